@@ -1,0 +1,23 @@
+package dev.vigil.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A whole, validated configuration.
+ *
+ * @param file the file it was read from; empty for the embedded default
+ * @param maxParallelRuns workstation-wide cap on pipelines running at once
+ * @param projects in file order
+ */
+public record VigilConfig(Optional<Path> file, int maxParallelRuns, List<ProjectConfig> projects) {
+  public VigilConfig {
+    projects = List.copyOf(projects);
+  }
+
+  /** The project with this name, if any. */
+  public Optional<ProjectConfig> project(String name) {
+    return projects.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+}

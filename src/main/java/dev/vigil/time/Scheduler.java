@@ -1,0 +1,25 @@
+package dev.vigil.time;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Time, passed in: the debouncer and timeouts use this so tests can advance a fake clock instead of
+ * sleeping.
+ */
+public interface Scheduler {
+  /** A monotonic reading in nanoseconds, for measuring intervals. */
+  long nanoTime();
+
+  /** The wall-clock time, for records and reports. */
+  Instant now();
+
+  /** Runs the task once after the delay, on the scheduler's thread. */
+  Cancellable schedule(Duration delay, Runnable task);
+
+  /** A scheduled task that can be called off. */
+  interface Cancellable {
+    /** Calls the task off if it has not started yet; harmless after it ran. */
+    void cancel();
+  }
+}

@@ -1,0 +1,79 @@
+package dev.vigil.time;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A scheduler whose time moves only when a test calls {@link #advance}. Tasks run on the calling
+ * thread, in due order, as time passes them.
+ */
+public final class FakeScheduler implements Scheduler {
+  private final Instant epoch;
+  private long nanos;
+  private long sequence;
+  private final List<Task> tasks = new ArrayList<>();
+
+  public FakeScheduler() {
+    this(Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  public FakeScheduler(Instant epoch) {
+    this.epoch = epoch;
+  }
+
+  @Override
+  public synchronized long nanoTime() {
+    return nanos;
+  }
+
+  @Override
+  public synchronized Instant now() {
+    return epoch.plusNanos(nanos);
+  }
+
+  @Override
+  public synchronized Cancellable schedule(Duration delay, Runnable task) {
+    Task t = new Task(nanos + Math.max(0, delay.toNanos()), sequence++, task);
+    tasks.add(t);
+    return () -> {
+      synchronized (FakeScheduler.this) {
+        tasks.remove(t);
+      }
+    };
+  }
+
+  /** Moves time forward, running every task that falls due on the way, each at its own time. */
+  public void advance(Duration by) {
+    long target;
+    synchronized (this) {
+      target = nanos + by.toNanos();
+    }
+    while (true) {
+      Task next;
+      synchronized (this) {
+        next =
+            tasks.stream()
+                .filter(t -> t.due <= target)
+                .min(Comparator.comparingLong(Task::due).thenComparingLong(Task::seq))
+                .orElse(null);
+        if (next == null) {
+          nanos = target;
+          return;
+        }
+        tasks.remove(next);
+        nanos = Math.max(nanos, next.due);
+      }
+      next.run.run();
+    }
+  }
+
+  /** How many tasks wait to run. */
+  public synchronized int pending() {
+    return tasks.size();
+  }
+
+  private record Task(long due, long seq, Runnable run) {}
+}
