@@ -1,0 +1,345 @@
+package dev.vigil.pipeline;
+
+import dev.vigil.config.ProjectConfig;
+import dev.vigil.config.StageConfig;
+import dev.vigil.process.CommandOutput;
+import dev.vigil.process.CommandRunner;
+import dev.vigil.process.Outcome;
+import dev.vigil.process.RunningCommand;
+import dev.vigil.report.RunRecord;
+import dev.vigil.report.StageRecord;
+import dev.vigil.time.Scheduler;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One run of a project's stage graph: stages whose needs passed start in parallel (at most {@code
+ * maxParallelStages} at once), a failed stage marks every stage that needs it skipped, independent
+ * stages go on. The result is the run record.
+ */
+public final class PipelineRun {
+  private final ProjectConfig project;
+  private final RunRequest request;
+  private final CommandRunner runner;
+  private final Scheduler scheduler;
+  private final RunListener listener;
+  private final int maxParallelStages;
+  private final StageGraph graph;
+  private final Set<String> selected;
+  private final Map<String, StageState> states = new LinkedHashMap<>();
+  private final Map<String, StageRecord> records = new LinkedHashMap<>();
+  private final CompletableFuture<RunRecord> result = new CompletableFuture<>();
+  private Instant startedAt;
+  private long startNanos;
+  private Path changedList;
+  private boolean cancelled;
+  private boolean finished;
+  private boolean couldNotRun;
+
+  private PipelineRun(
+      ProjectConfig project,
+      RunRequest request,
+      CommandRunner runner,
+      Scheduler scheduler,
+      RunListener listener,
+      int maxParallelStages) {
+    this.project = project;
+    this.request = request;
+    this.runner = runner;
+    this.scheduler = scheduler;
+    this.listener = listener;
+    this.maxParallelStages = Math.max(1, maxParallelStages);
+    this.graph = new StageGraph(project);
+    boolean all = request.trigger().changed().isEmpty();
+    this.selected = graph.selectedFor(request.trigger().changed(), all);
+    for (String name : selected) {
+      states.put(name, new StageState());
+    }
+  }
+
+  /** Starts the run; stages begin at once. */
+  public static PipelineRun start(
+      ProjectConfig project,
+      RunRequest request,
+      CommandRunner runner,
+      Scheduler scheduler,
+      RunListener listener,
+      int maxParallelStages) {
+    PipelineRun run =
+        new PipelineRun(project, request, runner, scheduler, listener, maxParallelStages);
+    run.begin();
+    return run;
+  }
+
+  /** Completes with the run record once every stage has ended. */
+  public CompletableFuture<RunRecord> result() {
+    return result;
+  }
+
+  public String runId() {
+    return request.runId();
+  }
+
+  /** Kills every running stage's process tree and marks the stages not started as cancelled. */
+  public void cancel() {
+    List<RunningCommand> running = new ArrayList<>();
+    synchronized (this) {
+      if (finished || cancelled) {
+        return;
+      }
+      cancelled = true;
+      for (StageState state : states.values()) {
+        if (state.phase == StageState.Phase.RUNNING && state.command != null) {
+          running.add(state.command);
+        }
+      }
+    }
+    running.forEach(RunningCommand::cancel);
+    step();
+  }
+
+  private void begin() {
+    synchronized (this) {
+      startedAt = scheduler.now();
+      startNanos = scheduler.nanoTime();
+    }
+    try {
+      changedList = StageCommand.writeChangedList(request);
+    } catch (IOException e) {
+      List<StageRecord> none = List.of();
+      RunRecord failed = record("error", none);
+      listener.runStarted(failed);
+      synchronized (this) {
+        finished = true;
+      }
+      listener.runFinished(failed);
+      result.complete(failed);
+      return;
+    }
+    listener.runStarted(record(null, List.of()));
+    step();
+  }
+
+  /** Starts what can start, skips what cannot run, finishes the run when nothing is left. */
+  private void step() {
+    List<String> toStart = new ArrayList<>();
+    List<StageRecord> skippedNow = new ArrayList<>();
+    RunRecord done = null;
+    synchronized (this) {
+      if (finished) {
+        return;
+      }
+      boolean progress = true;
+      while (progress) {
+        progress = false;
+        for (Map.Entry<String, StageState> e : states.entrySet()) {
+          StageState state = e.getValue();
+          if (state.phase != StageState.Phase.PENDING) {
+            continue;
+          }
+          if (cancelled) {
+            skippedNow.add(finish(e.getKey(), state, "cancelled", null));
+            progress = true;
+          } else if (blocked(e.getKey())) {
+            skippedNow.add(finish(e.getKey(), state, "skipped", null));
+            progress = true;
+          } else if (ready(e.getKey()) && running() < maxParallelStages) {
+            state.phase = StageState.Phase.RUNNING;
+            state.startNanos = scheduler.nanoTime();
+            toStart.add(e.getKey());
+          }
+        }
+      }
+      if (toStart.isEmpty() && running() == 0) {
+        finished = true;
+        done = record(outcomeWord(), List.copyOf(records.values()));
+      }
+    }
+    for (StageRecord skipped : skippedNow) {
+      listener.stageFinished(record(null, snapshot()), skipped);
+    }
+    for (String name : toStart) {
+      launch(name);
+    }
+    if (done != null) {
+      listener.runFinished(done);
+      result.complete(done);
+    }
+  }
+
+  private void launch(String name) {
+    StageConfig stage = graph.stage(name);
+    List<String> paths = graph.pathsFor(name, request.trigger().changed());
+    StageState state;
+    synchronized (this) {
+      state = states.get(name);
+      state.attempts++;
+    }
+    listener.stageStarted(record(null, snapshot()), name);
+    RunningCommand command =
+        runner.start(StageCommand.spec(project, stage, request, paths, changedList), line -> {});
+    boolean cancelNow;
+    synchronized (this) {
+      state.command = command;
+      cancelNow = cancelled;
+    }
+    if (cancelNow) {
+      command.cancel();
+    }
+    command.result().whenComplete((output, error) -> ended(name, stage, output, error));
+  }
+
+  private void ended(String name, StageConfig stage, CommandOutput output, Throwable error) {
+    StageRecord finishedRecord;
+    boolean retry;
+    synchronized (this) {
+      StageState state = states.get(name);
+      state.command = null;
+      if (error != null) {
+        state.outputTail = "vigil: the stage could not be run: " + error;
+        couldNotRun = true;
+        finishedRecord = finish(name, state, "failed", null);
+        retry = false;
+      } else {
+        Outcome outcome = output.outcome();
+        state.outputTail = tailOf(output);
+        retry =
+            !cancelled
+                && outcome instanceof Outcome.Exited ex
+                && ex.code() != 0
+                && state.attempts < stage.retry().attempts()
+                && (!stage.retry().onlyTransient()
+                    || TransientFailure.looksTransient(state.outputTail));
+        if (retry) {
+          finishedRecord = null;
+        } else {
+          if (outcome instanceof Outcome.FailedToStart
+              || (outcome instanceof Outcome.Exited ex && (ex.code() == 127 || ex.code() == 126))) {
+            couldNotRun = true;
+          }
+          Integer exit = outcome instanceof Outcome.Exited ex ? ex.code() : null;
+          finishedRecord = finish(name, state, statusOf(outcome), exit);
+        }
+      }
+    }
+    if (retry) {
+      launch(name);
+      return;
+    }
+    listener.stageFinished(record(null, snapshot()), finishedRecord);
+    step();
+  }
+
+  private static String tailOf(CommandOutput output) {
+    if (output.outcome() instanceof Outcome.FailedToStart f) {
+      return output.tailText() + "vigil: could not start: " + f.reason() + "\n";
+    }
+    return output.tailText();
+  }
+
+  private static String statusOf(Outcome outcome) {
+    if (outcome instanceof Outcome.Exited e) {
+      return e.code() == 0 ? "passed" : "failed";
+    } else if (outcome instanceof Outcome.TimedOut) {
+      return "timeout";
+    } else if (outcome instanceof Outcome.Cancelled) {
+      return "cancelled";
+    }
+    return "failed";
+  }
+
+  private StageRecord finish(String name, StageState state, String status, Integer exitCode) {
+    state.phase = StageState.Phase.DONE;
+    state.status = status;
+    state.exitCode = exitCode;
+    boolean ran = state.attempts > 0;
+    long durationMs =
+        ran ? Duration.ofNanos(scheduler.nanoTime() - state.startNanos).toMillis() : 0;
+    String logFile =
+        ran ? request.stateDir().relativize(StageCommand.logFile(request, name)).toString() : null;
+    StageRecord rec =
+        new StageRecord(
+            name,
+            status,
+            exitCode,
+            durationMs,
+            state.attempts,
+            state.outputTail,
+            logFile == null ? null : logFile.replace('\\', '/'),
+            List.of());
+    records.put(name, rec);
+    return rec;
+  }
+
+  private boolean blocked(String name) {
+    for (String need : graph.stage(name).needs()) {
+      StageState dep = states.get(need);
+      if (dep != null && dep.phase == StageState.Phase.DONE && !dep.passed()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean ready(String name) {
+    for (String need : graph.stage(name).needs()) {
+      StageState dep = states.get(need);
+      if (dep != null && !dep.passed()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int running() {
+    return (int) states.values().stream().filter(s -> s.phase == StageState.Phase.RUNNING).count();
+  }
+
+  private String outcomeWord() {
+    if (cancelled) {
+      return "cancelled";
+    }
+    if (couldNotRun) {
+      return "error";
+    }
+    boolean allPassed = records.values().stream().allMatch(r -> "passed".equals(r.status()));
+    return allPassed ? "passed" : "failed";
+  }
+
+  private synchronized List<StageRecord> snapshot() {
+    return List.copyOf(records.values());
+  }
+
+  private synchronized RunRecord record(String resultWord, List<StageRecord> stages) {
+    Instant finishedAt = resultWord == null ? null : scheduler.now();
+    long durationMs =
+        resultWord == null ? 0 : Duration.ofNanos(scheduler.nanoTime() - startNanos).toMillis();
+    return new RunRecord(
+        RunRecord.SCHEMA,
+        project.name(),
+        request.runId(),
+        request.trigger(),
+        request.queuedAt(),
+        startedAt,
+        finishedAt,
+        durationMs,
+        resultWord,
+        orderByConfig(stages));
+  }
+
+  private List<StageRecord> orderByConfig(List<StageRecord> stages) {
+    List<StageRecord> out = new ArrayList<>();
+    for (StageConfig s : project.stages()) {
+      stages.stream().filter(r -> r.name().equals(s.name())).findFirst().ifPresent(out::add);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.vigil.pipeline;
+
+import dev.vigil.config.ProjectConfig;
+import dev.vigil.config.StageConfig;
+import dev.vigil.process.CommandSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns a stage of a run into the command to start: {@code {changed}} expanded, env set. */
+final class StageCommand {
+  static final String CHANGED_PLACEHOLDER = "{changed}";
+
+  private StageCommand() {}
+
+  /**
+   * The spec for one stage.
+   *
+   * @param paths the changed paths this stage concerns, relative to the root
+   * @param changedList the file listing every changed path of the run
+   */
+  static CommandSpec spec(
+      ProjectConfig project,
+      StageConfig stage,
+      RunRequest request,
+      List<String> paths,
+      Path changedList) {
+    String command = stage.run().replace(CHANGED_PLACEHOLDER, ShellQuote.join(paths));
+    Map<String, String> env = new HashMap<>(stage.env());
+    env.put("VIGIL_PROJECT", project.name());
+    env.put("VIGIL_RUN_ID", request.runId());
+    env.put("VIGIL_STAGE", stage.name());
+    env.put("VIGIL_CHANGED_COUNT", Integer.toString(request.trigger().changedCount()));
+    env.put("VIGIL_CHANGED_LIST", changedList.toString());
+    return new CommandSpec(
+        command,
+        project.root(),
+        env,
+        stage.timeout(),
+        stage.killGrace(),
+        Optional.of(logFile(request, stage.name())),
+        CommandSpec.DEFAULT_LOG_LIMIT);
+  }
+
+  static Path logFile(RunRequest request, String stage) {
+    return request.runDir().resolve(safeFileName(stage) + ".log");
+  }
+
+  /** Writes {@code runs/RUN_ID/changed.txt}, one changed path a line. */
+  static Path writeChangedList(RunRequest request) throws IOException {
+    Path file = request.runDir().resolve("changed.txt");
+    Files.createDirectories(file.getParent());
+    StringBuilder sb = new StringBuilder();
+    for (String path : request.trigger().changed()) {
+      sb.append(path).append('\n');
+    }
+    Files.writeString(file, sb, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static String safeFileName(String stage) {
+    return stage.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+}

@@ -1,0 +1,25 @@
+package dev.vigil.pipeline;
+
+import dev.vigil.process.RunningCommand;
+
+/** The mutable progress of one stage inside a {@link PipelineRun}; guarded by the run's lock. */
+final class StageState {
+  enum Phase {
+    PENDING,
+    RUNNING,
+    DONE
+  }
+
+  Phase phase = Phase.PENDING;
+  String status;
+  Integer exitCode;
+  int attempts;
+  long startNanos;
+  String outputTail = "";
+  boolean logWritten;
+  RunningCommand command;
+
+  boolean passed() {
+    return phase == Phase.DONE && "passed".equals(status);
+  }
+}
