@@ -1,0 +1,57 @@
+package dev.vigil.pipeline;
+
+import dev.vigil.batch.ChangeBatch;
+import dev.vigil.report.RunRecord;
+
+/**
+ * Everything a project's loop acts on: file batches, API and CLI requests, and its own run endings,
+ * as one closed set of values.
+ */
+sealed interface Control {
+  /** Urgent controls go ahead of queued batches. */
+  default boolean urgent() {
+    return false;
+  }
+
+  /** Paths changed. */
+  record Changes(ChangeBatch batch) implements Control {}
+
+  /** Run every stage, for this reason ({@code manual}, {@code startup}, {@code after}, ...). */
+  record RunAll(String kind) implements Control {}
+
+  record Pause() implements Control {
+    @Override
+    public boolean urgent() {
+      return true;
+    }
+  }
+
+  record Resume() implements Control {}
+
+  /** Cancel the running pipeline, if any; pending changes are dropped. */
+  record Cancel() implements Control {
+    @Override
+    public boolean urgent() {
+      return true;
+    }
+  }
+
+  /** A slot under the workstation cap was granted. */
+  record SlotGranted(RunSlots.Slot slot) implements Control {
+    @Override
+    public boolean urgent() {
+      return true;
+    }
+  }
+
+  /** A run the loop started has ended. */
+  record RunEnded(PipelineRun run, RunRecord record) implements Control {
+    @Override
+    public boolean urgent() {
+      return true;
+    }
+  }
+
+  /** Nothing to do but look again at whether to start a run or report idle. */
+  record Wake() implements Control {}
+}

@@ -1,0 +1,263 @@
+package dev.vigil.pipeline;
+
+import dev.vigil.batch.ChangeBatch;
+import dev.vigil.config.BusyPolicy;
+import dev.vigil.config.ProjectConfig;
+import dev.vigil.process.CommandRunner;
+import dev.vigil.report.RunRecord;
+import dev.vigil.report.Trigger;
+import dev.vigil.time.Scheduler;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * One project's queue: turns batches and requests into runs under the project's busy policy. All
+ * controls are handled one at a time, in order, urgent ones first, on the given executor.
+ */
+public final class ProjectLoop {
+  /** Hears what the loop decides; called on the loop's executor. */
+  public interface Listener {
+    /** The loop's status changed. */
+    default void statusChanged(String project, LoopStatus status) {}
+
+    /** A run is asked for and waits to start. */
+    default void runQueued(String project, Trigger trigger) {}
+
+    /** A run finished; {@code after} chains start from here. */
+    default void runFinished(String project, RunRecord record) {}
+  }
+
+  private final ProjectConfig project;
+  private final PipelineFactory pipelines;
+  private final RunSlots slots;
+  private final Listener listener;
+  private final ControlQueue queue;
+
+  private final TreeSet<String> pending = new TreeSet<>();
+  private int pendingUncounted;
+  private boolean pendingTruncated;
+  private String pendingFullRun;
+  private List<String> currentPaths = List.of();
+  private PipelineRun current;
+  private boolean waitingForSlot;
+  private boolean paused;
+  private boolean stale;
+  private boolean changedDuringRun;
+  private boolean userCancelled;
+  private RunRecord lastRun;
+  private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
+
+  /** Starts pipelines; tests pass a fake command runner through it. */
+  public record PipelineFactory(
+      CommandRunner runner,
+      Scheduler scheduler,
+      RunListener runListener,
+      RunIds runIds,
+      Path stateDir,
+      int maxParallelStages) {
+    PipelineRun start(ProjectConfig project, Trigger trigger) {
+      RunRequest request =
+          new RunRequest(runIds.next(project.name()), trigger, scheduler.now(), stateDir);
+      return PipelineRun.start(project, request, runner, scheduler, runListener, maxParallelStages);
+    }
+  }
+
+  public ProjectLoop(
+      ProjectConfig project,
+      PipelineFactory pipelines,
+      RunSlots slots,
+      Listener listener,
+      Executor executor) {
+    this.project = project;
+    this.pipelines = pipelines;
+    this.slots = slots;
+    this.listener = listener;
+    this.queue = new ControlQueue(executor, this::handle);
+  }
+
+  public ProjectConfig project() {
+    return project;
+  }
+
+  /** Paths changed; completes once the loop has taken them in. */
+  public CompletableFuture<Void> changes(ChangeBatch batch) {
+    return queue.post(new Control.Changes(batch));
+  }
+
+  /** Runs every stage, e.g. for {@code manual} or {@code startup}. */
+  public CompletableFuture<Void> runAll(String kind) {
+    return queue.post(new Control.RunAll(kind));
+  }
+
+  public CompletableFuture<Void> pause() {
+    return queue.post(new Control.Pause());
+  }
+
+  public CompletableFuture<Void> resume() {
+    return queue.post(new Control.Resume());
+  }
+
+  /** Cancels the running pipeline and drops pending changes. */
+  public CompletableFuture<Void> cancel() {
+    return queue.post(new Control.Cancel());
+  }
+
+  /** Completes when no run is going or waiting to start. */
+  public CompletableFuture<Void> idle() {
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    synchronized (idleWaiters) {
+      idleWaiters.add(f);
+    }
+    queue.post(new Control.Wake());
+    return f;
+  }
+
+  /** A consistent picture of the loop, safe to call from any thread. */
+  public synchronized LoopStatus status() {
+    return new LoopStatus(
+        current != null || waitingForSlot, paused, pendingCount(), stale, lastRun);
+  }
+
+  private synchronized void handle(Control control) {
+    if (control instanceof Control.Changes c) {
+      onChanges(c.batch());
+    } else if (control instanceof Control.RunAll r) {
+      onRunAll(r.kind());
+    } else if (control instanceof Control.Pause) {
+      paused = true;
+    } else if (control instanceof Control.Resume) {
+      paused = false;
+    } else if (control instanceof Control.Cancel) {
+      onCancel();
+    } else if (control instanceof Control.SlotGranted g) {
+      onSlot(g.slot());
+    } else if (control instanceof Control.RunEnded e) {
+      onRunEnded(e.run(), e.record());
+    }
+    maybeStart();
+    listener.statusChanged(project.name(), status());
+  }
+
+  private void onChanges(ChangeBatch batch) {
+    if (current != null && project.onBusy() == BusyPolicy.SKIP) {
+      changedDuringRun = true;
+      stale = true;
+      return;
+    }
+    pending.addAll(batch.changed());
+    pendingUncounted += batch.changedCount() - batch.changed().size();
+    pendingTruncated |= batch.truncated();
+    if (current != null) {
+      changedDuringRun = true;
+      stale = true;
+      if (project.onBusy() == BusyPolicy.RESTART) {
+        current.cancel();
+      }
+    }
+  }
+
+  private void onRunAll(String kind) {
+    pendingFullRun = kind;
+    if (current != null && project.onBusy() == BusyPolicy.RESTART) {
+      current.cancel();
+    }
+  }
+
+  private void onCancel() {
+    clearPending();
+    if (current != null) {
+      userCancelled = true;
+      current.cancel();
+    }
+  }
+
+  private void maybeStart() {
+    if (paused || current != null || waitingForSlot || !hasPending()) {
+      signalIdleIfIdle();
+      return;
+    }
+    waitingForSlot = true;
+    Trigger queued = nextTrigger();
+    listener.runQueued(project.name(), queued);
+    slots.acquire().thenAccept(slot -> queue.post(new Control.SlotGranted(slot)));
+  }
+
+  private void onSlot(RunSlots.Slot slot) {
+    waitingForSlot = false;
+    if (paused || current != null || !hasPending()) {
+      slot.release();
+      return;
+    }
+    Trigger trigger = nextTrigger();
+    currentPaths = List.copyOf(pending);
+    clearPending();
+    changedDuringRun = false;
+    userCancelled = false;
+    PipelineRun run = pipelines.start(project, trigger);
+    current = run;
+    run.result()
+        .whenComplete(
+            (record, error) -> {
+              slot.release();
+              queue.post(new Control.RunEnded(run, record));
+            });
+  }
+
+  private void onRunEnded(PipelineRun run, RunRecord record) {
+    if (run == null || run != current) {
+      return;
+    }
+    current = null;
+    if (record != null) {
+      lastRun = record;
+    }
+    boolean restarted = record != null && "cancelled".equals(record.result()) && !userCancelled;
+    if (restarted) {
+      pending.addAll(currentPaths);
+    }
+    stale = changedDuringRun;
+    if (record != null && !restarted) {
+      listener.runFinished(project.name(), record);
+    }
+  }
+
+  private Trigger nextTrigger() {
+    if (pendingFullRun != null) {
+      return Trigger.of(pendingFullRun);
+    }
+    List<String> changed = pending.stream().limit(ChangeBatch.MAX_LISTED).toList();
+    int count = pendingCount();
+    return new Trigger("change", changed, count, pendingTruncated || count > changed.size());
+  }
+
+  private boolean hasPending() {
+    return pendingFullRun != null || !pending.isEmpty() || pendingUncounted > 0;
+  }
+
+  private int pendingCount() {
+    return pending.size() + pendingUncounted;
+  }
+
+  private void clearPending() {
+    pending.clear();
+    pendingUncounted = 0;
+    pendingTruncated = false;
+    pendingFullRun = null;
+  }
+
+  private void signalIdleIfIdle() {
+    if (current != null || waitingForSlot) {
+      return;
+    }
+    List<CompletableFuture<Void>> ready;
+    synchronized (idleWaiters) {
+      ready = List.copyOf(idleWaiters);
+      idleWaiters.clear();
+    }
+    ready.forEach(f -> f.complete(null));
+  }
+}

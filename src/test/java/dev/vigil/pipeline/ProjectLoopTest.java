@@ -1,0 +1,192 @@
+package dev.vigil.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.batch.ChangeBatch;
+import dev.vigil.config.BusyPolicy;
+import dev.vigil.config.ProjectConfig;
+import dev.vigil.config.RetryPolicy;
+import dev.vigil.config.StageConfig;
+import dev.vigil.report.RunRecord;
+import dev.vigil.time.FakeScheduler;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectLoopTest {
+  @TempDir Path root;
+  @TempDir Path stateDir;
+
+  private final FakeCommandRunner runner = new FakeCommandRunner();
+  private final FakeScheduler scheduler = new FakeScheduler();
+  private final List<RunRecord> finished = new ArrayList<>();
+  private final ProjectLoop.Listener listener =
+      new ProjectLoop.Listener() {
+        @Override
+        public void runFinished(String project, RunRecord record) {
+          finished.add(record);
+        }
+      };
+
+  @Test
+  void aBatchStartsARunForItsPaths() {
+    ProjectLoop loop = loop(BusyPolicy.RESTART, new RunSlots(2));
+    loop.changes(batch("src/lib.rs"));
+
+    assertThat(runner.startedCommands()).containsExactly("check");
+    runner.command("check").exit(0);
+    assertThat(finished)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.trigger().kind()).isEqualTo("change");
+              assertThat(r.trigger().changed()).containsExactly("src/lib.rs");
+              assertThat(r.runId()).isEqualTo("p-1");
+            });
+    assertThat(loop.status().running()).isFalse();
+    assertThat(loop.status().lastRun().result()).isEqualTo("passed");
+  }
+
+  @Test
+  void restartCancelsTheRunAndCoversEveryPathSinceTheLastFinishedRun() {
+    ProjectLoop loop = loop(BusyPolicy.RESTART, new RunSlots(2));
+    loop.changes(batch("a.rs"));
+    FakeCommandRunner.FakeCommand first = runner.command("check");
+
+    loop.changes(batch("b.rs"));
+
+    assertThat(first.cancelRequested).isTrue();
+    assertThat(runner.started()).hasSize(2);
+    runner.command("check").exit(0);
+    assertThat(finished)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.trigger().changed()).containsExactly("a.rs", "b.rs");
+              assertThat(r.runId()).isEqualTo("p-2");
+            });
+    assertThat(loop.status().stale()).isFalse();
+  }
+
+  @Test
+  void queueLetsTheRunFinishThenRunsOnceForEverythingThatArrived() {
+    ProjectLoop loop = loop(BusyPolicy.QUEUE, new RunSlots(2));
+    loop.changes(batch("a.rs"));
+    loop.changes(batch("b.rs"));
+    loop.changes(batch("c.rs"));
+    assertThat(runner.started()).hasSize(1);
+    assertThat(runner.command("check").cancelRequested).isFalse();
+
+    runner.command("check").exit(0);
+    assertThat(loop.status().stale()).isTrue();
+    assertThat(runner.started()).hasSize(2);
+    runner.command("check").exit(0);
+
+    assertThat(finished)
+        .extracting(r -> r.trigger().changed())
+        .containsExactly(List.of("a.rs"), List.of("b.rs", "c.rs"));
+    assertThat(loop.status().stale()).isFalse();
+  }
+
+  @Test
+  void skipDropsChangesThatArriveDuringARunAndMarksTheResultStale() {
+    ProjectLoop loop = loop(BusyPolicy.SKIP, new RunSlots(2));
+    loop.changes(batch("a.rs"));
+    loop.changes(batch("b.rs"));
+    runner.command("check").exit(0);
+
+    assertThat(runner.started()).hasSize(1);
+    assertThat(loop.status().stale()).isTrue();
+    assertThat(loop.status().pendingChanges()).isZero();
+  }
+
+  @Test
+  void pauseHoldsChangesAndResumeRunsThem() {
+    ProjectLoop loop = loop(BusyPolicy.RESTART, new RunSlots(2));
+    loop.pause();
+    loop.changes(batch("a.rs"));
+    assertThat(runner.started()).isEmpty();
+    assertThat(loop.status().paused()).isTrue();
+    assertThat(loop.status().pendingChanges()).isEqualTo(1);
+
+    loop.resume();
+    assertThat(runner.started()).hasSize(1);
+  }
+
+  @Test
+  void aManualRunRunsEveryStage() {
+    ProjectLoop loop = loop(BusyPolicy.RESTART, new RunSlots(2));
+    loop.runAll("manual");
+    runner.command("check").exit(0);
+    assertThat(finished.get(0).trigger().kind()).isEqualTo("manual");
+  }
+
+  @Test
+  void theWorkstationCapHoldsASecondProjectUntilASlotIsFree() {
+    RunSlots slots = new RunSlots(1);
+    ProjectLoop one = loop(BusyPolicy.RESTART, slots);
+    ProjectLoop two = loop(BusyPolicy.RESTART, slots);
+    one.changes(batch("a.rs"));
+    two.changes(batch("b.rs"));
+
+    assertThat(runner.started()).hasSize(1);
+    assertThat(two.status().running()).isTrue();
+    runner.command("check").exit(0);
+    assertThat(runner.started()).hasSize(2);
+    runner.command("check").exit(0);
+    assertThat(slots.inUse()).isZero();
+  }
+
+  @Test
+  void cancelStopsTheRunAndDropsPendingChanges() {
+    ProjectLoop loop = loop(BusyPolicy.QUEUE, new RunSlots(2));
+    loop.changes(batch("a.rs"));
+    loop.changes(batch("b.rs"));
+    loop.cancel();
+
+    assertThat(runner.started()).hasSize(1);
+    assertThat(loop.status().lastRun().result()).isEqualTo("cancelled");
+    assertThat(loop.status().pendingChanges()).isZero();
+    assertThat(loop.idle()).isDone();
+  }
+
+  private ProjectLoop loop(BusyPolicy policy, RunSlots slots) {
+    StageConfig check =
+        new StageConfig(
+            "check",
+            "check",
+            List.of(),
+            List.of(),
+            Duration.ofMinutes(1),
+            Duration.ofSeconds(1),
+            RetryPolicy.NONE,
+            Map.of(),
+            "auto");
+    ProjectConfig project =
+        new ProjectConfig(
+            "p",
+            root,
+            List.of(),
+            List.of(),
+            List.of(),
+            Duration.ofMillis(20),
+            Duration.ofSeconds(2),
+            policy,
+            true,
+            List.of(check));
+    ProjectLoop.PipelineFactory factory =
+        new ProjectLoop.PipelineFactory(
+            runner, scheduler, RunListener.NONE, new RunIds(stateDir), stateDir, 4);
+    return new ProjectLoop(project, factory, slots, listener, Runnable::run);
+  }
+
+  private static ChangeBatch batch(String... paths) {
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    return new ChangeBatch(List.of(paths), paths.length, false, t, t);
+  }
+}
