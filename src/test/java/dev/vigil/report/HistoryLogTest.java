@@ -48,7 +48,7 @@ class HistoryLogTest {
 
   @Test
   void rollsBySizeAndKeepsAtMostTheGivenNumberOfFiles() throws IOException {
-    long lineBytes = json.write(run("engine", 10)).length() + 1;
+    long lineBytes = json.write(run("engine", 10)).length() + 1L;
     try (HistoryLog history = new HistoryLog(stateDir, json, lineBytes * 2, 3)) {
       for (int i = 10; i < 40; i++) {
         history.append(run("engine", i));
@@ -66,7 +66,7 @@ class HistoryLogTest {
 
   @Test
   void readsNewestFirstAcrossRolledFiles() throws IOException {
-    long lineBytes = json.write(run("engine", 10)).length() + 1;
+    long lineBytes = json.write(run("engine", 10)).length() + 1L;
     try (HistoryLog history = new HistoryLog(stateDir, json, lineBytes * 2, 5)) {
       for (int i = 10; i < 18; i++) {
         history.append(run(i % 2 == 0 ? "engine" : "bot", i));
