@@ -128,7 +128,7 @@ class HistoryLogTest {
 
   @Test
   void manyAppendsFromSeveralThreadsGiveWholeLines() throws Exception {
-    try (HistoryLog history = new HistoryLog(stateDir, json, 4096, 5)) {
+    try (HistoryLog history = new HistoryLog(stateDir, json, 32 * 1024, 5)) {
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         String project = "p" + t;
@@ -151,10 +151,15 @@ class HistoryLogTest {
         thread.join();
       }
 
+      assertThat(files()).contains("history.1.jsonl");
       HistoryLog.Page page = history.page(Optional.empty(), 1000);
       assertThat(page.skippedLines()).isZero();
-      assertThat(page.runs()).isNotEmpty();
-      assertThat(ids(history.read(Optional.of("p2"), 1))).containsExactly("p2-49");
+      assertThat(page.runs()).hasSize(200);
+      List<String> expected = new ArrayList<>();
+      for (int i = 49; i >= 0; i--) {
+        expected.add("p2-" + i);
+      }
+      assertThat(ids(history.read(Optional.of("p2"), 100))).isEqualTo(expected);
     }
   }
 

@@ -66,8 +66,8 @@ class StatusFileWriterTest {
             "status-reader");
     reader.start();
     try {
-      for (int i = 0; i < 3000 && failure.get() == null; i++) {
-        writer.write(snapshot(i % 40));
+      for (int i = 0; i < 2000 && failure.get() == null; i++) {
+        writer.write(snapshot(i % 8));
       }
     } finally {
       done.set(true);
@@ -92,7 +92,7 @@ class StatusFileWriterTest {
           new Thread(
               () -> {
                 try {
-                  for (int i = 0; i < 300; i++) {
+                  for (int i = 0; i < 50; i++) {
                     writer.write(snapshot(size));
                   }
                 } catch (IOException e) {
