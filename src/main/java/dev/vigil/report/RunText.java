@@ -1,0 +1,146 @@
+package dev.vigil.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The human words for runs and stages that {@link ConsoleReporter} prints. */
+final class RunText {
+  static final int TAIL_LINES = 40;
+
+  private final Path stateDir;
+  private final Ansi ansi;
+
+  RunText(Path stateDir, Ansi ansi) {
+    this.stateDir = stateDir;
+    this.ansi = ansi;
+  }
+
+  /** {@code 640ms}, {@code 12.3s}, {@code 2m05s}. */
+  static String duration(long ms) {
+    if (ms < 1000) {
+      return ms + "ms";
+    }
+    if (ms < 60_000) {
+      return String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
+    }
+    long seconds = ms / 1000;
+    return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+  }
+
+  String prefix(String project) {
+    return ansi.paint(Ansi.BOLD, project) + ": ";
+  }
+
+  String started(RunRecord run, String upstream) {
+    Trigger trigger = run.trigger();
+    String why =
+        switch (trigger.kind()) {
+          case "change" -> changed(trigger);
+          case "manual" -> "manual run";
+          case "startup" -> "startup run";
+          case "after" ->
+              "after " + (upstream == null ? "an upstream project" : upstream) + " passed";
+          case "config" -> "config changed";
+          default -> trigger.kind() + " run";
+        };
+    return prefix(run.project()) + why;
+  }
+
+  private static String changed(Trigger trigger) {
+    if (trigger.changed().isEmpty()) {
+      return trigger.changedCount() == 0
+          ? "files changed"
+          : trigger.changedCount() + " files changed";
+    }
+    int more = Math.max(trigger.changedCount(), trigger.changed().size()) - 1;
+    return trigger.changed().get(0) + " changed" + (more > 0 ? " (+" + more + " more)" : "");
+  }
+
+  List<String> stage(String project, StageRecord stage) {
+    List<String> lines = new ArrayList<>();
+    lines.add(prefix(project) + stageSummary(stage));
+    if (stage.status().equals("failed") || stage.status().equals("timeout")) {
+      for (String line : tail(stage.outputTail())) {
+        lines.add("    " + line);
+      }
+      if (stage.logFile() != null) {
+        lines.add("  log: " + stateDir.resolve(stage.logFile()));
+      }
+    }
+    for (Diagnostic d : stage.diagnostics()) {
+      lines.add(diagnostic(d));
+    }
+    return lines;
+  }
+
+  private String stageSummary(StageRecord stage) {
+    String took = duration(stage.durationMs());
+    return switch (stage.status()) {
+      case "passed" ->
+          ansi.paint(Ansi.GREEN, glyph("✓") + stage.name() + " passed") + " in " + took;
+      case "failed" ->
+          ansi.paint(Ansi.RED, glyph("✗") + stage.name() + " failed")
+              + " in "
+              + took
+              + (stage.exitCode() == null ? "" : " (exit " + stage.exitCode() + ")");
+      case "timeout" ->
+          ansi.paint(Ansi.RED, glyph("⏱") + stage.name() + " timed out") + " after " + took;
+      case "cancelled" ->
+          ansi.paint(Ansi.YELLOW, glyph("⊘") + stage.name() + " cancelled") + " after " + took;
+      case "skipped" -> ansi.paint(Ansi.DIM, glyph("-") + stage.name() + " skipped");
+      case "cached" -> ansi.paint(Ansi.DIM, glyph("✓") + stage.name() + " cached");
+      default -> stage.name() + " " + stage.status() + " in " + took;
+    };
+  }
+
+  private String glyph(String glyph) {
+    return ansi.enabled() ? glyph + " " : "";
+  }
+
+  private List<String> tail(String output) {
+    List<String> lines = new ArrayList<>(List.of(ansi.passThrough(output).split("\r?\n", -1)));
+    while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+      lines.remove(lines.size() - 1);
+    }
+    return lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
+  }
+
+  private String diagnostic(Diagnostic d) {
+    StringBuilder place = new StringBuilder(d.file());
+    if (d.line() > 0) {
+      place.append(':').append(d.line());
+      if (d.column() > 0) {
+        place.append(':').append(d.column());
+      }
+    }
+    String severity = d.severity().equals("error") ? ansi.paint(Ansi.RED, "error") : d.severity();
+    String seen = d.seen() >= 2 ? " (seen " + d.seen() + "x this week)" : "";
+    return place + ": " + severity + ": " + ansi.passThrough(d.message()) + seen;
+  }
+
+  String finished(RunRecord run) {
+    String took = duration(run.durationMs());
+    String result = String.valueOf(run.result());
+    String text =
+        switch (result) {
+          case "passed" -> ansi.paint(Ansi.GREEN, "run passed") + " in " + took;
+          case "failed" -> ansi.paint(Ansi.RED, "run failed") + " in " + took + failedStages(run);
+          case "cancelled" -> ansi.paint(Ansi.YELLOW, "run cancelled") + " after " + took;
+          case "error" -> ansi.paint(Ansi.RED, "run errored") + " after " + took;
+          default -> "run " + result + " in " + took;
+        };
+    return prefix(run.project()) + text;
+  }
+
+  private static String failedStages(RunRecord run) {
+    String names =
+        run.stages().stream()
+            .filter(s -> s.status().equals("failed") || s.status().equals("timeout"))
+            .map(StageRecord::name)
+            .collect(Collectors.joining(", "));
+    return names.isEmpty() ? "" : " (" + names + ")";
+  }
+}

@@ -1,0 +1,52 @@
+package dev.vigil.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Replaces {@code <stateDir>/status.json} atomically: a temp file in the same directory, then a
+ * rename over the old file, so a reader never sees a partial file.
+ */
+public final class StatusFileWriter {
+  /** The file name inside the state dir. */
+  public static final String FILE_NAME = "status.json";
+
+  private final Path dir;
+  private final Path target;
+  private final Json json;
+
+  public StatusFileWriter(Path stateDir, Json json) {
+    this.dir = stateDir;
+    this.target = stateDir.resolve(FILE_NAME);
+    this.json = json;
+  }
+
+  /** The status.json this writer replaces. */
+  public Path file() {
+    return target;
+  }
+
+  /**
+   * Writes the snapshot and renames it over status.json, creating the state dir if needed.
+   *
+   * @throws IOException naming the file when the directory or file cannot be written
+   */
+  public void write(StatusSnapshot snapshot) throws IOException {
+    byte[] bytes = (json.write(snapshot) + "\n").getBytes(StandardCharsets.UTF_8);
+    Path tmp = null;
+    try {
+      Files.createDirectories(dir);
+      tmp = Files.createTempFile(dir, ".status-", ".json.tmp");
+      Files.write(tmp, bytes);
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      if (tmp != null) {
+        Files.deleteIfExists(tmp);
+      }
+      throw new IOException("cannot write " + target + ": " + e, e);
+    }
+  }
+}

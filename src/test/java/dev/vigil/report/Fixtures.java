@@ -1,0 +1,39 @@
+package dev.vigil.report;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Run records and snapshots shared by the report tests. */
+final class Fixtures {
+  static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+  private Fixtures() {}
+
+  static Diagnostic mismatch(int seen) {
+    return new Diagnostic("src/lib.rs", 3, 9, "error", "E0308", "mismatched types", "fp-1", seen);
+  }
+
+  static StageRecord passed(String name, long ms) {
+    return new StageRecord(
+        name, "passed", 0, ms, 1, "ok\n", "runs/engine-42/" + name + ".log", List.of());
+  }
+
+  static StageRecord failed(String name, long ms, String tail, Diagnostic... diagnostics) {
+    return new StageRecord(
+        name, "failed", 101, ms, 1, tail, "runs/engine-42/" + name + ".log", List.of(diagnostics));
+  }
+
+  static RunRecord run(String project, String runId, String result, StageRecord... stages) {
+    return new RunRecord(
+        RunRecord.SCHEMA,
+        project,
+        runId,
+        new Trigger("change", List.of("src/lib.rs"), 1, false),
+        T0,
+        T0.plusMillis(2),
+        T0.plusMillis(814),
+        812,
+        result,
+        List.of(stages));
+  }
+}
