@@ -102,7 +102,8 @@ final class ConfigValidator {
           .check(stageItems);
     }
     new DependencyCheck(
-            problems, new DependencyCheck.Words("project", "after", "a project in this file", ""))
+            problems,
+            new DependencyCheck.Words("project", "runs after", "a project in this file", ""))
         .check(projectItems);
   }
 }

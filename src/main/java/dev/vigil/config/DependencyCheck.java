@@ -72,7 +72,9 @@ final class DependencyCheck {
             + dep.value()
             + "`, which is not "
             + words.scope();
-    return Spelling.closest(dep.value(), byName.keySet())
+    List<String> others = new ArrayList<>(byName.keySet());
+    others.remove(item.name().value());
+    return Spelling.closest(dep.value(), others)
         .map(c -> message + "; did you mean `" + c + "`?")
         .orElse(message);
   }

@@ -18,7 +18,7 @@ final class Spelling {
         bestDistance = d;
       }
     }
-    int allowed = Math.max(1, Math.min(3, word.length() / 3));
+    int allowed = word.length() <= 2 ? 0 : Math.max(1, Math.min(3, word.length() / 3));
     return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
   }
 

@@ -58,7 +58,8 @@ final class StageReader {
         values
             .integer(retry.get(), ConfigKey.ATTEMPTS, "retry.attempts", 1)
             .orElse(Integer.parseInt(ConfigKey.ATTEMPTS.defaultText()));
-    String kind = values.choice(retry.get(), ConfigKey.FOR).orElse(ConfigKey.FOR.defaultText());
+    String kind =
+        values.choice(retry.get(), ConfigKey.FOR, "retry.for").orElse(ConfigKey.FOR.defaultText());
     return new RetryPolicy(attempts, kind.equals("transient"));
   }
 

@@ -11,10 +11,15 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads YAML or JSON text with Jackson's streaming parser into a located {@link Node} tree. */
 final class TreeReader {
+  /** Jackson's "[Source: ...; line: 1, column: 14]" inside JSON messages. */
+  private static final Pattern SOURCE =
+      Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
+
   private final Problems problems;
   private final boolean json;
 
@@ -102,6 +107,7 @@ final class TreeReader {
     }
     String message = e.getOriginalMessage();
     int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    String first = newline < 0 ? message : message.substring(0, newline);
+    return SOURCE.matcher(first).replaceAll("line $1, column $2");
   }
 }

@@ -103,7 +103,7 @@ final class Values {
     }
     problems.add(
         value.get().mark(),
-        "`" + key.key() + "` must be true or false, got " + value.get().describe());
+        "`" + key.key() + "` must be true or false, got " + describeValue(value.get()));
     return Optional.empty();
   }
 
@@ -137,6 +137,11 @@ final class Values {
 
   /** One of the key's registered choices. */
   Optional<String> choice(Node.Mapping mapping, ConfigKey key) {
+    return choice(mapping, key, key.key());
+  }
+
+  /** One of the key's registered choices; {@code what} names the key in messages. */
+  Optional<String> choice(Node.Mapping mapping, ConfigKey key, String what) {
     Optional<Node> value = present(mapping, key);
     if (value.isEmpty()) {
       return Optional.empty();
@@ -146,7 +151,7 @@ final class Values {
       problems.add(
           s.mark(),
           "`"
-              + key.key()
+              + what
               + "` got the boolean `"
               + s.text()
               + "` (YAML reads unquoted on/off/yes/no/true/false as booleans); quote the value,"
@@ -158,7 +163,7 @@ final class Values {
     if (text.isPresent() && !key.choices().contains(text.get().value())) {
       problems.add(
           text.get().mark(),
-          "unknown " + key.key() + " `" + text.get().value() + "`; expected one of: " + allowed);
+          "unknown " + what + " `" + text.get().value() + "`; expected one of: " + allowed);
       return Optional.empty();
     }
     return text.map(Located::value);
