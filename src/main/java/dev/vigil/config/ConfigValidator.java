@@ -22,11 +22,11 @@ final class ConfigValidator {
     problems.throwIfAny();
     if (root.isEmpty()) {
       problems.add(Mark.START, "config is empty; it needs a `projects:` list");
-      problems.throwIfAny();
+      throw problems.toException();
     }
     if (!(root.get() instanceof Node.Mapping top)) {
       problems.add(root.get().mark(), "config must be a mapping, got " + root.get().describe());
-      throw exception();
+      throw problems.toException();
     }
     values.checkKeys(top, Section.TOP);
     values
@@ -54,15 +54,6 @@ final class ConfigValidator {
         Optional.of(problems.file()),
         maxParallel,
         projects.stream().map(ProjectReader.Draft::config).collect(Collectors.toList()));
-  }
-
-  private ConfigException exception() {
-    try {
-      problems.throwIfAny();
-    } catch (ConfigException e) {
-      return e;
-    }
-    throw new IllegalStateException("no problem recorded");
   }
 
   private List<ProjectReader.Draft> projects(Node.Mapping top, Inherited defaults) {

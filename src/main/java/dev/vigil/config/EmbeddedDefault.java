@@ -114,6 +114,10 @@ public final class EmbeddedDefault {
       return;
     }
     boolean prefix = kinds.size() > 1;
+    if (prefix) {
+      out.append("      # Each kind is its own fail-fast chain: a failure in one does not stop\n");
+      out.append("      # the others.\n");
+    }
     for (ProjectKind kind : kinds) {
       List<ProjectKind.Stage> stages = kind.stages(onPath);
       out.append("      # ").append(kind.label()).append(": ");

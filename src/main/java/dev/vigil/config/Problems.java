@@ -2,6 +2,7 @@ package dev.vigil.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Collects every problem found in one config file, so all of them are reported at once. */
@@ -28,11 +29,15 @@ final class Problems {
   /** Throws with every problem found so far, if there is any. */
   void throwIfAny() throws ConfigException {
     if (!found.isEmpty()) {
-      List<ConfigProblem> sorted = new ArrayList<>(found);
-      sorted.sort(
-          java.util.Comparator.comparingInt(ConfigProblem::line)
-              .thenComparingInt(ConfigProblem::column));
-      throw new ConfigException(sorted);
+      throw toException();
     }
+  }
+
+  /** Every problem found so far, in file order. */
+  ConfigException toException() {
+    List<ConfigProblem> sorted = new ArrayList<>(found);
+    sorted.sort(
+        Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));
+    return new ConfigException(sorted);
   }
 }

@@ -101,6 +101,10 @@ final class Values {
     if (value.get() instanceof Node.Scalar s && s.type() == Node.ScalarType.BOOLEAN) {
       return Optional.of(Boolean.parseBoolean(s.text()) || isYamlTrue(s.text()));
     }
+    if (value.get() instanceof Node.Scalar s
+        && (s.text().equalsIgnoreCase("true") || s.text().equalsIgnoreCase("false"))) {
+      return Optional.of(Boolean.parseBoolean(s.text()));
+    }
     problems.add(
         value.get().mark(),
         "`" + key.key() + "` must be true or false, got " + describeValue(value.get()));

@@ -363,4 +363,24 @@ class ConfigErrorsTest {
             "10:13: project `engine` runs after `bindings`, which is not a project in this file",
             "11:13: `stages` must be a list, got a string");
   }
+
+  @Test
+  void yamlAliasesAndSecondDocumentsAreRejected() {
+    assertThat(fixture.problems("projects: [{name: &n p, stages: [{name: *n, run: x}]}]\n"))
+        .containsExactly("1:41: YAML aliases (`*n`) are not supported");
+    assertThat(
+            fixture.problems(
+                "projects: [{name: p, stages: [{name: s, run: x}]}]\n---\nprojects: []\n"))
+        .containsExactly("3:1: only one YAML document is allowed");
+  }
+
+  @Test
+  void suggestionIgnoresCaseAndNeverOffersTheNameItself() {
+    assertThat(fixture.problems("Projects: [{name: p, stages: [{name: s, run: x}]}]\n"))
+        .containsExactly(
+            "1:1: unknown key `Projects` at the top level; did you mean `projects`?",
+            "1:1: no projects; add a `projects:` list with at least one project");
+    assertThat(fixture.problems("projects: [{name: ab, after: ac, stages: [{name: s, run: x}]}]\n"))
+        .containsExactly("1:30: project `ab` runs after `ac`, which is not a project in this file");
+  }
 }

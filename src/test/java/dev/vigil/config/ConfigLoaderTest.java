@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -272,6 +271,5 @@ class ConfigLoaderTest {
 
     assertThat(config.file()).contains(sub.resolve("virtual.yaml"));
     assertThat(config.projects().get(0).root()).isEqualTo(sub.toAbsolutePath());
-    assertThat(Optional.of(config.projects().get(0).root())).isPresent();
   }
 }
