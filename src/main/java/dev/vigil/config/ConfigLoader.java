@@ -1,8 +1,10 @@
 package dev.vigil.config;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,12 @@ public final class ConfigLoader {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(
+          List.of(new ConfigProblem(file, 1, 1, "config file does not exist")));
+    } catch (CharacterCodingException e) {
+      throw new ConfigException(
+          List.of(new ConfigProblem(file, 1, 1, "config file is not valid UTF-8 text")));
     } catch (IOException e) {
       throw new ConfigException(
           List.of(new ConfigProblem(file, 1, 1, "cannot read config file: " + e)));

@@ -383,4 +383,15 @@ class ConfigErrorsTest {
     assertThat(fixture.problems("projects: [{name: ab, after: ac, stages: [{name: s, run: x}]}]\n"))
         .containsExactly("1:30: project `ab` runs after `ac`, which is not a project in this file");
   }
+
+  @Test
+  void missingOrUnreadableFileIsAProblemNamingIt() throws Exception {
+    Path missing = dir.resolve("gone.yaml");
+    Path binary = Files.write(dir.resolve("binary.yaml"), new byte[] {(byte) 0xff, (byte) 0xfe, 0});
+
+    assertThat(catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(missing)))
+        .hasMessage(missing + ":1:1: config file does not exist");
+    assertThat(catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(binary)))
+        .hasMessage(binary + ":1:1: config file is not valid UTF-8 text");
+  }
 }
