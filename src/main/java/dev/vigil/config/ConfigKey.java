@@ -101,17 +101,24 @@ enum ConfigKey {
       "Which failures are retried.");
 
   private final String key;
+
+  // Both collections are unmodifiable copies made in the constructor.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final Set<Section> sections;
+
   private final String defaultText;
+
+  @SuppressWarnings("ImmutableEnumChecker")
   private final List<String> choices;
+
   private final String doc;
 
   ConfigKey(
       String key, Set<Section> sections, String defaultText, List<String> choices, String doc) {
     this.key = key;
-    this.sections = sections;
+    this.sections = Set.copyOf(sections);
     this.defaultText = defaultText;
-    this.choices = choices;
+    this.choices = List.copyOf(choices);
     this.doc = doc;
   }
 

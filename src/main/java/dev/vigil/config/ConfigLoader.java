@@ -33,16 +33,16 @@ public final class ConfigLoader {
 
   /**
    * Validates {@code text} as if read from {@code file}, which names it in messages and anchors a
-   * relative {@code root}. JSON is read when the file ends in {@code .json} or the text starts with
-   * {@code {}.
+   * relative {@code root}. JSON is read when the file name ends in {@code .json} or the text starts
+   * with an opening brace.
    */
   public static VigilConfig parse(Path file, String text) throws ConfigException {
     Path absolute = file.toAbsolutePath().normalize();
     Problems problems = new Problems(file);
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     boolean json =
-        file.getFileName() != null
-                && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+        (file.getFileName() != null
+                && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
             || body.stripLeading().startsWith("{");
     java.util.Optional<Node> root = new TreeReader(problems, json).read(body);
     Path dir = absolute.getParent() == null ? absolute : absolute.getParent();

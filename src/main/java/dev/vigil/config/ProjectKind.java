@@ -29,7 +29,12 @@ enum ProjectKind {
   record Stage(String name, String run) {}
 
   private final String label;
+
+  // Both lists are unmodifiable (List.of).
+  @SuppressWarnings("ImmutableEnumChecker")
   private final List<String> buildFiles;
+
+  @SuppressWarnings("ImmutableEnumChecker")
   private final List<String> buildOutput;
 
   ProjectKind(String label, List<String> buildFiles, List<String> buildOutput) {

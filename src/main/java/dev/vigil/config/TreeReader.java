@@ -57,27 +57,24 @@ final class TreeReader {
     if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
       problems.add(at, "YAML aliases (`*" + parser.getText() + "`) are not supported");
     }
-    JsonToken token = parser.currentToken();
-    switch (token) {
-      case START_OBJECT:
-        return readMapping(parser, at);
-      case START_ARRAY:
-        List<Node> items = new ArrayList<>();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          items.add(readValue(parser));
-        }
-        return new Node.Sequence(items, at);
-      case VALUE_TRUE:
-      case VALUE_FALSE:
-        return new Node.Scalar(Node.ScalarType.BOOLEAN, parser.getText(), at);
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return new Node.Scalar(Node.ScalarType.NUMBER, parser.getText(), at);
-      case VALUE_NULL:
-        return new Node.Scalar(Node.ScalarType.NULL, "", at);
-      default:
-        return new Node.Scalar(Node.ScalarType.STRING, parser.getText(), at);
+    return switch (parser.currentToken()) {
+      case START_OBJECT -> readMapping(parser, at);
+      case START_ARRAY -> readSequence(parser, at);
+      case VALUE_TRUE, VALUE_FALSE ->
+          new Node.Scalar(Node.ScalarType.BOOLEAN, parser.getText(), at);
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+          new Node.Scalar(Node.ScalarType.NUMBER, parser.getText(), at);
+      case VALUE_NULL -> new Node.Scalar(Node.ScalarType.NULL, "", at);
+      default -> new Node.Scalar(Node.ScalarType.STRING, parser.getText(), at);
+    };
+  }
+
+  private Node readSequence(JsonParser parser, Mark at) throws IOException {
+    List<Node> items = new ArrayList<>();
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      items.add(readValue(parser));
     }
+    return new Node.Sequence(items, at);
   }
 
   private Node readMapping(JsonParser parser, Mark at) throws IOException {

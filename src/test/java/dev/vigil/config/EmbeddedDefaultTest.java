@@ -12,9 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedDefaultTest {
-  private static final Predicate<String> NOTHING_ON_PATH = tool -> false;
+  private static final Predicate<String> NOTHING_ON_PATH = EmbeddedDefaultTest::nothingOnPath;
 
   @TempDir Path tmp;
+
+  private static boolean nothingOnPath(String tool) {
+    return false;
+  }
 
   private Path project(String name, String... buildFiles) throws IOException {
     Path dir = Files.createDirectories(tmp.resolve(name));
