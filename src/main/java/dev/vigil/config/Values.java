@@ -165,9 +165,14 @@ final class Values {
     }
     Optional<Located> text = scalar(value.get(), key.key(), "a string");
     if (text.isPresent() && !key.choices().contains(text.get().value())) {
+      String wrong = text.get().value();
+      String suggestion =
+          Spelling.closest(wrong, key.choices())
+              .map(c -> " (did you mean `" + c + "`?)")
+              .orElse("");
       problems.add(
           text.get().mark(),
-          "unknown " + what + " `" + text.get().value() + "`; expected one of: " + allowed);
+          "unknown " + what + " `" + wrong + "`; expected one of: " + allowed + suggestion);
       return Optional.empty();
     }
     return text.map(Located::value);

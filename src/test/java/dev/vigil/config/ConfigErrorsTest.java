@@ -394,4 +394,16 @@ class ConfigErrorsTest {
     assertThat(catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(binary)))
         .hasMessage(binary + ":1:1: config file is not valid UTF-8 text");
   }
+
+  @Test
+  void misspeltEnumValueGetsASuggestion() {
+    assertThat(
+            fixture.problems(
+                "projects: [{name: p, on_busy: restrat, stages: [{name: s, run: x, format: pytets}]}]\n"))
+        .containsExactly(
+            "1:31: unknown on_busy `restrat`; expected one of: restart, queue, skip"
+                + " (did you mean `restart`?)",
+            "1:75: unknown format `pytets`; expected one of: auto, none, cargo-json, rustc, javac,"
+                + " maven, gcc, clang, pytest, go, generic (did you mean `pytest`?)");
+  }
 }
