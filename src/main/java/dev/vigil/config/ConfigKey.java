@@ -1,0 +1,180 @@
+package dev.vigil.config;
+
+import static dev.vigil.config.Section.DEFAULTS;
+import static dev.vigil.config.Section.PROJECT;
+import static dev.vigil.config.Section.RETRY;
+import static dev.vigil.config.Section.STAGE;
+import static dev.vigil.config.Section.TOP;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every key a config file may hold: where it is allowed, its default (in config syntax, null when
+ * there is none or it is computed) and the values it accepts when it is a closed set. Parsing,
+ * defaults and "did you mean" all read from here.
+ */
+enum ConfigKey {
+  VERSION("version", EnumSet.of(TOP), "1", List.of(), "Config format version; must be 1."),
+  MAX_PARALLEL_RUNS(
+      "max_parallel_runs",
+      EnumSet.of(TOP),
+      null,
+      List.of(),
+      "Pipelines running at once across all projects; default: the number of processors."),
+  DEFAULTS_KEY("defaults", EnumSet.of(TOP), null, List.of(), "Settings every project inherits."),
+  PROJECTS("projects", EnumSet.of(TOP), null, List.of(), "The watched projects, at least one."),
+  NAME("name", EnumSet.of(PROJECT, STAGE), null, List.of(), "Unique name of a project or stage."),
+  ROOT("root", EnumSet.of(PROJECT), ".", List.of(), "Project root, relative to the config file."),
+  WATCH("watch", EnumSet.of(PROJECT), null, List.of(), "Globs to watch; default: everything."),
+  IGNORE("ignore", EnumSet.of(PROJECT), null, List.of(), "Extra gitignore lines for the root."),
+  AFTER("after", EnumSet.of(PROJECT), null, List.of(), "Projects whose passing run starts this."),
+  STAGES("stages", EnumSet.of(PROJECT), null, List.of(), "The project's stages, in order."),
+  DEBOUNCE(
+      "debounce",
+      EnumSet.of(DEFAULTS, PROJECT),
+      "20ms",
+      List.of(),
+      "Quiet period that closes a batch of changes."),
+  MAX_WAIT(
+      "max_wait",
+      EnumSet.of(DEFAULTS, PROJECT),
+      "2s",
+      List.of(),
+      "Longest a batch stays open after its first change."),
+  ON_BUSY(
+      "on_busy",
+      EnumSet.of(DEFAULTS, PROJECT),
+      "restart",
+      List.of("restart", "queue", "skip"),
+      "What changes arriving during a run do."),
+  RUN_ON_START(
+      "run_on_start",
+      EnumSet.of(DEFAULTS, PROJECT),
+      "true",
+      List.of(),
+      "Run the whole pipeline once when the daemon starts."),
+  TIMEOUT(
+      "timeout",
+      EnumSet.of(DEFAULTS, PROJECT, STAGE),
+      "10m",
+      List.of(),
+      "Time after which a stage's process tree is killed."),
+  KILL_GRACE(
+      "kill_grace",
+      EnumSet.of(DEFAULTS, PROJECT, STAGE),
+      "5s",
+      List.of(),
+      "Time between SIGTERM and SIGKILL."),
+  RUN("run", EnumSet.of(STAGE), null, List.of(), "Shell command, run with sh -c in the root."),
+  NEEDS("needs", EnumSet.of(STAGE), null, List.of(), "Stages that must pass first."),
+  WHEN("when", EnumSet.of(STAGE), null, List.of(), "Globs of changes this stage concerns."),
+  RETRY_KEY("retry", EnumSet.of(STAGE), null, List.of(), "How a failed stage is tried again."),
+  ENV("env", EnumSet.of(STAGE), null, List.of(), "Extra environment variables."),
+  FORMAT(
+      "format",
+      EnumSet.of(STAGE),
+      "auto",
+      List.of(
+          "auto",
+          "none",
+          "cargo-json",
+          "rustc",
+          "javac",
+          "maven",
+          "gcc",
+          "clang",
+          "pytest",
+          "go",
+          "generic"),
+      "Output format the diagnostics parser expects."),
+  ATTEMPTS("attempts", EnumSet.of(RETRY), "2", List.of(), "Total attempts, at least 1."),
+  FOR(
+      "for",
+      EnumSet.of(RETRY),
+      "transient",
+      List.of("transient", "any"),
+      "Which failures are retried.");
+
+  private final String key;
+
+  // Both collections are unmodifiable copies made in the constructor.
+  @SuppressWarnings("ImmutableEnumChecker")
+  private final Set<Section> sections;
+
+  private final String defaultText;
+
+  @SuppressWarnings("ImmutableEnumChecker")
+  private final List<String> choices;
+
+  private final String doc;
+
+  ConfigKey(
+      String key, Set<Section> sections, String defaultText, List<String> choices, String doc) {
+    this.key = key;
+    this.sections = Set.copyOf(sections);
+    this.defaultText = defaultText;
+    this.choices = List.copyOf(choices);
+    this.doc = doc;
+  }
+
+  String key() {
+    return key;
+  }
+
+  boolean allowedIn(Section section) {
+    return sections.contains(section);
+  }
+
+  /** The default in config syntax, or null when there is none or it is computed. */
+  String defaultText() {
+    return defaultText;
+  }
+
+  /** The accepted values when the key takes one of a closed set; empty otherwise. */
+  List<String> choices() {
+    return choices;
+  }
+
+  String doc() {
+    return doc;
+  }
+
+  /** The key with this spelling, wherever it is allowed. */
+  static Optional<ConfigKey> named(String key) {
+    return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+  }
+
+  /** The keys allowed in a section, in registry order. */
+  static List<String> keysIn(Section section) {
+    return Arrays.stream(values())
+        .filter(k -> k.allowedIn(section))
+        .map(ConfigKey::key)
+        .collect(Collectors.toList());
+  }
+
+  /** The message for a key that is not allowed in this section. */
+  static String unknownKeyMessage(String key, Section section) {
+    Optional<ConfigKey> elsewhere = named(key);
+    if (elsewhere.isPresent()) {
+      String places =
+          elsewhere.get().sections.stream().map(Section::where).collect(Collectors.joining(", "));
+      return "key `" + key + "` is not allowed " + section.where() + "; it belongs " + places;
+    }
+    Optional<String> close = Spelling.closest(key, keysIn(section));
+    return close
+        .map(c -> "unknown key `" + key + "` " + section.where() + "; did you mean `" + c + "`?")
+        .orElseGet(
+            () ->
+                "unknown key `"
+                    + key
+                    + "` "
+                    + section.where()
+                    + "; known keys: "
+                    + String.join(", ", keysIn(section)));
+  }
+}

@@ -1,0 +1,100 @@
+package dev.vigil.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Turns a located tree into a {@link VigilConfig}, reporting every problem found at once. */
+final class ConfigValidator {
+  private final Problems problems;
+  private final Values values;
+  private final Path configDir;
+
+  ConfigValidator(Problems problems, Path configDir) {
+    this.problems = problems;
+    this.values = new Values(problems);
+    this.configDir = configDir;
+  }
+
+  VigilConfig validate(Optional<Node> root) throws ConfigException {
+    problems.throwIfAny();
+    if (root.isEmpty()) {
+      problems.add(Mark.START, "config is empty; it needs a `projects:` list");
+      throw problems.toException();
+    }
+    if (!(root.get() instanceof Node.Mapping top)) {
+      problems.add(root.get().mark(), "config must be a mapping, got " + root.get().describe());
+      throw problems.toException();
+    }
+    values.checkKeys(top, Section.TOP);
+    values
+        .integer(top, ConfigKey.VERSION, "version", Integer.MIN_VALUE)
+        .filter(v -> v != 1)
+        .ifPresent(
+            v ->
+                problems.add(
+                    Values.present(top, ConfigKey.VERSION).orElseThrow().mark(),
+                    "unsupported version " + v + "; this vigil reads version 1"));
+    int maxParallel =
+        values
+            .integer(top, ConfigKey.MAX_PARALLEL_RUNS, "max_parallel_runs", 1)
+            .orElse(Runtime.getRuntime().availableProcessors());
+    Inherited defaults = Inherited.builtIn();
+    Optional<Node.Mapping> defaultsNode = values.mapping(top, ConfigKey.DEFAULTS_KEY);
+    if (defaultsNode.isPresent()) {
+      values.checkKeys(defaultsNode.get(), Section.DEFAULTS);
+      defaults = defaults.overriddenBy(defaultsNode.get(), values);
+    }
+    List<ProjectReader.Draft> projects = projects(top, defaults);
+    checkDependencies(projects);
+    problems.throwIfAny();
+    return new VigilConfig(
+        Optional.of(problems.file()),
+        maxParallel,
+        projects.stream().map(ProjectReader.Draft::config).collect(Collectors.toList()));
+  }
+
+  private List<ProjectReader.Draft> projects(Node.Mapping top, Inherited defaults) {
+    List<ProjectReader.Draft> drafts = new ArrayList<>();
+    Optional<Node> value = Values.present(top, ConfigKey.PROJECTS);
+    String none = "no projects; add a `projects:` list with at least one project";
+    if (value.isEmpty()) {
+      problems.add(
+          top.get(ConfigKey.PROJECTS.key()).map(Node.Entry::keyMark).orElse(Mark.START), none);
+    } else if (value.get() instanceof Node.Sequence seq) {
+      if (seq.items().isEmpty()) {
+        problems.add(seq.mark(), none);
+      }
+      ProjectReader reader = new ProjectReader(values, configDir);
+      for (Node item : seq.items()) {
+        reader.read(item, defaults).ifPresent(drafts::add);
+      }
+    } else {
+      problems.add(value.get().mark(), "`projects` must be a list, got " + value.get().describe());
+    }
+    return drafts;
+  }
+
+  private void checkDependencies(List<ProjectReader.Draft> projects) {
+    List<DependencyCheck.Item> projectItems = new ArrayList<>();
+    for (ProjectReader.Draft project : projects) {
+      project.name().ifPresent(n -> projectItems.add(new DependencyCheck.Item(n, project.after())));
+      String label = project.name().map(n -> " `" + n.value() + "`").orElse("");
+      List<DependencyCheck.Item> stageItems = new ArrayList<>();
+      for (StageReader.Draft stage : project.stages()) {
+        stage.name().ifPresent(n -> stageItems.add(new DependencyCheck.Item(n, stage.needs())));
+      }
+      new DependencyCheck(
+              problems,
+              new DependencyCheck.Words(
+                  "stage", "needs", "a stage of project" + label, " in project" + label))
+          .check(stageItems);
+    }
+    new DependencyCheck(
+            problems,
+            new DependencyCheck.Words("project", "runs after", "a project in this file", ""))
+        .check(projectItems);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.vigil.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Reads one stage of a project, applying the project's inherited settings. */
+final class StageReader {
+  /** A read stage with the places of its name and needs, for the dependency checks. */
+  record Draft(Optional<Located> name, List<Located> needs, StageConfig config) {}
+
+  private final Values values;
+
+  StageReader(Values values) {
+    this.values = values;
+  }
+
+  Optional<Draft> read(Node item, Inherited inherited) {
+    if (!(item instanceof Node.Mapping stage)) {
+      values.problems().add(item.mark(), "a stage must be a mapping, got " + item.describe());
+      return Optional.empty();
+    }
+    values.checkKeys(stage, Section.STAGE);
+    Optional<Located> name = Names.read(stage, "stage", values);
+    Optional<Located> run = values.string(stage, ConfigKey.RUN);
+    if (run.isEmpty() && Values.present(stage, ConfigKey.RUN).isEmpty()) {
+      String label = name.map(n -> "stage `" + n.value() + "`").orElse("stage");
+      values.problems().add(stage.mark(), label + " is missing `run`");
+    } else if (run.isPresent() && run.get().value().isBlank()) {
+      values.problems().add(run.get().mark(), "`run` is empty");
+    }
+    List<Located> needs = values.stringList(stage, ConfigKey.NEEDS);
+    StageConfig config =
+        new StageConfig(
+            name.map(Located::value).orElse(""),
+            run.map(Located::value).orElse(""),
+            needs.stream().map(Located::value).collect(Collectors.toList()),
+            values.stringList(stage, ConfigKey.WHEN).stream()
+                .map(Located::value)
+                .collect(Collectors.toList()),
+            values.duration(stage, ConfigKey.TIMEOUT).orElse(inherited.timeout()),
+            values.duration(stage, ConfigKey.KILL_GRACE).orElse(inherited.killGrace()),
+            retry(stage),
+            env(stage),
+            values.choice(stage, ConfigKey.FORMAT).orElse(ConfigKey.FORMAT.defaultText()));
+    return Optional.of(new Draft(name, needs, config));
+  }
+
+  private RetryPolicy retry(Node.Mapping stage) {
+    Optional<Node.Mapping> retry = values.mapping(stage, ConfigKey.RETRY_KEY);
+    if (retry.isEmpty()) {
+      return RetryPolicy.NONE;
+    }
+    values.checkKeys(retry.get(), Section.RETRY);
+    int attempts =
+        values
+            .integer(retry.get(), ConfigKey.ATTEMPTS, "retry.attempts", 1)
+            .orElse(Integer.parseInt(ConfigKey.ATTEMPTS.defaultText()));
+    String kind =
+        values.choice(retry.get(), ConfigKey.FOR, "retry.for").orElse(ConfigKey.FOR.defaultText());
+    return new RetryPolicy(attempts, kind.equals("transient"));
+  }
+
+  private Map<String, String> env(Node.Mapping stage) {
+    Map<String, String> env = new LinkedHashMap<>();
+    Optional<Node.Mapping> mapping = values.mapping(stage, ConfigKey.ENV);
+    if (mapping.isEmpty()) {
+      return env;
+    }
+    for (Node.Entry e : mapping.get().entries()) {
+      if (e.value() instanceof Node.Scalar s && s.type() != Node.ScalarType.NULL) {
+        env.put(e.key(), s.text());
+      } else {
+        values
+            .problems()
+            .add(
+                e.value().mark(),
+                "env `" + e.key() + "` must be a string, got " + e.value().describe());
+      }
+    }
+    return env;
+  }
+}
