@@ -127,8 +127,8 @@ final class LivenessProbe implements AutoCloseable {
     }
     String message =
         "no file event arrived within "
-            + timeout.toMillis()
-            + " ms for the liveness cookie "
+            + ProjectWatcher.human(timeout)
+            + " for the liveness cookie "
             + unheard
             + "; inotify does not seem to deliver events for "
             + root;

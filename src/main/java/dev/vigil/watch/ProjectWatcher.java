@@ -1,13 +1,11 @@
 package dev.vigil.watch;
 
 import dev.vigil.time.Scheduler;
-import io.methvin.watcher.DirectoryWatcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,13 +27,14 @@ public final class ProjectWatcher implements AutoCloseable {
   private final WatchStateListener states;
   private final Scheduler scheduler;
   private final WatchSettings settings;
+  private final EventSource.Factory sources;
   private final ExecutorService executor;
 
   private boolean started;
   private boolean closed;
   private long generation;
   private WatchState state = WatchState.STARTING;
-  private DirectoryWatcher watcher;
+  private EventSource source;
   private PollingScanner scanner;
   private LivenessProbe probe;
   private Scheduler.Cancellable rootCheck;
@@ -58,6 +57,18 @@ public final class ProjectWatcher implements AutoCloseable {
       WatchStateListener states,
       Scheduler scheduler,
       WatchSettings settings) {
+    this(root, filter, events, states, scheduler, settings, DirectoryWatcherSource::open);
+  }
+
+  ProjectWatcher(
+      Path root,
+      WatchFilter filter,
+      Consumer<FileEvent> events,
+      WatchStateListener states,
+      Scheduler scheduler,
+      WatchSettings settings,
+      EventSource.Factory sources) {
+    this.sources = sources;
     this.root = root.toAbsolutePath().normalize();
     this.filter =
         (path, dir) -> LivenessProbe.isCookie(this.root, path) || filter.ignored(path, dir);
@@ -134,7 +145,7 @@ public final class ProjectWatcher implements AutoCloseable {
       rootMissing(gen);
       return;
     }
-    String every = " every " + settings.pollInterval().toMillis() + " ms";
+    String every = " every " + human(settings.pollInterval());
     if (settings.forcePolling()) {
       poll(gen, "polling " + root + every + " as configured", rearm);
       return;
@@ -152,27 +163,21 @@ public final class ProjectWatcher implements AutoCloseable {
           rearm);
       return;
     }
-    DirectoryWatcher w = null;
+    EventSource opened = null;
     try {
-      w =
-          DirectoryWatcher.builder()
-              .paths(List.of(root))
-              .fileHashing(false)
-              .fileTreeVisitor(new PruningTreeVisitor(root, filter))
-              .listener(
-                  new EventTranslator(
-                      root, filter, this::offerCookie, this::emit, e -> failed(gen, e)))
-              .build();
-      CompletableFuture<Void> loop = w.watchAsync(executor);
-      if (loop.isCompletedExceptionally()) {
-        loop.join();
-      }
+      opened =
+          sources.open(
+              root,
+              filter,
+              new EventTranslator(
+                  root, filter, this::offerCookie, this::emit, e -> failed(gen, e)));
+      CompletableFuture<Void> loop = opened.start(executor);
       synchronized (this) {
         if (closed || gen != generation) {
-          w.close();
+          opened.close();
           return;
         }
-        watcher = w;
+        source = opened;
         probe =
             new LivenessProbe(
                 root,
@@ -183,19 +188,20 @@ public final class ProjectWatcher implements AutoCloseable {
         probe.start();
         announce(WatchState.WATCHING, "watching " + root);
       }
-      loop.whenComplete((ok, error) -> loopEnded(gen, error));
+      CompletableFuture<?> unused = loop.whenComplete((ok, error) -> loopEnded(gen, error));
       if (rearm) {
         emit(new FileEvent(FileEvent.Kind.OVERFLOW, root, true));
       }
     } catch (IOException | RuntimeException e) {
-      closeQuietly(w);
-      registrationFailed(
-          gen, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e, rearm);
+      if (opened != null) {
+        opened.close();
+      }
+      registrationFailed(gen, e, rearm);
     }
   }
 
   private void registrationFailed(long gen, Throwable e, boolean lostEvents) {
-    String every = "Polling every " + settings.pollInterval().toMillis() + " ms instead.";
+    String every = "Polling every " + human(settings.pollInterval()) + " instead.";
     if (!Files.isDirectory(root)) {
       rootMissing(gen);
     } else if (WatchLimitMessage.isLimit(e)) {
@@ -284,8 +290,9 @@ public final class ProjectWatcher implements AutoCloseable {
     if (!Files.isDirectory(root)) {
       rootMissing(gen);
     } else {
+      String why = error == null ? "the event loop ended" : error.toString();
       log.error("watching {} stopped unexpectedly", root, error);
-      suspend(gen, "watching " + root + " stopped unexpectedly (" + error + "); retrying");
+      suspend(gen, "watching " + root + " stopped unexpectedly (" + why + "); retrying");
     }
   }
 
@@ -293,7 +300,7 @@ public final class ProjectWatcher implements AutoCloseable {
     if (WatchLimitMessage.isLimit(e)) {
       String message =
           WatchLimitMessage.describe(
-              root, e, "Polling every " + settings.pollInterval().toMillis() + " ms instead.");
+              root, e, "Polling every " + human(settings.pollInterval()) + " instead.");
       log.warn("{}", message);
       executeQuietly(() -> poll(gen, message, true));
       return;
@@ -316,7 +323,7 @@ public final class ProjectWatcher implements AutoCloseable {
           } else {
             poll(
                 gen,
-                message + "; polling every " + settings.pollInterval().toMillis() + " ms instead",
+                message + "; polling every " + human(settings.pollInterval()) + " instead",
                 true);
           }
         });
@@ -346,13 +353,16 @@ public final class ProjectWatcher implements AutoCloseable {
     if (closed || expected != generation) {
       return -1;
     }
+    long next = ++generation;
     stopBackends();
-    return ++generation;
+    return next;
   }
 
   private void stopBackends() {
-    closeQuietly(watcher);
-    watcher = null;
+    if (source != null) {
+      source.close();
+      source = null;
+    }
     if (scanner != null) {
       scanner.close();
       scanner = null;
@@ -384,14 +394,8 @@ public final class ProjectWatcher implements AutoCloseable {
     }
   }
 
-  private void closeQuietly(DirectoryWatcher w) {
-    if (w == null) {
-      return;
-    }
-    try {
-      w.close();
-    } catch (IOException e) {
-      log.debug("closing the watcher of {} failed: {}", root, e.toString());
-    }
+  /** "2 s" or "250 ms", for messages. */
+  static String human(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 }

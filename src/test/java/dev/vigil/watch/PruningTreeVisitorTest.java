@@ -20,9 +20,9 @@ class PruningTreeVisitorTest {
   private static final WatchFilter IGNORE_BUILD_OUTPUT =
       (path, isDir) -> {
         String name = path.getFileName().toString();
-        return isDir
-                && (name.equals("target") || name.equals("node_modules") || name.equals(".git"))
-            || name.endsWith(".swp");
+        boolean buildDir =
+            name.equals("target") || name.equals("node_modules") || name.equals(".git");
+        return (isDir && buildDir) || name.endsWith(".swp");
       };
 
   @Test
