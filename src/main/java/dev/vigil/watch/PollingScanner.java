@@ -3,7 +3,6 @@ package dev.vigil.watch;
 import dev.vigil.time.Scheduler;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -121,7 +120,7 @@ final class PollingScanner implements AutoCloseable {
 
   private Snapshot walk() throws IOException {
     Map<String, long[]> entries = new TreeMap<>();
-    Files.walkFileTree(
+    PruningTreeVisitor.walk(
         root,
         new SimpleFileVisitor<>() {
           @Override

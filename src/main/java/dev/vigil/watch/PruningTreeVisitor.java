@@ -2,7 +2,9 @@ package dev.vigil.watch;
 
 import io.methvin.watcher.visitor.FileTreeVisitor;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
+import java.nio.file.FileVisitor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -28,7 +30,7 @@ final class PruningTreeVisitor implements FileTreeVisitor {
   @Override
   public void recursiveVisitFiles(Path start, Callback onDirectory, Callback onFile)
       throws IOException {
-    Files.walkFileTree(
+    walk(
         start,
         new SimpleFileVisitor<>() {
           @Override
@@ -64,5 +66,30 @@ final class PruningTreeVisitor implements FileTreeVisitor {
             return FileVisitResult.CONTINUE;
           }
         });
+  }
+
+  /**
+   * Like {@link Files#walkFileTree(Path, java.nio.file.FileVisitor)}, except that a start which is
+   * a symbolic link to a directory (a symlinked project root) is entered; links below it are not.
+   */
+  static void walk(Path start, FileVisitor<Path> visitor) throws IOException {
+    if (!Files.isSymbolicLink(start)) {
+      Files.walkFileTree(start, visitor);
+      return;
+    }
+    BasicFileAttributes attrs = Files.readAttributes(start, BasicFileAttributes.class);
+    if (!attrs.isDirectory()) {
+      visitor.visitFile(start, attrs);
+      return;
+    }
+    if (visitor.preVisitDirectory(start, attrs) != FileVisitResult.CONTINUE) {
+      return;
+    }
+    try (DirectoryStream<Path> children = Files.newDirectoryStream(start)) {
+      for (Path child : children) {
+        Files.walkFileTree(child, visitor);
+      }
+    }
+    visitor.postVisitDirectory(start, null);
   }
 }

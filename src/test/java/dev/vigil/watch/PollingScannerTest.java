@@ -115,6 +115,28 @@ class PollingScannerTest {
   }
 
   @Test
+  void symlinkedRootIsEnteredButLinksBelowAreNot() throws Exception {
+    Path real = Files.createDirectories(root.resolve("real"));
+    Files.createSymbolicLink(real.resolve("loop"), real);
+    Path link = Files.createSymbolicLink(root.resolve("link"), real);
+    PollingScanner scanner =
+        new PollingScanner(
+            link,
+            WatchFilter.NONE,
+            events::add,
+            rootGone::incrementAndGet,
+            scheduler,
+            INTERVAL,
+            Runnable::run);
+    scanner.start();
+    assertThat(scanner.size()).isEqualTo(1);
+    Files.writeString(real.resolve("a.txt"), "a");
+    scanner.scanNow();
+    assertThat(events)
+        .containsExactly(new FileEvent(FileEvent.Kind.CREATED, link.resolve("a.txt"), false));
+  }
+
+  @Test
   void closeStopsPolling() throws Exception {
     PollingScanner scanner = scanner(WatchFilter.NONE);
     scanner.start();

@@ -140,6 +140,16 @@ class ProjectWatcherTest {
   }
 
   @Test
+  void symlinkedRootIsWatched() throws Exception {
+    Path real = Files.createDirectories(dir.resolve("real/src"));
+    Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("real"));
+    watch(link, WatchFilter.NONE);
+
+    Files.writeString(real.resolve("lib.rs"), "x");
+    awaitEvent(FileEvent.Kind.CREATED, link.resolve("src/lib.rs"));
+  }
+
+  @Test
   void deletedRootIsReportedAndWatchedAgainWhenItReturns() throws Exception {
     Path root = Files.createDirectories(dir.resolve("project/src"));
     watch(dir.resolve("project"), WatchFilter.NONE);
