@@ -127,7 +127,7 @@ final class LivenessProbe implements AutoCloseable {
     }
     String message =
         "no file event arrived within "
-            + ProjectWatcher.human(timeout)
+            + WatchSettings.human(timeout)
             + " for the liveness cookie "
             + unheard
             + "; inotify does not seem to deliver events for "

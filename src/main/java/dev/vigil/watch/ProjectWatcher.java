@@ -4,12 +4,9 @@ import dev.vigil.time.Scheduler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,16 +73,8 @@ public final class ProjectWatcher implements AutoCloseable {
     this.states = states;
     this.scheduler = scheduler;
     this.settings = settings;
-    AtomicInteger threads = new AtomicInteger();
-    String name =
-        "vigil-watch-" + (this.root.getFileName() == null ? "root" : this.root.getFileName());
-    this.executor =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, name + "-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    Path name = this.root.getFileName();
+    this.executor = WatchThreads.cachedPool("vigil-watch-" + (name == null ? "root" : name));
   }
 
   /**
@@ -145,7 +134,7 @@ public final class ProjectWatcher implements AutoCloseable {
       rootMissing(gen);
       return;
     }
-    String every = " every " + human(settings.pollInterval());
+    String every = " " + settings.pollEvery();
     if (settings.forcePolling()) {
       poll(gen, "polling " + root + every + " as configured", rearm);
       return;
@@ -201,7 +190,7 @@ public final class ProjectWatcher implements AutoCloseable {
   }
 
   private void registrationFailed(long gen, Throwable e, boolean lostEvents) {
-    String every = "Polling every " + human(settings.pollInterval()) + " instead.";
+    String every = "Polling " + settings.pollEvery() + " instead.";
     if (!Files.isDirectory(root)) {
       rootMissing(gen);
     } else if (WatchLimitMessage.isLimit(e)) {
@@ -299,8 +288,7 @@ public final class ProjectWatcher implements AutoCloseable {
   private void failed(long gen, Exception e) {
     if (WatchLimitMessage.isLimit(e)) {
       String message =
-          WatchLimitMessage.describe(
-              root, e, "Polling every " + human(settings.pollInterval()) + " instead.");
+          WatchLimitMessage.describe(root, e, "Polling " + settings.pollEvery() + " instead.");
       log.warn("{}", message);
       executeQuietly(() -> poll(gen, message, true));
       return;
@@ -321,10 +309,7 @@ public final class ProjectWatcher implements AutoCloseable {
           if (!Files.isDirectory(root)) {
             rootMissing(gen);
           } else {
-            poll(
-                gen,
-                message + "; polling every " + human(settings.pollInterval()) + " instead",
-                true);
+            poll(gen, message + "; polling " + settings.pollEvery() + " instead", true);
           }
         });
   }
@@ -392,10 +377,5 @@ public final class ProjectWatcher implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       log.debug("watcher for {} is closed; dropping a task", root);
     }
-  }
-
-  /** "2 s" or "250 ms", for messages. */
-  static String human(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 }

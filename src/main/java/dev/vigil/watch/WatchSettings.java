@@ -53,6 +53,16 @@ public record WatchSettings(
     return new WatchSettings(pollInterval, livenessInterval, livenessTimeout, rootRecheck, force);
   }
 
+  /** "every 2 s", for messages. */
+  String pollEvery() {
+    return "every " + human(pollInterval);
+  }
+
+  /** "2 s" or "250 ms", for messages. */
+  static String human(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
   private static void requirePositive(String name, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
