@@ -2,7 +2,10 @@ package dev.vigil.watch;
 
 import java.nio.file.Path;
 
-/** Decides which paths a project does not care about; ignored directories are not even walked. */
+/**
+ * Decides which paths a project does not care about; ignored directories are not even walked.
+ * Called from several watcher threads at once, so implementations must be thread-safe.
+ */
 @FunctionalInterface
 public interface WatchFilter {
   /** A filter that ignores nothing. */

@@ -196,6 +196,49 @@ class ProjectWatcherFallbackTest {
   }
 
   @Test
+  void rootDeletedWhilePollingIsReportedAndPolledAgainWhenBack() throws Exception {
+    Path project = Files.createDirectories(root.resolve("project"));
+    watcher =
+        new ProjectWatcher(
+            project,
+            WatchFilter.NONE,
+            events::add,
+            (s, m) -> states.add(s + ": " + m),
+            scheduler,
+            WatchSettings.DEFAULTS.withForcePolling(true));
+    watcher.start().get(30, TimeUnit.SECONDS);
+
+    Files.delete(project);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              scheduler.advance(Duration.ofSeconds(1));
+              assertThat(watcher.state()).isEqualTo(WatchState.ERROR);
+            });
+    assertThat(states.get(states.size() - 1)).contains("does not exist");
+
+    Files.createDirectories(project);
+    Path file = Files.writeString(project.resolve("back.txt"), "b");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              scheduler.advance(Duration.ofSeconds(1));
+              assertThat(watcher.state()).isEqualTo(WatchState.POLLING);
+            });
+    assertThat(events).contains(new FileEvent(FileEvent.Kind.OVERFLOW, project, true));
+    Files.writeString(file, "changed content");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              scheduler.advance(Duration.ofSeconds(2));
+              assertThat(events).contains(new FileEvent(FileEvent.Kind.MODIFIED, file, false));
+            });
+  }
+
+  @Test
   void closeStopsEverything() throws Exception {
     start(WatchSettings.DEFAULTS, null);
     watcher.close();

@@ -200,7 +200,7 @@ class ProjectWatcherTest {
     for (int d = 0; d < 500; d++) {
       Path sub = Files.createDirectories(dir.resolve("d" + (d % 25) + "/e" + d));
       for (int f = 0; f < 10; f++) {
-        Files.writeString(sub.resolve("f" + f + ".txt"), "x");
+        Files.createFile(sub.resolve("f" + f + ".txt"));
       }
     }
     watch(dir, WatchFilter.NONE);
