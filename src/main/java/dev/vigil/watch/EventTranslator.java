@@ -1,0 +1,94 @@
+package dev.vigil.watch;
+
+import io.methvin.watcher.DirectoryChangeEvent;
+import io.methvin.watcher.DirectoryChangeListener;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns directory-watcher's events into {@link FileEvent}s: drops ignored paths, hands liveness
+ * cookies to their probe, and reports the backend's exceptions instead of losing them.
+ */
+final class EventTranslator implements DirectoryChangeListener {
+  private static final Logger log = LoggerFactory.getLogger(EventTranslator.class);
+
+  private final Path root;
+  private final WatchFilter filter;
+  private final Predicate<FileEvent> cookies;
+  private final Consumer<FileEvent> events;
+  private final Consumer<Exception> failures;
+
+  /**
+   * @param cookies offered every event first; returns true if it consumed it
+   * @param failures told about every exception the backend raises while watching
+   */
+  EventTranslator(
+      Path root,
+      WatchFilter filter,
+      Predicate<FileEvent> cookies,
+      Consumer<FileEvent> events,
+      Consumer<Exception> failures) {
+    this.root = root;
+    this.filter = filter;
+    this.cookies = cookies;
+    this.events = events;
+    this.failures = failures;
+  }
+
+  @Override
+  public void onEvent(DirectoryChangeEvent event) {
+    Optional<FileEvent> translated = translate(event, root);
+    if (translated.isEmpty()) {
+      return;
+    }
+    FileEvent e = translated.get();
+    if (cookies.test(e) || ignored(e)) {
+      return;
+    }
+    try {
+      events.accept(e);
+    } catch (RuntimeException listenerFailure) {
+      log.error("the event listener failed on {}", e, listenerFailure);
+    }
+  }
+
+  @Override
+  public void onException(Exception e) {
+    failures.accept(e);
+  }
+
+  /** The vigil event for a backend event; empty for one that carries no path to report. */
+  static Optional<FileEvent> translate(DirectoryChangeEvent event, Path root) {
+    if (event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW) {
+      return Optional.of(new FileEvent(FileEvent.Kind.OVERFLOW, root, true));
+    }
+    Path path = event.path();
+    if (path == null) {
+      log.warn("dropping a {} event without a path under {}", event.eventType(), root);
+      return Optional.empty();
+    }
+    FileEvent.Kind kind =
+        switch (event.eventType()) {
+          case CREATE -> FileEvent.Kind.CREATED;
+          case MODIFY -> FileEvent.Kind.MODIFIED;
+          case DELETE -> FileEvent.Kind.DELETED;
+          case OVERFLOW -> FileEvent.Kind.OVERFLOW;
+        };
+    return Optional.of(new FileEvent(kind, path, event.isDirectory()));
+  }
+
+  private boolean ignored(FileEvent e) {
+    if (e.kind() == FileEvent.Kind.OVERFLOW) {
+      return false;
+    }
+    if (filter.ignored(e.path(), e.directory())) {
+      return true;
+    }
+    // A deleted directory the backend never walked (an ignored one) is reported as a file.
+    return e.kind() == FileEvent.Kind.DELETED && !e.directory() && filter.ignored(e.path(), true);
+  }
+}

@@ -1,0 +1,381 @@
+package dev.vigil.watch;
+
+import dev.vigil.time.Scheduler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches one project root: kernel events through directory-watcher where they work, periodic scans
+ * where they do not, and a missing root waited for until it comes back.
+ */
+public final class ProjectWatcher implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ProjectWatcher.class);
+
+  private final Path root;
+  private final WatchFilter filter;
+  private final Consumer<FileEvent> events;
+  private final WatchStateListener states;
+  private final Scheduler scheduler;
+  private final WatchSettings settings;
+  private final EventSource.Factory sources;
+  private final ExecutorService executor;
+
+  private boolean started;
+  private boolean closed;
+  private long generation;
+  private WatchState state = WatchState.STARTING;
+  private EventSource source;
+  private PollingScanner scanner;
+  private LivenessProbe probe;
+  private Scheduler.Cancellable rootCheck;
+
+  /** A watcher with the default settings; nothing happens until {@link #start()}. */
+  public ProjectWatcher(
+      Path root,
+      WatchFilter filter,
+      Consumer<FileEvent> events,
+      WatchStateListener states,
+      Scheduler scheduler) {
+    this(root, filter, events, states, scheduler, WatchSettings.DEFAULTS);
+  }
+
+  /** A watcher; nothing happens until {@link #start()}. */
+  public ProjectWatcher(
+      Path root,
+      WatchFilter filter,
+      Consumer<FileEvent> events,
+      WatchStateListener states,
+      Scheduler scheduler,
+      WatchSettings settings) {
+    this(root, filter, events, states, scheduler, settings, DirectoryWatcherSource::open);
+  }
+
+  ProjectWatcher(
+      Path root,
+      WatchFilter filter,
+      Consumer<FileEvent> events,
+      WatchStateListener states,
+      Scheduler scheduler,
+      WatchSettings settings,
+      EventSource.Factory sources) {
+    this.sources = sources;
+    this.root = root.toAbsolutePath().normalize();
+    this.filter =
+        (path, dir) -> LivenessProbe.isCookie(this.root, path) || filter.ignored(path, dir);
+    this.events = events;
+    this.states = states;
+    this.scheduler = scheduler;
+    this.settings = settings;
+    Path name = this.root.getFileName();
+    this.executor = WatchThreads.cachedPool("vigil-watch-" + (name == null ? "root" : name));
+  }
+
+  /**
+   * Registers every watch (or takes the first polling snapshot). The future completes once that is
+   * done: a change made after it completes is reported. The state listener tells which mode won.
+   */
+  public CompletableFuture<Void> start() {
+    synchronized (this) {
+      if (started) {
+        throw new IllegalStateException("watcher for " + root + " already started");
+      }
+      started = true;
+      announce(WatchState.STARTING, "registering watches under " + root);
+    }
+    return CompletableFuture.runAsync(() -> arm(0, false), executor);
+  }
+
+  /** The current state. */
+  public synchronized WatchState state() {
+    return state;
+  }
+
+  /**
+   * While polling, scans the tree now and reports the differences since the previous scan. Does
+   * nothing while kernel events are used.
+   */
+  public void rescan() {
+    PollingScanner current;
+    synchronized (this) {
+      current = scanner;
+    }
+    if (current != null) {
+      current.scanNow();
+    }
+  }
+
+  /** How many liveness cookies were confirmed so far. */
+  synchronized int cookiesConfirmed() {
+    return probe == null ? 0 : probe.confirmed();
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+      stopBackends();
+    }
+    executor.shutdownNow();
+  }
+
+  private void arm(long expected, boolean rearm) {
+    long gen = transition(expected);
+    if (gen < 0) {
+      return;
+    }
+    if (!Files.isDirectory(root)) {
+      rootMissing(gen);
+      return;
+    }
+    String every = " " + settings.pollEvery();
+    if (settings.forcePolling()) {
+      poll(gen, "polling " + root + every + " as configured", rearm);
+      return;
+    }
+    MountKind mount = MountKind.of(root);
+    if (!mount.deliversEvents()) {
+      poll(
+          gen,
+          root
+              + " is on a "
+              + mount.type()
+              + " file system, which does not report changes made"
+              + " elsewhere; polling"
+              + every,
+          rearm);
+      return;
+    }
+    EventSource opened = null;
+    try {
+      opened =
+          sources.open(
+              root,
+              filter,
+              new EventTranslator(
+                  root, filter, this::offerCookie, this::emit, e -> failed(gen, e)));
+      CompletableFuture<Void> loop = opened.start(executor);
+      synchronized (this) {
+        if (closed || gen != generation) {
+          opened.close();
+          return;
+        }
+        source = opened;
+        probe =
+            new LivenessProbe(
+                root,
+                scheduler,
+                settings.livenessInterval(),
+                settings.livenessTimeout(),
+                message -> eventsLost(gen, message));
+        probe.start();
+        announce(WatchState.WATCHING, "watching " + root);
+      }
+      CompletableFuture<?> unused = loop.whenComplete((ok, error) -> loopEnded(gen, error));
+      if (rearm) {
+        emit(new FileEvent(FileEvent.Kind.OVERFLOW, root, true));
+      }
+    } catch (IOException | RuntimeException e) {
+      if (opened != null) {
+        opened.close();
+      }
+      registrationFailed(gen, e, rearm);
+    }
+  }
+
+  private void registrationFailed(long gen, Throwable e, boolean lostEvents) {
+    String every = "Polling " + settings.pollEvery() + " instead.";
+    if (!Files.isDirectory(root)) {
+      rootMissing(gen);
+    } else if (WatchLimitMessage.isLimit(e)) {
+      String message = WatchLimitMessage.describe(root, e, every);
+      log.warn("{}", message);
+      poll(gen, message, lostEvents);
+    } else {
+      log.error("cannot watch {}", root, e);
+      poll(gen, "cannot watch " + root + ": " + e + ". " + every, lostEvents);
+    }
+  }
+
+  private void poll(long expected, String reason, boolean lostEvents) {
+    long gen = transition(expected);
+    if (gen < 0) {
+      return;
+    }
+    PollingScanner s =
+        new PollingScanner(
+            root,
+            filter,
+            this::emit,
+            () -> executeQuietly(() -> rootMissing(gen)),
+            scheduler,
+            settings.pollInterval(),
+            executor);
+    try {
+      synchronized (this) {
+        if (closed || gen != generation) {
+          return;
+        }
+        scanner = s;
+        s.start();
+        announce(WatchState.POLLING, reason);
+      }
+    } catch (IOException e) {
+      s.close();
+      rootMissing(gen);
+      return;
+    }
+    log.info("{}", reason);
+    if (lostEvents) {
+      emit(new FileEvent(FileEvent.Kind.OVERFLOW, root, true));
+    }
+  }
+
+  private void rootMissing(long expected) {
+    suspend(
+        expected,
+        "project root " + root + " does not exist (deleted or moved?); waiting for it to reappear");
+  }
+
+  /** Stops watching, reports the error, and re-arms once the root is a directory again. */
+  private void suspend(long expected, String message) {
+    long gen = transition(expected);
+    if (gen < 0) {
+      return;
+    }
+    log.warn("{}", message);
+    synchronized (this) {
+      announce(WatchState.ERROR, message);
+      rootCheck = scheduler.schedule(settings.rootRecheck(), () -> checkRoot(gen));
+    }
+  }
+
+  private void checkRoot(long gen) {
+    synchronized (this) {
+      if (closed || gen != generation) {
+        return;
+      }
+      if (!Files.isDirectory(root)) {
+        rootCheck = scheduler.schedule(settings.rootRecheck(), () -> checkRoot(gen));
+        return;
+      }
+    }
+    log.info("{} is back; watching it again", root);
+    executeQuietly(() -> arm(gen, true));
+  }
+
+  private void loopEnded(long gen, Throwable error) {
+    synchronized (this) {
+      if (closed || gen != generation) {
+        return;
+      }
+    }
+    if (!Files.isDirectory(root)) {
+      rootMissing(gen);
+    } else {
+      String why = error == null ? "the event loop ended" : error.toString();
+      log.error("watching {} stopped unexpectedly", root, error);
+      suspend(gen, "watching " + root + " stopped unexpectedly (" + why + "); retrying");
+    }
+  }
+
+  private void failed(long gen, Exception e) {
+    if (WatchLimitMessage.isLimit(e)) {
+      String message =
+          WatchLimitMessage.describe(root, e, "Polling " + settings.pollEvery() + " instead.");
+      log.warn("{}", message);
+      executeQuietly(() -> poll(gen, message, true));
+      return;
+    }
+    log.error("error while watching {}; asking for a rescan", root, e);
+    synchronized (this) {
+      if (closed || gen != generation) {
+        return;
+      }
+      announce(WatchState.ERROR, "error while watching " + root + ": " + e);
+    }
+    emit(new FileEvent(FileEvent.Kind.OVERFLOW, root, true));
+  }
+
+  private void eventsLost(long gen, String message) {
+    executeQuietly(
+        () -> {
+          if (!Files.isDirectory(root)) {
+            rootMissing(gen);
+          } else {
+            poll(gen, message + "; polling " + settings.pollEvery() + " instead", true);
+          }
+        });
+  }
+
+  private boolean offerCookie(FileEvent event) {
+    LivenessProbe current;
+    synchronized (this) {
+      current = probe;
+    }
+    if (current != null) {
+      return current.offer(event);
+    }
+    return event.kind() != FileEvent.Kind.OVERFLOW && LivenessProbe.isCookie(root, event.path());
+  }
+
+  private void emit(FileEvent event) {
+    try {
+      events.accept(event);
+    } catch (RuntimeException e) {
+      log.error("the event listener failed on {}", event, e);
+    }
+  }
+
+  /** Closes whatever runs and starts a new generation; -1 if closed or the caller is stale. */
+  private synchronized long transition(long expected) {
+    if (closed || expected != generation) {
+      return -1;
+    }
+    long next = ++generation;
+    stopBackends();
+    return next;
+  }
+
+  private void stopBackends() {
+    if (source != null) {
+      source.close();
+      source = null;
+    }
+    if (scanner != null) {
+      scanner.close();
+      scanner = null;
+    }
+    if (probe != null) {
+      probe.close();
+      probe = null;
+    }
+    if (rootCheck != null) {
+      rootCheck.cancel();
+      rootCheck = null;
+    }
+  }
+
+  private void announce(WatchState newState, String message) {
+    state = newState;
+    try {
+      states.stateChanged(newState, message);
+    } catch (RuntimeException e) {
+      log.error("the state listener failed on {}", newState, e);
+    }
+  }
+
+  private void executeQuietly(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      log.debug("watcher for {} is closed; dropping a task", root);
+    }
+  }
+}
