@@ -88,6 +88,47 @@ class GitCheckIgnoreAgreementTest {
     assertThat(disagreements).as("ignore files:%n%s", tree.describeIgnoreFiles()).isEmpty();
   }
 
+  @ParameterizedTest(name = "global file from {0}")
+  @ValueSource(strings = {"default", "gitconfig", "xdg-config"})
+  void globalExcludesFileAgreesWithGit(String where) throws Exception {
+    Path repo = Files.createDirectories(tmp.resolve("repo"));
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Path xdgGit = Files.createDirectories(home.resolve(".config/git"));
+    Files.writeString(xdgGit.resolve("ignore"), "*.default\n!keep.*\n");
+    Files.writeString(home.resolve("custom-ignore"), "*.custom\nbuild/\n");
+    if (where.equals("gitconfig")) {
+      Files.writeString(
+          home.resolve(".gitconfig"), "[core]\n  excludesfile = \"~/custom-ignore\" # mine\n");
+    } else if (where.equals("xdg-config")) {
+      Files.writeString(
+          xdgGit.resolve("config"),
+          "[Core]\n\tExcludesFile = " + home.resolve("custom-ignore") + "\n");
+    }
+    GitProcess git = new GitProcess(repo, home);
+    git.run(List.of("init", "-q"), null);
+    Files.writeString(repo.resolve(".gitignore"), "!x.custom\n");
+    Files.createDirectories(repo.resolve("build"));
+    List<String> paths =
+        List.of("a.default", "keep.default", "a.custom", "x.custom", "build", "build/y", "plain");
+    for (String p : paths) {
+      if (!Files.exists(repo.resolve(p))) {
+        Files.createFile(repo.resolve(p));
+      }
+    }
+    Map<String, GitProcess.Verdict> expected = git.checkIgnoreWithGlobalConfig(paths);
+    IgnoreRules rules =
+        IgnoreRules.load(
+            repo,
+            List.of(),
+            Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve(".config").toString()));
+    for (String p : paths) {
+      assertThat(rules.isIgnored(Path.of(p), Files.isDirectory(repo.resolve(p))))
+          .as("%s (git: %s)", p, expected.get(p).explanation())
+          .isEqualTo(expected.get(p).ignored());
+    }
+    assertThat(paths.stream().filter(p -> expected.get(p).ignored())).isNotEmpty();
+  }
+
   static String read(Path p) {
     try {
       return Files.readString(p, StandardCharsets.UTF_8);

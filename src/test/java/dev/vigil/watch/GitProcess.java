@@ -54,6 +54,17 @@ final class GitProcess {
 
   /** {@code git check-ignore --no-index --verbose --non-matching} for every path. */
   Map<String, Verdict> checkIgnore(List<String> paths) throws IOException, InterruptedException {
+    return checkIgnore(paths, List.of("-c", "core.excludesFile=/dev/null"));
+  }
+
+  /** Same, with the user's (fake) global configuration in effect. */
+  Map<String, Verdict> checkIgnoreWithGlobalConfig(List<String> paths)
+      throws IOException, InterruptedException {
+    return checkIgnore(paths, List.of());
+  }
+
+  private Map<String, Verdict> checkIgnore(List<String> paths, List<String> options)
+      throws IOException, InterruptedException {
     ByteArrayOutputStream input = new ByteArrayOutputStream();
     for (String p : paths) {
       input.writeBytes(p.getBytes(StandardCharsets.UTF_8));
@@ -61,18 +72,10 @@ final class GitProcess {
     }
     Path stdin = Files.createTempFile(home, "paths", ".bin");
     Files.write(stdin, input.toByteArray());
-    byte[] out =
-        run(
-            List.of(
-                "-c",
-                "core.excludesFile=/dev/null",
-                "check-ignore",
-                "--no-index",
-                "--stdin",
-                "-z",
-                "--verbose",
-                "--non-matching"),
-            stdin);
+    List<String> args = new ArrayList<>(options);
+    args.addAll(
+        List.of("check-ignore", "--no-index", "--stdin", "-z", "--verbose", "--non-matching"));
+    byte[] out = run(args, stdin);
     List<String> fields = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < out.length; i++) {
