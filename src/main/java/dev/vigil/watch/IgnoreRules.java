@@ -176,30 +176,48 @@ public final class IgnoreRules {
     if (abs.equals(infoExcludePath) || abs.equals(globalPath)) {
       return load(root, configIgnore, env);
     }
-    String rel = relative(abs);
-    if (rel == null || !".gitignore".equals(String.valueOf(abs.getFileName()))) {
+    Path dir = abs.getParent();
+    if (dir == null || !".gitignore".equals(String.valueOf(abs.getFileName()))) {
       return this;
     }
-    int slash = rel.lastIndexOf('/');
-    String dirRel = slash < 0 ? "" : rel.substring(0, slash);
-    if (!dirRel.isEmpty() && isIgnored(dirRel, true)) {
+    return withDirectoryChanged(dir);
+  }
+
+  /**
+   * Rules updated after a directory appeared, vanished or was moved, re-reading every {@code
+   * .gitignore} at and below it; {@code this} if it is outside the root or ignored.
+   */
+  public IgnoreRules withDirectoryChanged(Path dir) {
+    String dirRel = relative(dir.toAbsolutePath().normalize());
+    if (dirRel == null || (!dirRel.isEmpty() && isIgnored(dirRel, true))) {
       return this;
     }
     Map<String, IgnoreFile> dirFiles = new HashMap<>();
     stack
         .dirFiles()
         .forEach(
-            (dir, f) -> {
-              if (!isAtOrUnder(dir, dirRel)) {
-                dirFiles.put(dir, f);
+            (d, f) -> {
+              if (!isAtOrUnder(d, dirRel)) {
+                dirFiles.put(d, f);
               }
             });
     IgnoreStack loading =
         new IgnoreStack(stack.config(), dirFiles, stack.infoExclude(), stack.global());
-    walk(root, dirRel, loading, dirFiles);
+    if (Files.isDirectory(root.resolve(dirRel), LinkOption.NOFOLLOW_LINKS)) {
+      walk(root, dirRel, loading, dirFiles);
+    }
     IgnoreStack updated =
         new IgnoreStack(stack.config(), Map.copyOf(dirFiles), stack.infoExclude(), stack.global());
     return new IgnoreRules(root, configIgnore, env, infoExcludePath, globalPath, updated);
+  }
+
+  /**
+   * Whether a change to this path should trigger {@link #withGitignoreChanged}: any {@link
+   * #isIgnoreFile} path, or this tree's info/exclude or global excludes file wherever they are.
+   */
+  public boolean isIgnoreSource(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    return isIgnoreFile(abs) || abs.equals(infoExcludePath) || abs.equals(globalPath);
   }
 
   private static boolean isAtOrUnder(String dir, String top) {

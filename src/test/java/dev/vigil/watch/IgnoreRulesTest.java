@@ -166,6 +166,27 @@ class IgnoreRulesTest {
   }
 
   @Test
+  void directoryMovedInWithItsOwnGitignoreIsRead() throws IOException {
+    IgnoreRules rules = load();
+    Path outside = Files.createDirectories(tmp.resolve("outside/lib"));
+    Files.writeString(outside.resolve(".gitignore"), "*.o\n");
+    Files.move(outside, root.resolve("lib"));
+    rules = rules.withDirectoryChanged(root.resolve("lib"));
+    assertThat(rules.isIgnored(Path.of("lib/x.o"), false)).isTrue();
+    assertThat(rules.isIgnored(Path.of("lib/x.c"), false)).isFalse();
+  }
+
+  @Test
+  void globalExcludesFileEditTakesEffect() throws IOException {
+    Path global = Files.createDirectories(home.resolve(".config/git")).resolve("ignore");
+    IgnoreRules rules = load();
+    assertThat(rules.isIgnoreSource(global)).isTrue();
+    Files.writeString(global, "*.glob\n");
+    rules = rules.withGitignoreChanged(global);
+    assertThat(rules.isIgnored(Path.of("a.glob"), false)).isTrue();
+  }
+
+  @Test
   void infoExcludeChangeTakesEffect() throws IOException {
     Files.createDirectories(root.resolve(".git/info"));
     IgnoreRules rules = load();
