@@ -9,48 +9,23 @@ final class CharClass {
   /** Returns 1 if {@code c} is in the named class, 0 if not, -1 if the name is unknown. */
   static int test(byte[] pat, int start, int len, int c) {
     String name = new String(pat, start, len, StandardCharsets.ISO_8859_1);
-    boolean in;
-    switch (name) {
-      case "alnum":
-        in = isAlpha(c) || isDigit(c);
-        break;
-      case "alpha":
-        in = isAlpha(c);
-        break;
-      case "blank":
-        in = c == ' ' || c == '\t';
-        break;
-      case "cntrl":
-        in = c < 0x20 || c == 0x7F;
-        break;
-      case "digit":
-        in = isDigit(c);
-        break;
-      case "graph":
-        in = c > 0x20 && c < 0x7F;
-        break;
-      case "lower":
-        in = c >= 'a' && c <= 'z';
-        break;
-      case "print":
-        in = c >= 0x20 && c < 0x7F;
-        break;
-      case "punct":
-        in = c > 0x20 && c < 0x7F && !isAlpha(c) && !isDigit(c);
-        break;
-      case "space":
-        in = c == ' ' || (c >= '\t' && c <= '\r');
-        break;
-      case "upper":
-        in = c >= 'A' && c <= 'Z';
-        break;
-      case "xdigit":
-        in = isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-        break;
-      default:
-        return -1;
-    }
-    return in ? 1 : 0;
+    int in =
+        switch (name) {
+          case "alnum" -> isAlpha(c) || isDigit(c) ? 1 : 0;
+          case "alpha" -> isAlpha(c) ? 1 : 0;
+          case "blank" -> c == ' ' || c == '\t' ? 1 : 0;
+          case "cntrl" -> c < 0x20 || c == 0x7F ? 1 : 0;
+          case "digit" -> isDigit(c) ? 1 : 0;
+          case "graph" -> c > 0x20 && c < 0x7F ? 1 : 0;
+          case "lower" -> c >= 'a' && c <= 'z' ? 1 : 0;
+          case "print" -> c >= 0x20 && c < 0x7F ? 1 : 0;
+          case "punct" -> c > 0x20 && c < 0x7F && !isAlpha(c) && !isDigit(c) ? 1 : 0;
+          case "space" -> c == ' ' || (c >= '\t' && c <= '\r') ? 1 : 0;
+          case "upper" -> c >= 'A' && c <= 'Z' ? 1 : 0;
+          case "xdigit" -> isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ? 1 : 0;
+          default -> -1;
+        };
+    return in;
   }
 
   private static boolean isAlpha(int c) {

@@ -60,53 +60,52 @@ final class Wildmatch {
           return ABORT_ALL;
         }
         switch (pCh) {
-          case '\\':
+          case '\\' -> {
             pCh = pc(++p);
             if (tCh != pCh) {
               return NOMATCH;
             }
-            continue;
-          case '?':
+          }
+          case '?' -> {
             if (pathname && tCh == '/') {
               return NOMATCH;
             }
-            continue;
-          case '*':
-            {
-              boolean matchSlash;
-              if (pc(++p) == '*') {
-                int prevP = p - 2;
-                while (pc(++p) == '*') {}
-                if (!pathname) {
-                  matchSlash = true;
-                } else if ((prevP < patternStart || pat[prevP] == '/')
-                    && (pc(p) == 0 || pc(p) == '/' || (pc(p) == '\\' && pc(p + 1) == '/'))) {
-                  if (pc(p) == '/' && dowild(p + 1, t) == MATCH) {
-                    return MATCH;
-                  }
-                  matchSlash = true;
-                } else {
-                  matchSlash = false;
+          }
+          case '*' -> {
+            boolean matchSlash;
+            if (pc(++p) == '*') {
+              int prevP = p - 2;
+              while (pc(++p) == '*') {}
+              if (!pathname) {
+                matchSlash = true;
+              } else if ((prevP < patternStart || pat[prevP] == '/')
+                  && (pc(p) == 0 || pc(p) == '/' || (pc(p) == '\\' && pc(p + 1) == '/'))) {
+                if (pc(p) == '/' && dowild(p + 1, t) == MATCH) {
+                  return MATCH;
                 }
+                matchSlash = true;
               } else {
-                matchSlash = !pathname;
+                matchSlash = false;
               }
-              if (pc(p) == 0) {
-                return !matchSlash && slashFrom(t) ? NOMATCH : MATCH;
-              } else if (!matchSlash && pc(p) == '/') {
-                int slash = t;
-                while (slash < tEnd && text[slash] != '/') {
-                  slash++;
-                }
-                if (slash >= tEnd) {
-                  return NOMATCH;
-                }
-                t = slash;
-                break;
-              }
-              return starLoop(p, t, tCh, matchSlash);
+            } else {
+              matchSlash = !pathname;
             }
-          case '[':
+            if (pc(p) == 0) {
+              return !matchSlash && slashFrom(t) ? NOMATCH : MATCH;
+            } else if (!matchSlash && pc(p) == '/') {
+              int slash = t;
+              while (slash < tEnd && text[slash] != '/') {
+                slash++;
+              }
+              if (slash >= tEnd) {
+                return NOMATCH;
+              }
+              t = slash;
+              break;
+            }
+            return starLoop(p, t, tCh, matchSlash);
+          }
+          case '[' -> {
             if (!bracket(p, tCh)) {
               return NOMATCH;
             }
@@ -114,12 +113,12 @@ final class Wildmatch {
             if (p < 0) {
               return ABORT_ALL;
             }
-            continue;
-          default:
+          }
+          default -> {
             if (tCh != pCh) {
               return NOMATCH;
             }
-            continue;
+          }
         }
       }
       return t < tEnd ? NOMATCH : MATCH;
