@@ -1,0 +1,263 @@
+package dev.vigil.watch;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ignore rules of one project tree, with git's exact semantics: every {@code .gitignore} under
+ * the root, {@code .git/info/exclude}, git's global excludes file, then the config's {@code
+ * ignore:} entries on top, plus the built-in rules for VCS directories and editor noise. Instances
+ * are immutable; {@link #withGitignoreChanged} returns an updated copy.
+ */
+public final class IgnoreRules {
+  private static final Logger log = LoggerFactory.getLogger(IgnoreRules.class);
+
+  private final Path root;
+  private final List<String> configIgnore;
+  private final Map<String, String> env;
+  private final Path infoExcludePath;
+  private final Path globalPath;
+  private final IgnoreStack stack;
+
+  private IgnoreRules(
+      Path root,
+      List<String> configIgnore,
+      Map<String, String> env,
+      Path infoExcludePath,
+      Path globalPath,
+      IgnoreStack stack) {
+    this.root = root;
+    this.configIgnore = configIgnore;
+    this.env = env;
+    this.infoExcludePath = infoExcludePath;
+    this.globalPath = globalPath;
+    this.stack = stack;
+  }
+
+  /**
+   * Reads the ignore files of the tree at {@code root} (skipping ignored directories), whether or
+   * not it is a git repository; HOME and XDG_CONFIG_HOME are taken from {@code env}.
+   */
+  public static IgnoreRules load(Path root, List<String> configIgnore, Map<String, String> env) {
+    Path absRoot = root.toAbsolutePath().normalize();
+    List<String> config = List.copyOf(configIgnore);
+    Map<String, String> environment = Map.copyOf(env);
+    IgnoreFile configFile =
+        new IgnoreFile(
+            "config ignore",
+            "",
+            GitignoreParser.parse(String.join("\n", config).getBytes(StandardCharsets.UTF_8)));
+    Path common = GitDirs.commonDir(absRoot);
+    Path infoExclude = common == null ? null : common.resolve("info/exclude");
+    Path global =
+        GitGlobalExcludes.find(environment, common == null ? null : common.resolve("config"))
+            .map(p -> p.toAbsolutePath().normalize())
+            .orElse(null);
+    IgnoreFile info = readOrEmpty(infoExclude, ".git/info/exclude");
+    IgnoreFile globalFile = readOrEmpty(global, global == null ? "" : global.toString());
+    Map<String, IgnoreFile> dirFiles = new HashMap<>();
+    IgnoreStack loading = new IgnoreStack(configFile, dirFiles, info, globalFile);
+    walk(absRoot, "", loading, dirFiles);
+    IgnoreStack stack = new IgnoreStack(configFile, Map.copyOf(dirFiles), info, globalFile);
+    return new IgnoreRules(absRoot, config, environment, infoExclude, global, stack);
+  }
+
+  private static IgnoreFile readOrEmpty(Path file, String source) {
+    if (file == null) {
+      return IgnoreFile.EMPTY;
+    }
+    try {
+      IgnoreFile read = IgnoreFile.read(file, source, "", true);
+      return read == null ? IgnoreFile.EMPTY : read;
+    } catch (IOException | RuntimeException e) {
+      log.warn("cannot read ignore file {}: {}; treating it as empty", file, e.toString());
+      return IgnoreFile.EMPTY;
+    }
+  }
+
+  /** Reads {@code .gitignore} files from {@code startRel} down, not entering ignored dirs. */
+  private static void walk(
+      Path root, String startRel, IgnoreStack stack, Map<String, IgnoreFile> out) {
+    Deque<String> pending = new ArrayDeque<>();
+    pending.push(startRel);
+    while (!pending.isEmpty()) {
+      String rel = pending.pop();
+      Path dir = rel.isEmpty() ? root : root.resolve(rel);
+      Path gitignore = dir.resolve(".gitignore");
+      String source = rel.isEmpty() ? ".gitignore" : rel + "/.gitignore";
+      try {
+        IgnoreFile file = IgnoreFile.read(gitignore, source, rel, false);
+        if (file != null && !file.isEmpty()) {
+          out.put(rel, file);
+        }
+      } catch (IOException | RuntimeException e) {
+        log.warn("cannot read {}: {}; treating it as empty", gitignore, e.toString());
+      }
+      try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+        for (Path child : children) {
+          if (!Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+            continue;
+          }
+          String name = child.getFileName().toString();
+          String childRel = rel.isEmpty() ? name : rel + "/" + name;
+          if (!BuiltinIgnores.isIgnored(childRel, true) && !ignoredByGit(stack, childRel, true)) {
+            pending.push(childRel);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        log.warn("cannot list {}: {}", dir, e.toString());
+      }
+    }
+  }
+
+  private static boolean ignoredByGit(IgnoreStack stack, String rel, boolean isDir) {
+    GitignorePattern m = stack.decide(rel, isDir);
+    return m != null && !m.negative();
+  }
+
+  /**
+   * Whether the path (absolute under the root, or relative to it) is ignored; a path outside the
+   * root, and the root itself, are not.
+   */
+  public boolean isIgnored(Path path, boolean isDirectory) {
+    String rel = relative(path);
+    return rel != null && isIgnored(rel, isDirectory);
+  }
+
+  /** Same, for a '/'-separated path relative to the root. */
+  boolean isIgnored(String rel, boolean isDirectory) {
+    return !rel.isEmpty()
+        && (BuiltinIgnores.isIgnored(rel, isDirectory) || ignoredByGit(stack, rel, isDirectory));
+  }
+
+  /** Whether the directory is ignored, so registration can skip its whole subtree. */
+  public boolean isIgnoredDirectory(Path dir) {
+    return isIgnored(dir, true);
+  }
+
+  /** The '/'-separated path relative to the root, or null if it is outside the root. */
+  private String relative(Path path) {
+    Path rel;
+    if (path.isAbsolute()) {
+      Path p = path.normalize();
+      if (!p.startsWith(root)) {
+        return null;
+      }
+      rel = root.relativize(p);
+    } else {
+      rel = path.normalize();
+      if (rel.startsWith("..")) {
+        return null;
+      }
+    }
+    String s = rel.toString();
+    return File.separatorChar == '/' ? s : s.replace(File.separatorChar, '/');
+  }
+
+  /**
+   * Rules updated after {@code file} (a {@code .gitignore}, the info/exclude or the global excludes
+   * file) was created, edited or deleted; {@code this} if the change cannot matter.
+   */
+  public IgnoreRules withGitignoreChanged(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    if (abs.equals(infoExcludePath) || abs.equals(globalPath)) {
+      return load(root, configIgnore, env);
+    }
+    Path dir = abs.getParent();
+    if (dir == null || !".gitignore".equals(String.valueOf(abs.getFileName()))) {
+      return this;
+    }
+    return withDirectoryChanged(dir);
+  }
+
+  /**
+   * Rules updated after a directory appeared, vanished or was moved, re-reading every {@code
+   * .gitignore} at and below it; {@code this} if it is outside the root or ignored.
+   */
+  public IgnoreRules withDirectoryChanged(Path dir) {
+    String dirRel = relative(dir.toAbsolutePath().normalize());
+    if (dirRel == null || (!dirRel.isEmpty() && isIgnored(dirRel, true))) {
+      return this;
+    }
+    Map<String, IgnoreFile> dirFiles = new HashMap<>();
+    stack
+        .dirFiles()
+        .forEach(
+            (d, f) -> {
+              if (!isAtOrUnder(d, dirRel)) {
+                dirFiles.put(d, f);
+              }
+            });
+    IgnoreStack loading =
+        new IgnoreStack(stack.config(), dirFiles, stack.infoExclude(), stack.global());
+    if (Files.isDirectory(root.resolve(dirRel), LinkOption.NOFOLLOW_LINKS)) {
+      walk(root, dirRel, loading, dirFiles);
+    }
+    IgnoreStack updated =
+        new IgnoreStack(stack.config(), Map.copyOf(dirFiles), stack.infoExclude(), stack.global());
+    return new IgnoreRules(root, configIgnore, env, infoExcludePath, globalPath, updated);
+  }
+
+  /**
+   * Whether a change to this path should trigger {@link #withGitignoreChanged}: any {@link
+   * #isIgnoreFile} path, or this tree's info/exclude or global excludes file wherever they are.
+   */
+  public boolean isIgnoreSource(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    return isIgnoreFile(abs) || abs.equals(infoExcludePath) || abs.equals(globalPath);
+  }
+
+  private static boolean isAtOrUnder(String dir, String top) {
+    return top.isEmpty() || dir.equals(top) || dir.startsWith(top + "/");
+  }
+
+  /** Whether a change to this path should trigger {@link #withGitignoreChanged}. */
+  public static boolean isIgnoreFile(Path p) {
+    Path name = p.getFileName();
+    if (name == null) {
+      return false;
+    }
+    if (name.toString().equals(".gitignore")) {
+      return true;
+    }
+    Path parent = p.getParent();
+    return name.toString().equals("exclude")
+        && parent != null
+        && parent.getFileName() != null
+        && parent.getFileName().toString().equals("info");
+  }
+
+  /**
+   * What {@code vigil check-ignore} prints: those of {@code args} (relative to {@code cwd}, or
+   * absolute) that are ignored, in input order. An existing directory is judged as a directory.
+   */
+  public List<String> checkIgnore(Path cwd, List<String> args) {
+    List<String> ignored = new ArrayList<>();
+    for (String arg : args) {
+      Path p = cwd.toAbsolutePath().resolve(arg).normalize();
+      boolean dir = arg.endsWith("/") || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+      if (isIgnored(p, dir)) {
+        ignored.add(arg);
+      }
+    }
+    return ignored;
+  }
+
+  /** The project root these rules belong to. */
+  public Path root() {
+    return root;
+  }
+}
