@@ -45,7 +45,7 @@ final class BaselineWalk extends SimpleFileVisitor<Path> {
       return FileVisitResult.CONTINUE;
     }
     try {
-      long hash = ContentHasher.hash(file);
+      long hash = ContentHasher.hash(file, attributes.size());
       long mtime = ContentBaseline.nanos(attributes.lastModifiedTime());
       sink.accept(relative(file), new Fingerprint(attributes.size(), mtime, hash));
     } catch (IOException e) {

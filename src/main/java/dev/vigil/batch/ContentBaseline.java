@@ -129,7 +129,7 @@ public final class ContentBaseline {
       return false;
     }
     try {
-      return ContentHasher.hash(file) != before.hash();
+      return ContentHasher.hash(file, attributes.size()) != before.hash();
     } catch (IOException e) {
       return true;
     }
@@ -145,7 +145,7 @@ public final class ContentBaseline {
       if (!attributes.isRegularFile()) {
         return null;
       }
-      long hash = ContentHasher.hash(file);
+      long hash = ContentHasher.hash(file, attributes.size());
       long mtime = nanos(attributes.lastModifiedTime());
       boolean racy = mtime >= recordedAtNanos - RACY_WINDOW.toNanos();
       return new Fingerprint(attributes.size(), racy ? Fingerprint.UNTRUSTED_MTIME : mtime, hash);

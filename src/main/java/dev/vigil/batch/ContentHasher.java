@@ -22,11 +22,14 @@ final class ContentHasher {
 
   private ContentHasher() {}
 
-  /** Hashes the bytes of the file. */
-  static long hash(Path file) throws IOException {
+  /**
+   * Hashes the bytes of the file; {@code expectedSize} only sizes the read buffer, so that the many
+   * small files of a source tree do not each cost a 64 KiB allocation.
+   */
+  static long hash(Path file, long expectedSize) throws IOException {
     CRC32C castagnoli = new CRC32C();
     CRC32 ieee = new CRC32();
-    ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+    ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(1, Math.min(CHUNK, expectedSize + 1)));
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       while (channel.read(buffer) >= 0) {
         buffer.flip();
