@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * events or {@code maxWait} after its first event, whichever comes first, and is held open while
  * git rewrites the work tree (re-checked every debounce period, for at most {@code gitHoldLimit}).
  *
- * <p>{@link #offer} may be called from any thread; timers and the sink run on the scheduler's
- * thread. One scheduled task at a time is armed, so offering an event costs a lock and a map
- * update.
+ * <p>{@link #offer} may be called from any thread and only takes a lock and updates a map: one
+ * timer at a time is armed. The git probe, the content filter and the sink run on the scheduler's
+ * thread (or the caller's, for {@link #flush}), one batch at a time and in order, so a slow content
+ * check delays later batches of this project but never blocks the watcher.
  */
 public final class DebouncedBatcher implements AutoCloseable {
   /** How long a git operation may hold a batch open before it closes anyway. */
@@ -32,11 +33,12 @@ public final class DebouncedBatcher implements AutoCloseable {
   private final long debounceNanos;
   private final long maxWaitNanos;
   private final long gitHoldLimitNanos;
-  private final int maxListed;
   private final Scheduler scheduler;
-  private final Consumer<ClosedBatch> sink;
   private final BooleanSupplier gitBusy;
-  private final UnaryOperator<List<String>> contentFilter;
+  private final BatchEmitter emitter;
+
+  /** Held while a batch is taken and handed on, so batches reach the sink in order. */
+  private final Object emitLock = new Object();
 
   private final Object lock = new Object();
   // All fields below are guarded by lock.
@@ -105,11 +107,14 @@ public final class DebouncedBatcher implements AutoCloseable {
     this.debounceNanos = debounce.toNanos();
     this.maxWaitNanos = maxWait.toNanos();
     this.gitHoldLimitNanos = gitHoldLimit.toNanos();
-    this.maxListed = maxListed;
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-    this.sink = Objects.requireNonNull(sink, "sink");
     this.gitBusy = Objects.requireNonNull(gitBusy, "gitBusy");
-    this.contentFilter = Objects.requireNonNull(contentFilter, "contentFilter");
+    this.emitter =
+        new BatchEmitter(
+            this.root,
+            maxListed,
+            Objects.requireNonNull(sink, "sink"),
+            Objects.requireNonNull(contentFilter, "contentFilter"));
   }
 
   /** Adds one event to the open batch, opening one if needed; ignored after {@link #close}. */
@@ -148,11 +153,13 @@ public final class DebouncedBatcher implements AutoCloseable {
 
   /** Closes the open batch now, git or not, and hands it to the sink on the caller's thread. */
   public void flush() {
-    Taken taken;
-    synchronized (lock) {
-      taken = take();
+    synchronized (emitLock) {
+      Taken taken;
+      synchronized (lock) {
+        taken = take();
+      }
+      emit(taken);
     }
-    emit(taken);
   }
 
   /** Cancels the timers and drops the open batch; later events are ignored. */
@@ -166,29 +173,37 @@ public final class DebouncedBatcher implements AutoCloseable {
   }
 
   private void onTimer(Object token) {
-    Taken taken = null;
-    synchronized (lock) {
-      if (token != armedToken || current == null) {
-        return;
+    synchronized (emitLock) {
+      Taken taken;
+      synchronized (lock) {
+        taken = onTimerLocked(token);
       }
-      armed = null;
-      armedToken = null;
-      long now = scheduler.nanoTime();
-      if (gitHoldSinceNanos >= 0) {
-        taken = whileGitHolds(now);
-      } else {
-        long due = Math.min(lastEventNanos + debounceNanos, firstEventNanos + maxWaitNanos);
-        if (now < due) {
-          arm(due - now);
-        } else if (gitBusy.getAsBoolean()) {
-          gitHoldSinceNanos = now;
-          arm(debounceNanos);
-        } else {
-          taken = take();
-        }
-      }
+      emit(taken);
     }
-    emit(taken);
+  }
+
+  /** Decides, holding the state lock, whether the batch closes now; null if it stays open. */
+  private Taken onTimerLocked(Object token) {
+    if (token != armedToken || current == null) {
+      return null;
+    }
+    armed = null;
+    armedToken = null;
+    long now = scheduler.nanoTime();
+    if (gitHoldSinceNanos >= 0) {
+      return whileGitHolds(now);
+    }
+    long due = Math.min(lastEventNanos + debounceNanos, firstEventNanos + maxWaitNanos);
+    if (now < due) {
+      arm(due - now);
+      return null;
+    }
+    if (gitBusy.getAsBoolean()) {
+      gitHoldSinceNanos = now;
+      arm(debounceNanos);
+      return null;
+    }
+    return take();
   }
 
   private Taken whileGitHolds(long now) {
@@ -229,35 +244,8 @@ public final class DebouncedBatcher implements AutoCloseable {
   }
 
   private void emit(Taken taken) {
-    if (taken == null || taken.set().isEmpty()) {
-      return;
-    }
-    ChangeSet set = taken.set();
-    List<String> paths = set.sortedPaths();
-    if (!set.overflowed()) {
-      paths = filterContent(paths);
-      if (paths.isEmpty()) {
-        return;
-      }
-    }
-    boolean cut = paths.size() > maxListed;
-    List<String> listed = cut ? paths.subList(0, maxListed) : paths;
-    ChangeBatch batch =
-        new ChangeBatch(
-            listed, paths.size(), cut || set.overflowed(), taken.firstEventAt(), taken.closedAt());
-    try {
-      sink.accept(new ClosedBatch(batch, set.overflowed()));
-    } catch (RuntimeException e) {
-      log.error("handling a change batch of {} failed", root, e);
-    }
-  }
-
-  private List<String> filterContent(List<String> paths) {
-    try {
-      return contentFilter.apply(paths);
-    } catch (RuntimeException e) {
-      log.warn("content check in {} failed; treating every path as changed", root, e);
-      return paths;
+    if (taken != null) {
+      emitter.emit(taken.set(), taken.firstEventAt(), taken.closedAt());
     }
   }
 

@@ -361,4 +361,29 @@ class DebouncedBatcherTest {
         .hasMessageContaining("max_wait (PT1S)")
         .hasMessageContaining("debounce (PT2S)");
   }
+
+  @Test
+  void eventsOfferedFromManyThreadsAreAllInTheBatch() throws InterruptedException {
+    DebouncedBatcher batcher = batcher();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      int thread = t;
+      threads.add(
+          new Thread(
+              () -> {
+                for (int i = 0; i < 1_000; i++) {
+                  batcher.offer(modified("t" + thread + "/f" + i));
+                }
+              },
+              "test-watcher-" + t));
+    }
+    threads.forEach(Thread::start);
+    for (Thread thread : threads) {
+      thread.join(30_000);
+    }
+    advanceMillis(20);
+
+    assertThat(batches).hasSize(1);
+    assertThat(batches.get(0).batch().changedCount()).isEqualTo(4_000);
+  }
 }
