@@ -84,7 +84,11 @@ public final class ContentBaseline {
     return changed;
   }
 
-  /** Records the current state of these paths as the state of a run that starts now. */
+  /**
+   * Records the current state of these paths as the state of a run that starts now; call it before
+   * the run reads them. Paths left out (beyond a truncated batch's list) keep their old state and
+   * so count as changed next time.
+   */
   public void commit(Collection<String> relativePaths) {
     long nowNanos = nanos(clock.instant());
     for (String path : relativePaths) {

@@ -218,6 +218,12 @@ public final class DebouncedBatcher implements AutoCloseable {
       arm(debounceNanos);
       return null;
     }
+    long quietAt = lastEventNanos + debounceNanos;
+    if (now < quietAt) {
+      // git is done, but its last events may still be arriving: wait for a quiet period.
+      arm(quietAt - now);
+      return null;
+    }
     return take();
   }
 

@@ -133,6 +133,26 @@ class DebouncedBatcherTest {
   }
 
   @Test
+  void eventsLaggingBehindTheEndOfAGitOperationJoinTheSameBatch() {
+    DebouncedBatcher batcher = batcher();
+    gitBusy.set(true);
+    batcher.offer(modified("a"));
+    advanceMillis(30);
+    gitBusy.set(false);
+    advanceMillis(5);
+    batcher.offer(modified("late"));
+    advanceMillis(19);
+
+    assertThat(batches).isEmpty();
+
+    advanceMillis(1);
+
+    assertThat(batches).hasSize(1);
+    assertThat(batches.get(0).batch().changed()).containsExactly("a", "late");
+    assertThat(batches.get(0).batch().closedAt()).isEqualTo(EPOCH.plusMillis(55));
+  }
+
+  @Test
   void gitBusyForeverClosesTheBatchAtTheHoldLimit() {
     DebouncedBatcher batcher =
         new DebouncedBatcher(
