@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ContentBaselineTest {
-  private static final FileTime AN_HOUR_AGO = FileTime.from(Instant.now().minusSeconds(3_600));
-
+  private final FileTime anHourAgo = FileTime.from(Instant.now().minusSeconds(3_600));
   @TempDir Path root;
   private final Queue<Runnable> walkTasks = new ArrayDeque<>();
   private final Executor heldExecutor = walkTasks::add;
@@ -41,7 +40,7 @@ class ContentBaselineTest {
     Path file = root.resolve(relative);
     Files.createDirectories(file.getParent());
     Files.writeString(file, content);
-    Files.setLastModifiedTime(file, AN_HOUR_AGO);
+    Files.setLastModifiedTime(file, anHourAgo);
   }
 
   /** Writes as an editor would: new content, new modification time. */
@@ -171,7 +170,7 @@ class ContentBaselineTest {
   void sameSizeAndTimeCountAsUnchangedWithoutReading() throws IOException {
     takeBaseline();
     edit("src/lib.rs", "pub fn one() -> i32 { 2 }\n");
-    Files.setLastModifiedTime(root.resolve("src/lib.rs"), AN_HOUR_AGO);
+    Files.setLastModifiedTime(root.resolve("src/lib.rs"), anHourAgo);
 
     assertThat(reallyChanged("src/lib.rs")).isEmpty();
   }
@@ -193,9 +192,12 @@ class ContentBaselineTest {
   void ignoredFilesAndDirectoriesAreNotRecorded() throws IOException {
     write("target/debug/app", "binary");
     write("notes.log", "log");
-    baseline.takeInBackground(
-        path -> path.endsWith("target") || path.toString().endsWith(".log"), heldExecutor);
+    CompletableFuture<Void> walk =
+        baseline.takeInBackground(
+            path -> path.endsWith("target") || path.toString().endsWith(".log"), heldExecutor);
     runWalk();
+
+    assertThat(walk).isCompleted();
 
     assertThat(baseline.size()).isEqualTo(3);
     assertThat(reallyChanged("target/debug/app", "notes.log", "README.md"))
