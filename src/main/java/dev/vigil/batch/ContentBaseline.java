@@ -1,0 +1,177 @@
+package dev.vigil.batch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Remembers, per file of one project, the size, modification time and content hash of the last run,
+ * so that saves and touches that leave the content as it was trigger nothing.
+ *
+ * <p>Paths are relative to the root with '/' separators, as in {@link ChangeBatch}. A path the
+ * baseline knows nothing about always counts as changed: a file the background walk has not reached
+ * yet, and a file modified after the walk started (its recorded content might already be the new
+ * one), are never silently dropped. A modification time within {@link #RACY_WINDOW} of the moment
+ * it was recorded is not trusted (as git does with racily clean entries): such a file is hashed at
+ * the next check even if size and time match.
+ */
+public final class ContentBaseline {
+  /** How close to the moment of recording a modification time must be to be distrusted. */
+  static final Duration RACY_WINDOW = Duration.ofSeconds(2);
+
+  private static final Logger log = LoggerFactory.getLogger(ContentBaseline.class);
+
+  private final Path root;
+  private final Clock clock;
+  private final Map<String, Fingerprint> recorded = new ConcurrentHashMap<>();
+
+  /** An empty baseline for the project at {@code root}. */
+  public ContentBaseline(Path root) {
+    this(root, Clock.systemUTC());
+  }
+
+  ContentBaseline(Path root, Clock clock) {
+    this.root = root.toAbsolutePath().normalize();
+    this.clock = clock;
+  }
+
+  /**
+   * Walks the tree once on {@code executor}, recording every file {@code ignored} does not reject
+   * (it sees absolute paths; an ignored directory is skipped whole). Call it right after the
+   * project's watches are registered; it returns at once, with a future that completes when done.
+   */
+  public CompletableFuture<Void> takeInBackground(Predicate<Path> ignored, Executor executor) {
+    long walkStartNanos = nanos(clock.instant());
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            Files.walkFileTree(root, new BaselineWalk(root, ignored, walkStartNanos, this::takeIn));
+          } catch (IOException | RuntimeException e) {
+            log.warn("recording file contents under {} stopped early: {}", root, e.toString());
+          }
+        },
+        executor);
+  }
+
+  /**
+   * The paths, in the given order, whose content differs from what the last run recorded, or which
+   * the baseline does not know; size and time both unchanged means unchanged, unread.
+   */
+  public List<String> reallyChanged(List<String> relativePaths) {
+    List<String> changed = new ArrayList<>();
+    for (String path : relativePaths) {
+      if (differs(path)) {
+        changed.add(path);
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * Records the current state of these paths as the state of a run that starts now; call it before
+   * the run reads them. Paths left out (beyond a truncated batch's list) keep their old state and
+   * so count as changed next time.
+   */
+  public void commit(Collection<String> relativePaths) {
+    long nowNanos = nanos(clock.instant());
+    for (String path : relativePaths) {
+      Fingerprint now = read(root.resolve(path), nowNanos);
+      if (now == null) {
+        recorded.remove(path);
+      } else {
+        recorded.put(path, now);
+      }
+    }
+  }
+
+  /** How many paths the baseline knows. */
+  public int size() {
+    return recorded.size();
+  }
+
+  private void takeIn(String path, Fingerprint fingerprint) {
+    recorded.putIfAbsent(path, fingerprint);
+  }
+
+  private boolean differs(String path) {
+    Fingerprint before = recorded.get(path);
+    if (before == null) {
+      return true;
+    }
+    Path file = root.resolve(path);
+    BasicFileAttributes attributes;
+    try {
+      attributes = attributes(file);
+    } catch (IOException e) {
+      return true;
+    }
+    if (attributes == null) {
+      return !before.absent();
+    }
+    if (before.absent() || !attributes.isRegularFile() || attributes.size() != before.size()) {
+      return true;
+    }
+    long mtime = nanos(attributes.lastModifiedTime());
+    if (before.mtimeNanos() != Fingerprint.UNTRUSTED_MTIME && before.mtimeNanos() == mtime) {
+      return false;
+    }
+    try {
+      return ContentHasher.hash(file, attributes.size()) != before.hash();
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /** The file's fingerprint, {@link Fingerprint#ABSENT} if gone, null if it cannot be read. */
+  static Fingerprint read(Path file, long recordedAtNanos) {
+    try {
+      BasicFileAttributes attributes = attributes(file);
+      if (attributes == null) {
+        return Fingerprint.ABSENT;
+      }
+      if (!attributes.isRegularFile()) {
+        return null;
+      }
+      long hash = ContentHasher.hash(file, attributes.size());
+      long mtime = nanos(attributes.lastModifiedTime());
+      boolean racy = mtime >= recordedAtNanos - RACY_WINDOW.toNanos();
+      return new Fingerprint(attributes.size(), racy ? Fingerprint.UNTRUSTED_MTIME : mtime, hash);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The file's attributes, or null when it does not exist. */
+  private static BasicFileAttributes attributes(Path file) throws IOException {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  static long nanos(FileTime time) {
+    return time.to(TimeUnit.NANOSECONDS);
+  }
+
+  static long nanos(Instant instant) {
+    return nanos(FileTime.from(instant));
+  }
+}

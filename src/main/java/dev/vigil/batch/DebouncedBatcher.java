@@ -1,0 +1,259 @@
+package dev.vigil.batch;
+
+import dev.vigil.time.Scheduler;
+import dev.vigil.watch.FileEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gathers one project's file events into batches: a batch closes after {@code debounce} without
+ * events or {@code maxWait} after its first event, whichever comes first, and is held open while
+ * git rewrites the work tree (re-checked every debounce period, for at most {@code gitHoldLimit}).
+ *
+ * <p>{@link #offer} may be called from any thread and only takes a lock and updates a map: one
+ * timer at a time is armed. The git probe, the content filter and the sink run on the scheduler's
+ * thread (or the caller's, for {@link #flush}), one batch at a time and in order, so a slow content
+ * check delays later batches of this project but never blocks the watcher.
+ */
+public final class DebouncedBatcher implements AutoCloseable {
+  /** How long a git operation may hold a batch open before it closes anyway. */
+  public static final Duration DEFAULT_GIT_HOLD_LIMIT = Duration.ofMinutes(10);
+
+  private static final Logger log = LoggerFactory.getLogger(DebouncedBatcher.class);
+
+  private final Path root;
+  private final long debounceNanos;
+  private final long maxWaitNanos;
+  private final long gitHoldLimitNanos;
+  private final Scheduler scheduler;
+  private final BooleanSupplier gitBusy;
+  private final BatchEmitter emitter;
+
+  /** Held while a batch is taken and handed on, so batches reach the sink in order. */
+  private final Object emitLock = new Object();
+
+  private final Object lock = new Object();
+  // All fields below are guarded by lock.
+  private ChangeSet current;
+  private Instant firstEventAt;
+  private long firstEventNanos;
+  private long lastEventNanos;
+  private long gitHoldSinceNanos = -1;
+  private Object armedToken;
+  private Scheduler.Cancellable armed;
+  private boolean closed;
+
+  /** A batcher that reports every net change, without content suppression. */
+  public DebouncedBatcher(
+      Path root,
+      Duration debounce,
+      Duration maxWait,
+      Scheduler scheduler,
+      Consumer<ClosedBatch> sink,
+      BooleanSupplier gitBusy) {
+    this(root, debounce, maxWait, scheduler, sink, gitBusy, UnaryOperator.identity());
+  }
+
+  /**
+   * A batcher that passes each closing batch's paths through {@code contentFilter} (for example
+   * {@link ContentBaseline#reallyChanged}) on the scheduler's thread, and drops a batch left empty.
+   */
+  public DebouncedBatcher(
+      Path root,
+      Duration debounce,
+      Duration maxWait,
+      Scheduler scheduler,
+      Consumer<ClosedBatch> sink,
+      BooleanSupplier gitBusy,
+      UnaryOperator<List<String>> contentFilter) {
+    this(
+        root,
+        debounce,
+        maxWait,
+        scheduler,
+        sink,
+        gitBusy,
+        contentFilter,
+        DEFAULT_GIT_HOLD_LIMIT,
+        ChangeBatch.MAX_LISTED);
+  }
+
+  DebouncedBatcher(
+      Path root,
+      Duration debounce,
+      Duration maxWait,
+      Scheduler scheduler,
+      Consumer<ClosedBatch> sink,
+      BooleanSupplier gitBusy,
+      UnaryOperator<List<String>> contentFilter,
+      Duration gitHoldLimit,
+      int maxListed) {
+    if (debounce.isNegative() || debounce.isZero()) {
+      throw new IllegalArgumentException("debounce must be positive, got " + debounce);
+    }
+    if (maxWait.compareTo(debounce) < 0) {
+      throw new IllegalArgumentException(
+          "max_wait (" + maxWait + ") must not be shorter than debounce (" + debounce + ")");
+    }
+    this.root = root.toAbsolutePath().normalize();
+    this.debounceNanos = debounce.toNanos();
+    this.maxWaitNanos = maxWait.toNanos();
+    this.gitHoldLimitNanos = gitHoldLimit.toNanos();
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.gitBusy = Objects.requireNonNull(gitBusy, "gitBusy");
+    this.emitter =
+        new BatchEmitter(
+            this.root,
+            maxListed,
+            Objects.requireNonNull(sink, "sink"),
+            Objects.requireNonNull(contentFilter, "contentFilter"));
+  }
+
+  /** Adds one event to the open batch, opening one if needed; ignored after {@link #close}. */
+  public void offer(FileEvent event) {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      long now = scheduler.nanoTime();
+      if (current == null) {
+        current = new ChangeSet(root);
+        firstEventAt = scheduler.now();
+        firstEventNanos = now;
+      }
+      current.add(event);
+      lastEventNanos = now;
+      if (armed == null) {
+        arm(debounceNanos);
+      }
+    }
+  }
+
+  /** Whether a batch is open, waiting for quiet. */
+  public boolean isDebouncing() {
+    synchronized (lock) {
+      return current != null;
+    }
+  }
+
+  /** How many paths the open batch changes so far (0 when none is open). */
+  public int pendingCount() {
+    synchronized (lock) {
+      return current == null ? 0 : current.size();
+    }
+  }
+
+  /** Closes the open batch now, git or not, and hands it to the sink on the caller's thread. */
+  public void flush() {
+    synchronized (emitLock) {
+      Taken taken;
+      synchronized (lock) {
+        taken = take();
+      }
+      emit(taken);
+    }
+  }
+
+  /** Cancels the timers and drops the open batch; later events are ignored. */
+  @Override
+  public void close() {
+    synchronized (lock) {
+      closed = true;
+      disarm();
+      current = null;
+    }
+  }
+
+  private void onTimer(Object token) {
+    synchronized (emitLock) {
+      Taken taken;
+      synchronized (lock) {
+        taken = onTimerLocked(token);
+      }
+      emit(taken);
+    }
+  }
+
+  /** Decides, holding the state lock, whether the batch closes now; null if it stays open. */
+  private Taken onTimerLocked(Object token) {
+    if (token != armedToken || current == null) {
+      return null;
+    }
+    armed = null;
+    armedToken = null;
+    long now = scheduler.nanoTime();
+    if (gitHoldSinceNanos >= 0) {
+      return whileGitHolds(now);
+    }
+    long due = Math.min(lastEventNanos + debounceNanos, firstEventNanos + maxWaitNanos);
+    if (now < due) {
+      arm(due - now);
+      return null;
+    }
+    if (gitBusy.getAsBoolean()) {
+      gitHoldSinceNanos = now;
+      arm(debounceNanos);
+      return null;
+    }
+    return take();
+  }
+
+  private Taken whileGitHolds(long now) {
+    if (now - gitHoldSinceNanos >= gitHoldLimitNanos) {
+      log.warn(
+          "git has looked busy in {} for {} s; closing the batch anyway",
+          root,
+          gitHoldLimitNanos / 1_000_000_000L);
+      return take();
+    }
+    if (gitBusy.getAsBoolean()) {
+      arm(debounceNanos);
+      return null;
+    }
+    long quietAt = lastEventNanos + debounceNanos;
+    if (now < quietAt) {
+      // git is done, but its last events may still be arriving: wait for a quiet period.
+      arm(quietAt - now);
+      return null;
+    }
+    return take();
+  }
+
+  private void arm(long delayNanos) {
+    Object token = new Object();
+    armedToken = token;
+    armed = scheduler.schedule(Duration.ofNanos(delayNanos), () -> onTimer(token));
+  }
+
+  private void disarm() {
+    if (armed != null) {
+      armed.cancel();
+    }
+    armed = null;
+    armedToken = null;
+  }
+
+  private Taken take() {
+    disarm();
+    ChangeSet set = current;
+    current = null;
+    gitHoldSinceNanos = -1;
+    return set == null ? null : new Taken(set, firstEventAt, scheduler.now());
+  }
+
+  private void emit(Taken taken) {
+    if (taken != null) {
+      emitter.emit(taken.set(), taken.firstEventAt(), taken.closedAt());
+    }
+  }
+
+  private record Taken(ChangeSet set, Instant firstEventAt, Instant closedAt) {}
+}

@@ -1,0 +1,233 @@
+package dev.vigil.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.time.FakeScheduler;
+import dev.vigil.watch.FileEvent;
+import dev.vigil.watch.FileEvent.Kind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContentBaselineTest {
+  private final FileTime anHourAgo = FileTime.from(Instant.now().minusSeconds(3_600));
+  @TempDir Path root;
+  private final Queue<Runnable> walkTasks = new ArrayDeque<>();
+  private final Executor heldExecutor = walkTasks::add;
+  private ContentBaseline baseline;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    write("src/main.rs", "fn main() {}\n");
+    write("src/lib.rs", "pub fn one() -> i32 { 1 }\n");
+    write("README.md", "# demo\n");
+    baseline = new ContentBaseline(root);
+  }
+
+  private void write(String relative, String content) throws IOException {
+    Path file = root.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+    Files.setLastModifiedTime(file, anHourAgo);
+  }
+
+  /** Writes as an editor would: new content, new modification time. */
+  private void edit(String relative, String content) throws IOException {
+    Files.writeString(root.resolve(relative), content);
+  }
+
+  private void takeBaseline() {
+    CompletableFuture<Void> walk = baseline.takeInBackground(path -> false, heldExecutor);
+    runWalk();
+    assertThat(walk).isCompleted();
+  }
+
+  private void runWalk() {
+    while (!walkTasks.isEmpty()) {
+      walkTasks.remove().run();
+    }
+  }
+
+  private List<String> reallyChanged(String... paths) {
+    return baseline.reallyChanged(List.of(paths));
+  }
+
+  @Test
+  void theWalkRunsOnTheGivenExecutorWithoutBlockingTheCaller() {
+    CompletableFuture<Void> walk = baseline.takeInBackground(path -> false, heldExecutor);
+
+    assertThat(walk).isNotDone();
+    assertThat(walkTasks).hasSize(1);
+    assertThat(baseline.size()).isZero();
+
+    runWalk();
+
+    assertThat(walk).isCompleted();
+    assertThat(baseline.size()).isEqualTo(3);
+  }
+
+  @Test
+  void aTouchThatKeepsTheContentIsUnchanged() throws IOException {
+    takeBaseline();
+    Files.setLastModifiedTime(root.resolve("src/main.rs"), FileTime.from(Instant.now()));
+
+    assertThat(reallyChanged("src/main.rs")).isEmpty();
+  }
+
+  @Test
+  void aSaveWithTheSameContentIsUnchanged() throws IOException {
+    takeBaseline();
+    edit("src/main.rs", "fn main() {}\n");
+
+    assertThat(reallyChanged("src/main.rs")).isEmpty();
+  }
+
+  @Test
+  void anEditIsChangedEvenWhenTheSizeStaysTheSame() throws IOException {
+    takeBaseline();
+    edit("src/lib.rs", "pub fn one() -> i32 { 2 }\n");
+
+    assertThat(reallyChanged("src/lib.rs", "src/main.rs")).containsExactly("src/lib.rs");
+  }
+
+  @Test
+  void anEditThenARevertIsUnchanged() throws IOException {
+    takeBaseline();
+    edit("src/lib.rs", "pub fn one() -> i32 { 2 }\n");
+    edit("src/lib.rs", "pub fn one() -> i32 { 1 }\n");
+
+    assertThat(reallyChanged("src/lib.rs")).isEmpty();
+  }
+
+  @Test
+  void aRevertAfterARunOfTheEditIsChanged() throws IOException {
+    takeBaseline();
+    edit("src/lib.rs", "pub fn one() -> i32 { 2 }\n");
+    baseline.commit(reallyChanged("src/lib.rs"));
+    assertThat(reallyChanged("src/lib.rs")).isEmpty();
+
+    edit("src/lib.rs", "pub fn one() -> i32 { 1 }\n");
+
+    assertThat(reallyChanged("src/lib.rs")).containsExactly("src/lib.rs");
+  }
+
+  @Test
+  void aNewFileIsChanged() throws IOException {
+    takeBaseline();
+    edit("src/new.rs", "");
+
+    assertThat(reallyChanged("src/new.rs")).containsExactly("src/new.rs");
+  }
+
+  @Test
+  void aDeletedFileIsChangedUntilARunHasSeenItGone() throws IOException {
+    takeBaseline();
+    Files.delete(root.resolve("README.md"));
+
+    assertThat(reallyChanged("README.md")).containsExactly("README.md");
+    baseline.commit(List.of("README.md"));
+    assertThat(reallyChanged("README.md")).isEmpty();
+
+    edit("README.md", "# back\n");
+    assertThat(reallyChanged("README.md")).containsExactly("README.md");
+  }
+
+  @Test
+  void aFileThatCameAndWentBetweenRunsIsChanged() throws IOException {
+    takeBaseline();
+    edit("tmp.txt", "x");
+    Files.delete(root.resolve("tmp.txt"));
+
+    assertThat(reallyChanged("tmp.txt")).containsExactly("tmp.txt");
+  }
+
+  @Test
+  void anEventBeforeTheWalkReachedTheFileIsChanged() throws IOException {
+    CompletableFuture<Void> walk = baseline.takeInBackground(path -> false, heldExecutor);
+    edit("src/main.rs", "fn main() { println!(\"hi\"); }\n");
+
+    assertThat(reallyChanged("src/main.rs")).containsExactly("src/main.rs");
+
+    runWalk();
+
+    assertThat(walk).isCompleted();
+    assertThat(reallyChanged("src/main.rs", "src/lib.rs")).containsExactly("src/main.rs");
+  }
+
+  @Test
+  void sameSizeAndTimeCountAsUnchangedWithoutReading() throws IOException {
+    takeBaseline();
+    edit("src/lib.rs", "pub fn one() -> i32 { 2 }\n");
+    Files.setLastModifiedTime(root.resolve("src/lib.rs"), anHourAgo);
+
+    assertThat(reallyChanged("src/lib.rs")).isEmpty();
+  }
+
+  @Test
+  void aFileRecordedRightAfterItsLastWriteIsHashedNextTime() throws IOException {
+    takeBaseline();
+    edit("src/lib.rs", "pub fn one() -> i32 { 2 }\n");
+    FileTime writtenAt = Files.getLastModifiedTime(root.resolve("src/lib.rs"));
+    baseline.commit(List.of("src/lib.rs"));
+
+    edit("src/lib.rs", "pub fn one() -> i32 { 3 }\n");
+    Files.setLastModifiedTime(root.resolve("src/lib.rs"), writtenAt);
+
+    assertThat(reallyChanged("src/lib.rs")).containsExactly("src/lib.rs");
+  }
+
+  @Test
+  void ignoredFilesAndDirectoriesAreNotRecorded() throws IOException {
+    write("target/debug/app", "binary");
+    write("notes.log", "log");
+    CompletableFuture<Void> walk =
+        baseline.takeInBackground(
+            path -> path.endsWith("target") || path.toString().endsWith(".log"), heldExecutor);
+    runWalk();
+
+    assertThat(walk).isCompleted();
+
+    assertThat(baseline.size()).isEqualTo(3);
+    assertThat(reallyChanged("target/debug/app", "notes.log", "README.md"))
+        .containsExactly("target/debug/app", "notes.log");
+  }
+
+  @Test
+  void aBatcherWithTheBaselineRunsNothingForATouch() throws IOException {
+    takeBaseline();
+    FakeScheduler scheduler = new FakeScheduler();
+    List<ClosedBatch> batches = new ArrayList<>();
+    DebouncedBatcher batcher =
+        new DebouncedBatcher(
+            root,
+            Duration.ofMillis(20),
+            Duration.ofSeconds(2),
+            scheduler,
+            batches::add,
+            () -> false,
+            baseline::reallyChanged);
+
+    Files.setLastModifiedTime(root.resolve("src/main.rs"), FileTime.from(Instant.now()));
+    batcher.offer(new FileEvent(Kind.MODIFIED, root.resolve("src/main.rs"), false));
+    scheduler.advance(Duration.ofMillis(20));
+    assertThat(batches).isEmpty();
+
+    edit("src/lib.rs", "pub fn one() -> i32 { 2 }\n");
+    batcher.offer(new FileEvent(Kind.MODIFIED, root.resolve("src/main.rs"), false));
+    batcher.offer(new FileEvent(Kind.MODIFIED, root.resolve("src/lib.rs"), false));
+    scheduler.advance(Duration.ofMillis(20));
+    assertThat(batches).extracting(b -> b.batch().changed()).containsExactly(List.of("src/lib.rs"));
+  }
+}
