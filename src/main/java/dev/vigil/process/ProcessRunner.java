@@ -25,8 +25,7 @@ import java.util.function.Consumer;
  * kills what still runs and stops its threads.
  */
 public final class ProcessRunner implements CommandRunner, AutoCloseable {
-  /** Every thread this runner starts has a name that begins with this. */
-  static final String THREAD_PREFIX = "vigil-process-";
+  private static final String THREAD_PREFIX = "vigil-process-";
 
   private static final File DEV_NULL = new File("/dev/null");
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
@@ -36,6 +35,7 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
   private final ProcessTreeKiller killer;
   private final ExecutorService pool;
   private final Set<StartedCommand> running = ConcurrentHashMap.newKeySet();
+  private final String threadPrefix;
 
   /** A runner that uses the scheduler for timeouts and kill grace periods. */
   public ProcessRunner(Scheduler scheduler) {
@@ -47,14 +47,20 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
     this.scheduler = scheduler;
     this.setsid = setsid;
     this.killer = new ProcessTreeKiller(setsid.isPresent());
+    this.threadPrefix = THREAD_PREFIX + Integer.toHexString(System.identityHashCode(this)) + "-";
     AtomicInteger count = new AtomicInteger();
     this.pool =
         Executors.newCachedThreadPool(
             r -> {
-              Thread t = new Thread(r, THREAD_PREFIX + count.incrementAndGet());
+              Thread t = new Thread(r, threadPrefix + count.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /** Every thread of this runner has a name that begins with this. */
+  String threadPrefix() {
+    return threadPrefix;
   }
 
   @Override
