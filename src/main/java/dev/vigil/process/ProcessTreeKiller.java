@@ -42,8 +42,8 @@ final class ProcessTreeKiller {
 
   /** Whether any part of the tree still runs (zombies do not count). */
   boolean anyAlive(ProcessHandle root, Set<ProcessHandle> seen) {
-    return root.isAlive()
-        || seen.stream().anyMatch(ProcessHandle::isAlive)
+    return ProcessGroups.running(root)
+        || seen.stream().anyMatch(ProcessGroups::running)
         || (ownGroup && !ProcessGroups.members(root.pid()).isEmpty());
   }
 

@@ -264,7 +264,7 @@ class ProcessRunnerTest {
 
     CommandOutput out = awaitResult(command);
     assertThat(out.cancelled()).isTrue();
-    assertThat(Specs.alive(pid)).isFalse();
+    Specs.assertAllGone(List.of(pid));
     assertThat(out.duration()).isLessThan(Duration.ofSeconds(5));
   }
 }

@@ -1,9 +1,11 @@
 package dev.vigil.process;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,7 +41,19 @@ final class Specs {
     return command.result().join();
   }
 
-  static boolean alive(long pid) {
+  /** Whether the process runs; a zombie that init has not reaped yet does not. */
+  static boolean running(long pid) {
+    return ProcessHandle.of(pid).map(ProcessGroups::running).orElse(false);
+  }
+
+  /** Whether ProcessHandle still knows the process at all (zombies included). */
+  static boolean present(long pid) {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /** Asserts that none of the processes runs now, and that each is soon gone entirely (reaped). */
+  static void assertAllGone(List<Long> pids) {
+    assertThat(pids).noneMatch(Specs::running);
+    await().atMost(WAIT).until(() -> pids.stream().noneMatch(Specs::present));
   }
 }
