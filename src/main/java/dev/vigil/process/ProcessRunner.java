@@ -36,6 +36,7 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
   private final ExecutorService pool;
   private final Set<StartedCommand> running = ConcurrentHashMap.newKeySet();
   private final String threadPrefix;
+  private volatile boolean closed;
 
   /** A runner that uses the scheduler for timeouts and kill grace periods. */
   public ProcessRunner(Scheduler scheduler) {
@@ -66,6 +67,10 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
   @Override
   public RunningCommand start(CommandSpec spec, Consumer<OutputLine> lines) {
     long startNanos = scheduler.nanoTime();
+    if (closed) {
+      return failed(
+          "the process runner is closed; cannot run `" + spec.command() + "`", startNanos);
+    }
     Path dir = spec.workingDir();
     if (!Files.isDirectory(dir)) {
       String why = Files.exists(dir) ? "is not a directory" : "does not exist";
@@ -100,6 +105,7 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
   /** Kills every command still running (no grace period), then stops the reader threads. */
   @Override
   public void close() {
+    closed = true;
     running.forEach(StartedCommand::cancelNow);
     pool.shutdown();
     try {
@@ -137,7 +143,8 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
     return new FinishedCommand(result);
   }
 
-  private static Optional<Path> findOnPath(String name) {
+  /** The first executable file of that name on the PATH, if any. */
+  static Optional<Path> findOnPath(String name) {
     String path = System.getenv("PATH");
     if (path == null) {
       return Optional.empty();

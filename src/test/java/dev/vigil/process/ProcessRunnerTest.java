@@ -136,6 +136,26 @@ class ProcessRunnerTest {
   }
 
   @Test
+  void aLogFileThatCannotBeCreatedFailsToStartNamingIt() throws Exception {
+    Path blocker = Files.writeString(dir.resolve("runs"), "a file, not a directory");
+    Path log = blocker.resolve("1/build.log");
+
+    CommandOutput out = run(Specs.withLog(spec("echo never", dir), log, 1 << 20));
+
+    assertThat(((Outcome.FailedToStart) out.outcome()).reason()).contains(log.toString());
+    assertThat(seen).isEmpty();
+  }
+
+  @Test
+  void startAfterCloseFailsToStartWithoutThrowing() {
+    runner.close();
+
+    CommandOutput out = awaitResult(runner.start(spec("echo never", dir), seen::add));
+
+    assertThat(((Outcome.FailedToStart) out.outcome()).reason()).contains("closed");
+  }
+
+  @Test
   void theLogUnderItsLimitIsExactlyTheOutput() throws Exception {
     Path log = dir.resolve("runs/1/build.log");
 
