@@ -97,7 +97,8 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
     StartedCommand command =
         new StartedCommand(spec, process, output, scheduler, pool, killer, startNanos);
     running.add(command);
-    command.result().whenComplete((r, e) -> running.remove(command));
+    CompletableFuture<CommandOutput> unused =
+        command.result().whenComplete((r, e) -> running.remove(command));
     command.begin();
     return command;
   }

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,13 +35,19 @@ class BoundedLogWriterTest {
     return log;
   }
 
+  private static List<Path> filesIn(Path dir) throws Exception {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.toList();
+    }
+  }
+
   @Test
   void outputUnderTheLimitIsWrittenExactlyAndNoTempFileRemains() throws Exception {
     byte[] data = numberedLines(300); // a little over 2 KiB
     Path log = write(data, 4096, 7);
 
     assertThat(Files.readAllBytes(log)).isEqualTo(data);
-    assertThat(Files.list(log.getParent())).containsExactly(log);
+    assertThat(filesIn(log.getParent())).containsExactly(log);
   }
 
   @Test
@@ -71,6 +79,6 @@ class BoundedLogWriterTest {
     long dropped = Long.parseLong(marker.group(1));
     assertThat(head.length + dropped + tail.length).isEqualTo(data.length);
     assertThat(text).endsWith("line 99999\n");
-    assertThat(Files.list(log.getParent())).containsExactly(log);
+    assertThat(filesIn(log.getParent())).containsExactly(log);
   }
 }

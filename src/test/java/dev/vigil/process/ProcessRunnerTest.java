@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -234,13 +234,13 @@ class ProcessRunnerTest {
   void theResultCompletesOnARunnerThread() throws Exception {
     RunningCommand command =
         runner.start(spec("while [ ! -e go ]; do sleep 0.05; done", dir), seen::add);
-    AtomicReference<String> thread = new AtomicReference<>();
-    command.result().whenComplete((r, e) -> thread.set(Thread.currentThread().getName()));
+    CompletableFuture<String> thread =
+        command.result().thenApply(r -> Thread.currentThread().getName());
 
     Files.writeString(dir.resolve("go"), "");
-    awaitResult(command);
 
-    assertThat(thread.get()).startsWith(runner.threadPrefix());
+    await().atMost(Specs.WAIT).until(thread::isDone);
+    assertThat(thread.join()).startsWith(runner.threadPrefix());
   }
 
   @Test

@@ -26,13 +26,13 @@ class ProcessTreeKillTest {
 
   /** A shell with sleeping children and grandchildren and one child that ignores SIGTERM. */
   private static final String TREE =
-      String.join(
-          "\n",
-          "echo \"pid $$\"",
-          "sleep 300 & echo \"pid $!\"",
-          "sh -c 'echo \"pid $$\"; sleep 300 & echo \"pid $!\"; wait' &",
-          "sh -c 'trap \"\" TERM; echo \"stubborn $$\"; exec sleep 300' &",
-          "wait");
+      """
+      echo "pid $$"
+      sleep 300 & echo "pid $!"
+      sh -c 'echo "pid $$"; sleep 300 & echo "pid $!"; wait' &
+      sh -c 'trap "" TERM; echo "stubborn $$"; exec sleep 300' &
+      wait
+      """;
 
   @TempDir Path dir;
 
@@ -111,12 +111,12 @@ class ProcessTreeKillTest {
   @Test
   void aGrandchildWhoseParentAlreadyExitedIsKilledThroughTheProcessGroup() {
     String script =
-        String.join(
-            "\n",
-            "sh -c 'sleep 300 & echo \"orphan $!\"'",
-            "echo \"pid $$\"",
-            "sleep 300 & echo \"pid $!\"",
-            "wait");
+        """
+        sh -c 'sleep 300 & echo "orphan $!"'
+        echo "pid $$"
+        sleep 300 & echo "pid $!"
+        wait
+        """;
     FakeScheduler scheduler = new FakeScheduler();
     try (ProcessRunner runner = new ProcessRunner(scheduler, setsid(true))) {
       RunningCommand command =
