@@ -199,6 +199,12 @@ class ProcessRunnerTest {
     assertThat(logLines.get(0)).isEqualTo("x".repeat(100));
     assertThat(logLines.get(logLines.size() - 1)).isEqualTo("x".repeat(100));
     assertThat(logLines.stream().filter(l -> l.startsWith("[vigil:"))).hasSize(1);
+
+    System.gc();
+    Runtime rt = Runtime.getRuntime();
+    assertThat(rt.totalMemory() - rt.freeMemory())
+        .as("heap in use after the flood, with its result still held")
+        .isLessThan(100L * 1024 * 1024);
   }
 
   @Test
