@@ -60,10 +60,14 @@ final class StartedCommand implements RunningCommand {
         pool.submit(new OutputPump(process.getErrorStream(), OutputLine.Stream.STDERR, output));
     Duration timeout = spec.timeout();
     if (timeout != null && !timeout.isNegative() && !timeout.isZero()) {
-      Scheduler.Cancellable task =
-          scheduler.schedule(timeout, () -> terminate(new Outcome.TimedOut()));
-      synchronized (lock) {
-        timeoutTask = task;
+      try {
+        Scheduler.Cancellable task =
+            scheduler.schedule(timeout, () -> terminate(new Outcome.TimedOut()));
+        synchronized (lock) {
+          timeoutTask = task;
+        }
+      } catch (RuntimeException e) {
+        cancelNow(); // a command that cannot be timed out must not run unattended
       }
     }
     pool.execute(() -> awaitEnd(out, err));
@@ -92,7 +96,11 @@ final class StartedCommand implements RunningCommand {
       }
       killReason = reason;
       Duration grace = spec.killGrace() == null ? Duration.ZERO : spec.killGrace();
-      graceTask = scheduler.schedule(grace, () -> graceElapsed.complete(null));
+      try {
+        graceTask = scheduler.schedule(grace, () -> graceElapsed.complete(null));
+      } catch (RuntimeException e) {
+        graceElapsed.complete(null); // no scheduler any more: no grace period either
+      }
     }
     try {
       pool.execute(this::killTree);

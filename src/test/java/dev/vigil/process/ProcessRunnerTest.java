@@ -147,6 +147,16 @@ class ProcessRunnerTest {
   }
 
   @Test
+  void aCommandThatCannotBeTimedOutIsNotLeftRunning() {
+    scheduler.close();
+
+    CommandOutput out = run("echo \"pid $$\"; exec sleep 300");
+
+    assertThat(out.cancelled()).isTrue();
+    Specs.assertAllGone(seen.stream().map(l -> Long.parseLong(l.text().substring(4))).toList());
+  }
+
+  @Test
   void startAfterCloseFailsToStartWithoutThrowing() {
     runner.close();
 
