@@ -1,0 +1,105 @@
+package dev.vigil.process;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place both output readers deliver to, one line at a time: it keeps the tail, writes the
+ * log and passes each line on to the listener, so they all see the same order.
+ */
+final class MergedOutput {
+  private static final Logger LOG = LoggerFactory.getLogger(MergedOutput.class);
+
+  private final TailBuffer tail = new TailBuffer(CommandOutput.TAIL_LIMIT_BYTES);
+  private final Consumer<OutputLine> listener;
+  private final Path logPath;
+  private BoundedLogWriter log;
+  private long totalBytes;
+  private boolean listenerFailed;
+
+  MergedOutput(Consumer<OutputLine> listener, Path logPath, BoundedLogWriter log) {
+    this.listener = listener;
+    this.logPath = logPath;
+    this.log = log;
+  }
+
+  synchronized void countBytes(int n) {
+    totalBytes += n;
+  }
+
+  synchronized void line(
+      OutputLine.Stream stream, byte[] raw, int offset, int length, String text) {
+    OutputLine line = new OutputLine(stream, text);
+    tail.add(line);
+    writeLog(raw, offset, length);
+    deliver(line);
+  }
+
+  /** Adds a line of vigil's own to the output, tagged as stderr. */
+  synchronized void note(String text) {
+    OutputLine line = new OutputLine(OutputLine.Stream.STDERR, text);
+    tail.add(line);
+    byte[] raw = (text + "\n").getBytes(StandardCharsets.UTF_8);
+    writeLog(raw, 0, raw.length);
+    deliver(line);
+  }
+
+  /** Closes the log; the output is complete. */
+  synchronized void finish() {
+    if (log == null) {
+      return;
+    }
+    try {
+      log.close();
+    } catch (IOException e) {
+      LOG.warn("Could not finish the log {}: {}", logPath, e.toString());
+    }
+    log = null;
+  }
+
+  synchronized List<OutputLine> tail() {
+    return tail.lines();
+  }
+
+  synchronized long totalBytes() {
+    return totalBytes;
+  }
+
+  private void writeLog(byte[] raw, int offset, int length) {
+    if (log == null || length == 0) {
+      return;
+    }
+    try {
+      log.write(raw, offset, length);
+    } catch (IOException e) {
+      BoundedLogWriter failed = log;
+      log = null;
+      try {
+        failed.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      String message = "vigil: cannot write log " + logPath + ": " + e.getMessage();
+      LOG.warn(message);
+      OutputLine line = new OutputLine(OutputLine.Stream.STDERR, message);
+      tail.add(line);
+      deliver(line);
+    }
+  }
+
+  private void deliver(OutputLine line) {
+    try {
+      listener.accept(line);
+    } catch (RuntimeException e) {
+      if (!listenerFailed) {
+        listenerFailed = true;
+        LOG.warn("An output listener failed; its later failures are not reported", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.vigil.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Reads one output stream of a process to its end and hands its lines to the merged output. */
+final class OutputPump implements Runnable {
+  private static final int CHUNK = 8 * 1024;
+
+  private final InputStream in;
+  private final OutputLine.Stream stream;
+  private final MergedOutput output;
+
+  OutputPump(InputStream in, OutputLine.Stream stream, MergedOutput output) {
+    this.in = in;
+    this.stream = stream;
+    this.output = output;
+  }
+
+  @Override
+  public void run() {
+    LineSplitter splitter =
+        new LineSplitter((raw, off, len, text) -> output.line(stream, raw, off, len, text));
+    byte[] buf = new byte[CHUNK];
+    try (in) {
+      int n;
+      while ((n = in.read(buf)) >= 0) {
+        output.countBytes(n);
+        splitter.feed(buf, 0, n);
+      }
+    } catch (IOException e) {
+      // The stream was closed under us: what was read so far is all there is.
+    } finally {
+      splitter.finish();
+    }
+  }
+}

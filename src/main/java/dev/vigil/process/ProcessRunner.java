@@ -1,0 +1,171 @@
+package dev.vigil.process;
+
+import dev.vigil.time.Scheduler;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Runs commands as real subprocesses ({@code sh -c}, in their own session where {@code setsid}
+ * exists), with bounded capture, a bounded log file, a timeout and a tree-wide kill. Closing it
+ * kills what still runs and stops its threads.
+ */
+public final class ProcessRunner implements CommandRunner, AutoCloseable {
+  private static final String THREAD_PREFIX = "vigil-process-";
+
+  private static final File DEV_NULL = new File("/dev/null");
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
+  private final Scheduler scheduler;
+  private final Optional<Path> setsid;
+  private final ProcessTreeKiller killer;
+  private final ExecutorService pool;
+  private final Set<StartedCommand> running = ConcurrentHashMap.newKeySet();
+  private final String threadPrefix;
+  private volatile boolean closed;
+
+  /** A runner that uses the scheduler for timeouts and kill grace periods. */
+  public ProcessRunner(Scheduler scheduler) {
+    this(scheduler, findOnPath("setsid"));
+  }
+
+  /** A runner that starts each command in its own session through the given setsid, if any. */
+  ProcessRunner(Scheduler scheduler, Optional<Path> setsid) {
+    this.scheduler = scheduler;
+    this.setsid = setsid;
+    this.killer = new ProcessTreeKiller(setsid.isPresent());
+    this.threadPrefix = THREAD_PREFIX + Integer.toHexString(System.identityHashCode(this)) + "-";
+    AtomicInteger count = new AtomicInteger();
+    this.pool =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, threadPrefix + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Every thread of this runner has a name that begins with this. */
+  String threadPrefix() {
+    return threadPrefix;
+  }
+
+  @Override
+  public RunningCommand start(CommandSpec spec, Consumer<OutputLine> lines) {
+    long startNanos = scheduler.nanoTime();
+    if (closed) {
+      return failed(
+          "the process runner is closed; cannot run `" + spec.command() + "`", startNanos);
+    }
+    Path dir = spec.workingDir();
+    if (!Files.isDirectory(dir)) {
+      String why = Files.exists(dir) ? "is not a directory" : "does not exist";
+      return failed("working directory " + why + ": " + dir, startNanos);
+    }
+    BoundedLogWriter log = null;
+    if (spec.logFile().isPresent()) {
+      try {
+        log = new BoundedLogWriter(spec.logFile().get(), spec.logLimitBytes());
+      } catch (IOException e) {
+        return failed("cannot create log file " + spec.logFile().get() + ": " + e, startNanos);
+      }
+    }
+    MergedOutput output = new MergedOutput(lines, spec.logFile().orElse(null), log);
+    Process process;
+    try {
+      process = processBuilder(spec).start();
+    } catch (IOException | RuntimeException e) {
+      output.finish();
+      return failed(
+          "cannot start `sh -c " + spec.command() + "` in " + dir + ": " + e.getMessage(),
+          startNanos);
+    }
+    StartedCommand command =
+        new StartedCommand(spec, process, output, scheduler, pool, killer, startNanos);
+    running.add(command);
+    CompletableFuture<CommandOutput> unused =
+        command.result().whenComplete((r, e) -> running.remove(command));
+    command.begin();
+    return command;
+  }
+
+  /** Kills every command still running (no grace period), then stops the reader threads. */
+  @Override
+  public void close() {
+    closed = true;
+    running.forEach(StartedCommand::cancelNow);
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private ProcessBuilder processBuilder(CommandSpec spec) {
+    List<String> argv = new ArrayList<>();
+    setsid.ifPresent(path -> argv.add(path.toString()));
+    argv.add("sh");
+    argv.add("-c");
+    argv.add(spec.command());
+    ProcessBuilder pb = new ProcessBuilder(argv).directory(spec.workingDir().toFile());
+    pb.environment().putAll(spec.env());
+    pb.redirectInput(DEV_NULL);
+    return pb;
+  }
+
+  private RunningCommand failed(String reason, long startNanos) {
+    CompletableFuture<CommandOutput> result = new CompletableFuture<>();
+    Duration duration = Duration.ofNanos(scheduler.nanoTime() - startNanos);
+    CommandOutput output =
+        new CommandOutput(new Outcome.FailedToStart(reason), duration, List.of(), 0);
+    try {
+      pool.execute(() -> result.complete(output));
+    } catch (RejectedExecutionException e) {
+      result.complete(output); // the runner is closed: no thread of ours is left to do it
+    }
+    return new FinishedCommand(result);
+  }
+
+  /** The first executable file of that name on the PATH, if any. */
+  static Optional<Path> findOnPath(String name) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return Optional.empty();
+    }
+    for (String entry : path.split(File.pathSeparator)) {
+      if (entry.isEmpty()) {
+        continue;
+      }
+      Path candidate = Path.of(entry, name);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A command that never ran. */
+  private record FinishedCommand(CompletableFuture<CommandOutput> result)
+      implements RunningCommand {
+    @Override
+    public void cancel() {}
+  }
+}

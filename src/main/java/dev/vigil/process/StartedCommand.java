@@ -1,0 +1,184 @@
+package dev.vigil.process;
+
+import dev.vigil.time.Scheduler;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A started process: its two output pumps, its timeout, the kill sequence on timeout or cancel, and
+ * a waiter that completes the result once the root is reaped and all output is read.
+ */
+final class StartedCommand implements RunningCommand {
+  private static final long POLL_MILLIS = 20;
+  private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+
+  private final CommandSpec spec;
+  private final Process process;
+  private final MergedOutput output;
+  private final Scheduler scheduler;
+  private final ExecutorService pool;
+  private final ProcessTreeKiller killer;
+  private final long startNanos;
+  private final CompletableFuture<CommandOutput> result = new CompletableFuture<>();
+  private final CompletableFuture<Void> graceElapsed = new CompletableFuture<>();
+  private final CompletableFuture<Void> killDone = new CompletableFuture<>();
+  private final Object lock = new Object();
+  private Outcome killReason;
+  private boolean finished;
+  private Scheduler.Cancellable timeoutTask = () -> {};
+  private Scheduler.Cancellable graceTask = () -> {};
+
+  StartedCommand(
+      CommandSpec spec,
+      Process process,
+      MergedOutput output,
+      Scheduler scheduler,
+      ExecutorService pool,
+      ProcessTreeKiller killer,
+      long startNanos) {
+    this.spec = spec;
+    this.process = process;
+    this.output = output;
+    this.scheduler = scheduler;
+    this.pool = pool;
+    this.killer = killer;
+    this.startNanos = startNanos;
+  }
+
+  /** Starts the pumps, the timeout and the waiter. */
+  void begin() {
+    Future<?> out =
+        pool.submit(new OutputPump(process.getInputStream(), OutputLine.Stream.STDOUT, output));
+    Future<?> err =
+        pool.submit(new OutputPump(process.getErrorStream(), OutputLine.Stream.STDERR, output));
+    Duration timeout = spec.timeout();
+    if (timeout != null && !timeout.isNegative() && !timeout.isZero()) {
+      try {
+        Scheduler.Cancellable task =
+            scheduler.schedule(timeout, () -> terminate(new Outcome.TimedOut()));
+        synchronized (lock) {
+          timeoutTask = task;
+        }
+      } catch (RuntimeException e) {
+        cancelNow(); // a command that cannot be timed out must not run unattended
+      }
+    }
+    pool.execute(() -> awaitEnd(out, err));
+  }
+
+  @Override
+  public CompletableFuture<CommandOutput> result() {
+    return result;
+  }
+
+  @Override
+  public void cancel() {
+    terminate(new Outcome.Cancelled());
+  }
+
+  /** Cancels and skips the grace period: SIGKILL follows SIGTERM at once. */
+  void cancelNow() {
+    cancel();
+    graceElapsed.complete(null);
+  }
+
+  private void terminate(Outcome reason) {
+    synchronized (lock) {
+      if (finished || killReason != null) {
+        return;
+      }
+      killReason = reason;
+      Duration grace = spec.killGrace() == null ? Duration.ZERO : spec.killGrace();
+      try {
+        graceTask = scheduler.schedule(grace, () -> graceElapsed.complete(null));
+      } catch (RuntimeException e) {
+        graceElapsed.complete(null); // no scheduler any more: no grace period either
+      }
+    }
+    try {
+      pool.execute(this::killTree);
+    } catch (RejectedExecutionException e) {
+      // The runner is closed: no grace period any more.
+      ProcessHandle root = process.toHandle();
+      killer.kill(root, killer.terminate(root));
+      killDone.complete(null);
+    }
+  }
+
+  private void killTree() {
+    ProcessHandle root = process.toHandle();
+    try {
+      Set<ProcessHandle> seen = killer.terminate(root);
+      while (!graceElapsed.isDone() && killer.anyAlive(root, seen)) {
+        waitQuietly(graceElapsed, POLL_MILLIS);
+      }
+      if (killer.anyAlive(root, seen)) {
+        killer.kill(root, seen);
+        long deadline = System.nanoTime() + KILL_WAIT.toNanos();
+        while (killer.anyAlive(root, seen) && System.nanoTime() < deadline) {
+          Thread.sleep(POLL_MILLIS);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      killDone.complete(null);
+    }
+  }
+
+  private void awaitEnd(Future<?> out, Future<?> err) {
+    try {
+      int code = process.waitFor();
+      out.get();
+      err.get();
+      Outcome reason;
+      synchronized (lock) {
+        finished = true;
+        reason = killReason;
+        timeoutTask.cancel();
+      }
+      if (reason != null) {
+        killDone.get();
+        graceTask.cancel();
+      } else if (code == 127) {
+        output.note("vigil: command not found (exit 127): " + firstWord(spec.command()));
+      }
+      output.finish();
+      Duration duration = Duration.ofNanos(scheduler.nanoTime() - startNanos);
+      Outcome outcome = reason != null ? reason : new Outcome.Exited(code);
+      result.complete(new CommandOutput(outcome, duration, output.tail(), output.totalBytes()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      output.finish();
+      result.completeExceptionally(e);
+    } catch (ExecutionException | RuntimeException e) {
+      output.finish();
+      result.completeExceptionally(e);
+    }
+  }
+
+  private static void waitQuietly(CompletableFuture<Void> future, long millis)
+      throws InterruptedException {
+    try {
+      future.get(millis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // poll again
+    }
+  }
+
+  static String firstWord(String command) {
+    String trimmed = command.strip();
+    int space = 0;
+    while (space < trimmed.length() && !Character.isWhitespace(trimmed.charAt(space))) {
+      space++;
+    }
+    return trimmed.substring(0, space);
+  }
+}

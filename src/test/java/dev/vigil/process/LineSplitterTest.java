@@ -1,0 +1,85 @@
+package dev.vigil.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LineSplitterTest {
+  private final List<String> texts = new ArrayList<>();
+  private final ByteArrayOutputStream raw = new ByteArrayOutputStream();
+  private final LineSplitter splitter =
+      new LineSplitter(
+          (bytes, off, len, text) -> {
+            texts.add(text);
+            raw.write(bytes, off, len);
+          });
+
+  private void feed(byte[] bytes) {
+    splitter.feed(bytes, 0, bytes.length);
+  }
+
+  @Test
+  void splitsOnNewlineStripsCarriageReturnAndKeepsRawBytes() {
+    byte[] input = "one\r\ntwo\n\nlast".getBytes(StandardCharsets.UTF_8);
+    feed(input);
+    splitter.finish();
+
+    assertThat(texts).containsExactly("one", "two", "", "last");
+    assertThat(raw.toByteArray()).isEqualTo(input);
+  }
+
+  @Test
+  void linesSplitAcrossChunksAreJoined() {
+    feed("hel".getBytes(StandardCharsets.UTF_8));
+    feed("lo\nwor".getBytes(StandardCharsets.UTF_8));
+    feed("ld\n".getBytes(StandardCharsets.UTF_8));
+    splitter.finish();
+
+    assertThat(texts).containsExactly("hello", "world");
+  }
+
+  @Test
+  void invalidUtf8IsReplacedNotFatal() {
+    feed(new byte[] {'a', (byte) 0xff, 'b', '\n'});
+
+    assertThat(texts).containsExactly("a\uFFFDb");
+  }
+
+  @Test
+  void aLongLineIsCutIntoBoundedPieces() {
+    byte[] line = new byte[LineSplitter.MAX_LINE_BYTES * 2 + 10];
+    java.util.Arrays.fill(line, (byte) 'z');
+    feed(line);
+    splitter.finish();
+
+    assertThat(texts).hasSize(3);
+    assertThat(texts.get(0)).hasSize(LineSplitter.MAX_LINE_BYTES);
+    assertThat(texts.get(1)).hasSize(LineSplitter.MAX_LINE_BYTES);
+    assertThat(texts.get(2)).hasSize(10);
+  }
+
+  @Test
+  void aCutNeverSplitsAMultiByteCharacter() {
+    ByteArrayOutputStream input = new ByteArrayOutputStream();
+    input.writeBytes("a".getBytes(StandardCharsets.UTF_8));
+    byte[] euro = "\u20ac".getBytes(StandardCharsets.UTF_8); // 3 bytes
+    for (int i = 0; i < LineSplitter.MAX_LINE_BYTES; i++) {
+      input.writeBytes(euro);
+    }
+    feed(input.toByteArray());
+    splitter.finish();
+
+    assertThat(String.join("", texts))
+        .doesNotContain("\uFFFD")
+        .hasSize(1 + LineSplitter.MAX_LINE_BYTES);
+    assertThat(texts)
+        .allSatisfy(
+            t ->
+                assertThat(t.getBytes(StandardCharsets.UTF_8).length)
+                    .isLessThanOrEqualTo(LineSplitter.MAX_LINE_BYTES));
+  }
+}
