@@ -101,6 +101,11 @@ public final class ContentBaseline {
     }
   }
 
+  /** Every path the baseline knows, relative to the root; a copy. */
+  public java.util.Set<String> knownPaths() {
+    return java.util.Set.copyOf(recorded.keySet());
+  }
+
   /** How many paths the baseline knows. */
   public int size() {
     return recorded.size();

@@ -1,10 +1,28 @@
 package dev.vigil.cli;
 
+import picocli.CommandLine;
+
 /** Entry point of the vigil jar. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.out.println("vigil");
+    System.exit(run(args, CliContext.system()));
+  }
+
+  /** Runs one command line; returns the exit code. */
+  static int run(String[] args, CliContext ctx) {
+    VerboseFlag verbose = new VerboseFlag();
+    CommandLine cl = new CommandLine(new VigilCommand(verbose));
+    cl.addSubcommand(new DaemonCommand(ctx));
+    cl.addSubcommand(new OnceCommand(ctx));
+    cl.addSubcommand(new CheckConfigCommand(ctx));
+    cl.addSubcommand(new CheckIgnoreCommand(ctx));
+    ErrorHandler errors = new ErrorHandler(ctx, verbose);
+    cl.setExecutionExceptionHandler(errors);
+    cl.setParameterExceptionHandler(errors);
+    cl.setOut(new java.io.PrintWriter(ctx.out(), true));
+    cl.setErr(new java.io.PrintWriter(ctx.err(), true));
+    return cl.execute(args);
   }
 }

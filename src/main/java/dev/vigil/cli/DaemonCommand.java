@@ -1,0 +1,79 @@
+package dev.vigil.cli;
+
+import dev.vigil.config.ConfigException;
+import dev.vigil.config.ConfigLoader;
+import dev.vigil.config.EmbeddedDefault;
+import dev.vigil.config.VigilConfig;
+import dev.vigil.daemon.Daemon;
+import dev.vigil.daemon.DaemonLock;
+import dev.vigil.daemon.DaemonOptions;
+import dev.vigil.report.ConsoleReporter;
+import dev.vigil.watch.WatchSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vigil daemon}: watches in the foreground until stopped; what the service runs. */
+@Command(
+    name = "daemon",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Watch every project and run its stages on each save, in the foreground.",
+      "SIGTERM or SIGINT cancel running stages, write the last status and exit 0."
+    })
+final class DaemonCommand implements Callable<Integer> {
+  private final CliContext ctx;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Config file.")
+  Path config;
+
+  @Option(names = "--state-dir", paramLabel = "DIR", description = "State directory.")
+  Path stateDir;
+
+  @Option(names = "--json", description = "Print each finished run record as one JSON line.")
+  boolean json;
+
+  DaemonCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() throws ConfigException, IOException {
+    Optional<Path> file = ConfigChoice.file(ctx, config);
+    VigilConfig loaded =
+        file.isPresent()
+            ? ConfigLoader.load(file.get())
+            : EmbeddedDefault.forDirectory(ctx.cwd(), tool -> ConfigChoice.onPath(ctx, tool));
+    Path state = StateDirChoice.prepare(ctx, stateDir);
+    ConsoleReporter console = Reporters.console(ctx, json, state);
+    Daemon daemon;
+    try {
+      daemon =
+          Daemon.start(
+              new DaemonOptions(
+                  loaded,
+                  file,
+                  state,
+                  ctx.env(),
+                  WatchSettings.DEFAULTS,
+                  VersionProvider.version()),
+              console);
+    } catch (DaemonLock.HeldElsewhere e) {
+      throw new UserError(e.getMessage());
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  daemon.stop().join();
+                  // A signal ends the JVM with 128+N; a daemon stopped on request exits 0.
+                  Runtime.getRuntime().halt(ExitCode.OK);
+                },
+                "vigil-shutdown"));
+    daemon.stopped().join();
+    return ExitCode.OK;
+  }
+}

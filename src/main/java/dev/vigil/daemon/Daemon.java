@@ -1,0 +1,382 @@
+package dev.vigil.daemon;
+
+import dev.vigil.config.ConfigException;
+import dev.vigil.config.ConfigLoader;
+import dev.vigil.config.ProjectConfig;
+import dev.vigil.config.VigilConfig;
+import dev.vigil.pipeline.AfterChains;
+import dev.vigil.pipeline.ProjectLoop;
+import dev.vigil.pipeline.RunIds;
+import dev.vigil.pipeline.RunSlots;
+import dev.vigil.process.ProcessRunner;
+import dev.vigil.report.ConsoleReporter;
+import dev.vigil.report.DaemonStatus;
+import dev.vigil.report.EventBus;
+import dev.vigil.report.HistoryLog;
+import dev.vigil.report.Json;
+import dev.vigil.report.ProjectStatus;
+import dev.vigil.report.RunRecord;
+import dev.vigil.report.StatusFileWriter;
+import dev.vigil.report.StatusSnapshot;
+import dev.vigil.report.Trigger;
+import dev.vigil.report.VigilEvent;
+import dev.vigil.time.SystemScheduler;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running daemon: every project watched, batched and run, status.json kept current, the config
+ * file watched and re-applied. This is the facade the cli and the local API drive.
+ */
+public final class Daemon {
+  private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+
+  private final DaemonOptions options;
+  private final ConsoleReporter console;
+  private final DaemonLock lock;
+  private final SystemScheduler scheduler = new SystemScheduler("vigil-timer");
+  private final ProcessRunner runner = new ProcessRunner(scheduler);
+  private final ExecutorService background;
+  private final HistoryLog history;
+  private final EventBus events = new EventBus();
+  private final StatusBoard board;
+  private final Instant startedAt;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+  private final Map<String, ProjectRuntime> runtimes = new LinkedHashMap<>();
+  private final SharedParts parts;
+  private volatile String state = "starting";
+  private volatile String configError;
+  private volatile AfterChains chains;
+  private ConfigFileWatch configWatch;
+
+  private Daemon(DaemonOptions options, ConsoleReporter console, DaemonLock lock)
+      throws IOException {
+    this.options = options;
+    this.console = console;
+    this.lock = lock;
+    this.startedAt = scheduler.now();
+    Json json = new Json();
+    this.history = new HistoryLog(options.stateDir(), json);
+    this.board =
+        new StatusBoard(
+            new StatusFileWriter(options.stateDir(), json), this::daemonStatus, this::projects);
+    this.background =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "vigil-baseline");
+              t.setDaemon(true);
+              t.setPriority(Thread.MIN_PRIORITY);
+              return t;
+            });
+    this.parts =
+        new SharedParts(
+            scheduler,
+            runner,
+            new RunSlots(options.config().maxParallelRuns()),
+            new RunIds(options.stateDir()),
+            options.stateDir(),
+            new DaemonRunListener(console, history, events, board::changed),
+            options.env(),
+            background);
+  }
+
+  /** Takes the state dir's lock, arms every project and returns once all are watching. */
+  public static Daemon start(DaemonOptions options, ConsoleReporter console)
+      throws IOException, DaemonLock.HeldElsewhere {
+    DaemonLock lock = DaemonLock.acquire(options.stateDir());
+    Daemon daemon;
+    try {
+      daemon = new Daemon(options, console, lock);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    daemon.arm(options.config());
+    return daemon;
+  }
+
+  private void arm(VigilConfig config) {
+    board.writeNow();
+    chains = new AfterChains(config.projects());
+    List<CompletableFuture<Void>> starts = new ArrayList<>();
+    synchronized (this) {
+      for (ProjectConfig project : config.projects()) {
+        ProjectRuntime runtime = newRuntime(project);
+        runtimes.put(project.name(), runtime);
+        starts.add(runtime.start());
+      }
+    }
+    CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+    state = "ready";
+    console.info(
+        "vigil: watching "
+            + config.projects().size()
+            + (config.projects().size() == 1 ? " project" : " projects")
+            + " (state in "
+            + options.stateDir()
+            + ")");
+    board.writeNow();
+    options
+        .configFile()
+        .ifPresent(f -> configWatch = ConfigFileWatch.start(f, scheduler, this::reloadQuietly));
+    for (ProjectRuntime runtime : runtimesNow()) {
+      if (runtime.config().runOnStart()) {
+        runtime.loop().runAll("startup");
+      }
+    }
+  }
+
+  private ProjectRuntime newRuntime(ProjectConfig project) {
+    return new ProjectRuntime(
+        project, parts, new LoopListener(), options.watchSettings(), board::changed);
+  }
+
+  /** Completes once every project's content baseline is taken (for tests). */
+  CompletableFuture<Void> baselinesTaken() {
+    return CompletableFuture.allOf(
+        runtimesNow().stream()
+            .map(ProjectRuntime::baselineTaken)
+            .toArray(CompletableFuture[]::new));
+  }
+
+  /** The whole current state, as status.json has it. */
+  public StatusSnapshot status() {
+    return board.snapshot();
+  }
+
+  /** Past runs, newest first. */
+  public List<RunRecord> runs(Optional<String> project, int limit) throws IOException {
+    return history.read(project, limit);
+  }
+
+  public EventBus events() {
+    return events;
+  }
+
+  /** Queues a full run of the project, or of every project. */
+  public CompletableFuture<Void> trigger(Optional<String> project) {
+    return each(project, r -> r.loop().runAll("manual"));
+  }
+
+  public CompletableFuture<Void> pause(Optional<String> project) {
+    return each(project, r -> r.loop().pause());
+  }
+
+  public CompletableFuture<Void> resume(Optional<String> project) {
+    return each(project, r -> r.loop().resume());
+  }
+
+  /**
+   * Reads the config file again and applies it; a bad one leaves the running config in place and is
+   * reported. Returns the problem lines, or empty when applied.
+   */
+  public synchronized Optional<String> reload() {
+    Optional<java.nio.file.Path> file = options.configFile();
+    if (file.isEmpty()) {
+      return Optional.of("vigil runs on the embedded default; there is no config file to reload");
+    }
+    VigilConfig next;
+    try {
+      next = ConfigLoader.load(file.get());
+    } catch (ConfigException e) {
+      configError = e.getMessage();
+      console.configError(e.getMessage());
+      events.publish(VigilEvent.configError(e.getMessage()));
+      board.changed();
+      return Optional.of(e.getMessage());
+    }
+    configError = null;
+    List<String> changed = apply(next);
+    console.info(
+        "vigil: config reloaded"
+            + (changed.isEmpty()
+                ? ", no project changed"
+                : "; re-armed " + String.join(", ", changed)));
+    events.publish(VigilEvent.configApplied(file.get().toString()));
+    board.changed();
+    return Optional.empty();
+  }
+
+  private void reloadQuietly() {
+    try {
+      reload();
+    } catch (RuntimeException e) {
+      log.warn("config reload failed: {}", e.toString());
+    }
+  }
+
+  private List<String> apply(VigilConfig next) {
+    List<String> changed = new ArrayList<>();
+    Map<String, ProjectRuntime> keep = new LinkedHashMap<>();
+    List<ProjectRuntime> fresh = new ArrayList<>();
+    for (ProjectConfig project : next.projects()) {
+      ProjectRuntime old = runtimes.get(project.name());
+      if (old != null && old.config().equals(project)) {
+        keep.put(project.name(), old);
+      } else {
+        ProjectRuntime created = newRuntime(project);
+        keep.put(project.name(), created);
+        fresh.add(created);
+        changed.add(project.name());
+      }
+    }
+    for (Map.Entry<String, ProjectRuntime> e : runtimes.entrySet()) {
+      if (keep.get(e.getKey()) != e.getValue()) {
+        retire(e.getValue());
+        if (!keep.containsKey(e.getKey())) {
+          changed.add(e.getKey() + " (removed)");
+        }
+      }
+    }
+    runtimes.clear();
+    runtimes.putAll(keep);
+    chains = new AfterChains(next.projects());
+    for (ProjectRuntime runtime : fresh) {
+      runtime.start().thenRun(() -> runtime.loop().runAll("config"));
+    }
+    return changed;
+  }
+
+  private static void retire(ProjectRuntime runtime) {
+    runtime.loop().cancel();
+    runtime.loop().idle().orTimeout(60, TimeUnit.SECONDS).whenComplete((v, e) -> runtime.close());
+  }
+
+  /** Cancels every run (their process trees killed), writes the last status and lets go. */
+  public CompletableFuture<Void> stop() {
+    if (stopping.compareAndSet(false, true)) {
+      Thread t = new Thread(this::shutDown, "vigil-stop");
+      t.setDaemon(false);
+      t.start();
+    }
+    return stopped;
+  }
+
+  /** Completes once the daemon has stopped. */
+  public CompletableFuture<Void> stopped() {
+    return stopped;
+  }
+
+  private void shutDown() {
+    try {
+      state = "stopping";
+      board.writeNow();
+      if (configWatch != null) {
+        configWatch.cancel();
+      }
+      List<CompletableFuture<Void>> idle = new ArrayList<>();
+      for (ProjectRuntime runtime : runtimesNow()) {
+        runtime.loop().cancel();
+        idle.add(runtime.loop().idle());
+      }
+      try {
+        CompletableFuture.allOf(idle.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        log.warn("some runs did not end in time: {}", e.toString());
+      }
+      board.writeNow();
+      runtimesNow().forEach(ProjectRuntime::close);
+      board.close();
+      runner.close();
+      history.close();
+      background.shutdownNow();
+      scheduler.close();
+      lock.close();
+    } catch (IOException | RuntimeException e) {
+      log.warn("while stopping: {}", e.toString());
+    } finally {
+      stopped.complete(null);
+    }
+  }
+
+  private CompletableFuture<Void> each(
+      Optional<String> project,
+      java.util.function.Function<ProjectRuntime, CompletableFuture<Void>> action) {
+    List<ProjectRuntime> targets;
+    synchronized (this) {
+      if (project.isPresent()) {
+        ProjectRuntime r = runtimes.get(project.get());
+        if (r == null) {
+          throw new UnknownProjectException(project.get(), List.copyOf(runtimes.keySet()));
+        }
+        targets = List.of(r);
+      } else {
+        targets = List.copyOf(runtimes.values());
+      }
+    }
+    return CompletableFuture.allOf(targets.stream().map(action).toArray(CompletableFuture[]::new));
+  }
+
+  private synchronized List<ProjectRuntime> runtimesNow() {
+    return List.copyOf(runtimes.values());
+  }
+
+  private List<ProjectStatus> projects() {
+    return runtimesNow().stream().map(ProjectRuntime::status).toList();
+  }
+
+  private DaemonStatus daemonStatus() {
+    return new DaemonStatus(
+        ProcessHandle.current().pid(),
+        options.version(),
+        state,
+        startedAt,
+        options.configFile().map(Object::toString).orElse(null),
+        configError);
+  }
+
+  /** Starts {@code after} chains and publishes queued runs. */
+  private final class LoopListener implements ProjectLoop.Listener {
+    @Override
+    public void statusChanged(String project, dev.vigil.pipeline.LoopStatus status) {
+      board.changed();
+    }
+
+    @Override
+    public void runQueued(String project, Trigger trigger) {
+      events.publish(
+          VigilEvent.run(
+              VigilEvent.Type.RUN_QUEUED,
+              new RunRecord(
+                  RunRecord.SCHEMA,
+                  project,
+                  null,
+                  trigger,
+                  scheduler.now(),
+                  null,
+                  null,
+                  0,
+                  null,
+                  List.of())));
+    }
+
+    @Override
+    public void runFinished(String project, RunRecord record) {
+      if (!record.passed()) {
+        return;
+      }
+      for (String follower : chains.followersOf(project)) {
+        ProjectRuntime r;
+        synchronized (Daemon.this) {
+          r = runtimes.get(follower);
+        }
+        if (r != null) {
+          r.loop().runAll("after");
+        }
+      }
+    }
+  }
+}

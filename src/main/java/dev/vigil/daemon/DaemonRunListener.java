@@ -1,0 +1,60 @@
+package dev.vigil.daemon;
+
+import dev.vigil.pipeline.RunListener;
+import dev.vigil.report.ConsoleReporter;
+import dev.vigil.report.EventBus;
+import dev.vigil.report.HistoryLog;
+import dev.vigil.report.RunRecord;
+import dev.vigil.report.StageRecord;
+import dev.vigil.report.VigilEvent;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sends every run event where it belongs: console, history, event bus, status.json. */
+final class DaemonRunListener implements RunListener {
+  private static final Logger log = LoggerFactory.getLogger(DaemonRunListener.class);
+
+  private final ConsoleReporter console;
+  private final HistoryLog history;
+  private final EventBus events;
+  private final Runnable statusChanged;
+
+  DaemonRunListener(
+      ConsoleReporter console, HistoryLog history, EventBus events, Runnable statusChanged) {
+    this.console = console;
+    this.history = history;
+    this.events = events;
+    this.statusChanged = statusChanged;
+  }
+
+  @Override
+  public void runStarted(RunRecord run) {
+    console.runStarted(run);
+    events.publish(VigilEvent.run(VigilEvent.Type.RUN_STARTED, run));
+    statusChanged.run();
+  }
+
+  @Override
+  public void stageStarted(RunRecord run, String stage) {
+    events.publish(VigilEvent.stage(VigilEvent.Type.STAGE_STARTED, run, stage));
+  }
+
+  @Override
+  public void stageFinished(RunRecord run, StageRecord stage) {
+    console.stageFinished(run.project(), stage);
+    events.publish(VigilEvent.stage(VigilEvent.Type.STAGE_FINISHED, run, stage.name()));
+  }
+
+  @Override
+  public void runFinished(RunRecord run) {
+    try {
+      history.append(run);
+    } catch (IOException | RuntimeException e) {
+      log.warn("could not append run {} to history: {}", run.runId(), e.toString());
+    }
+    console.runFinished(run);
+    events.publish(VigilEvent.run(VigilEvent.Type.RUN_FINISHED, run));
+    statusChanged.run();
+  }
+}

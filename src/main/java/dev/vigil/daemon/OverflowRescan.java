@@ -1,0 +1,71 @@
+package dev.vigil.daemon;
+
+import dev.vigil.batch.ChangeBatch;
+import dev.vigil.batch.ContentBaseline;
+import dev.vigil.watch.IgnoreRules;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After the kernel dropped events, finds what changed by walking the tree against the last known
+ * content: every file whose content differs, every new file, every file gone. The batch is marked
+ * truncated: events were lost, so it may not be the whole story.
+ */
+final class OverflowRescan {
+  private static final Logger log = LoggerFactory.getLogger(OverflowRescan.class);
+
+  private OverflowRescan() {}
+
+  static ChangeBatch rescan(
+      Path root, ContentBaseline baseline, IgnoreRules rules, ChangeBatch seen) {
+    List<String> onDisk = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              return !dir.equals(root) && rules.isIgnored(dir, true)
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile() && !rules.isIgnored(file, false)) {
+                onDisk.add(root.relativize(file).toString().replace('\\', '/'));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      log.warn("rescan of {} after an event overflow stopped early: {}", root, e.toString());
+    }
+    Set<String> changed = new TreeSet<>(seen.changed());
+    changed.addAll(baseline.reallyChanged(onDisk));
+    Set<String> present = new HashSet<>(onDisk);
+    for (String known : baseline.knownPaths()) {
+      if (!present.contains(known)) {
+        changed.add(known);
+      }
+    }
+    List<String> listed = changed.stream().limit(ChangeBatch.MAX_LISTED).toList();
+    return new ChangeBatch(listed, changed.size(), true, seen.firstEventAt(), seen.closedAt());
+  }
+}

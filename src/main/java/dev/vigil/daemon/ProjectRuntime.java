@@ -1,0 +1,210 @@
+package dev.vigil.daemon;
+
+import dev.vigil.batch.ChangeBatch;
+import dev.vigil.batch.ClosedBatch;
+import dev.vigil.batch.ContentBaseline;
+import dev.vigil.batch.DebouncedBatcher;
+import dev.vigil.batch.GitActivity;
+import dev.vigil.config.Glob;
+import dev.vigil.config.ProjectConfig;
+import dev.vigil.pipeline.LoopStatus;
+import dev.vigil.pipeline.ProjectLoop;
+import dev.vigil.pipeline.RunListener;
+import dev.vigil.report.ProjectStatus;
+import dev.vigil.report.RunRecord;
+import dev.vigil.watch.FileEvent;
+import dev.vigil.watch.IgnoreRules;
+import dev.vigil.watch.ProjectWatcher;
+import dev.vigil.watch.WatchSettings;
+import dev.vigil.watch.WatchState;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One watched project: watcher, ignore rules, debouncer with content suppression, and its loop.
+ * Events flow watcher -> batcher -> loop; a run that starts records the content it covers.
+ */
+final class ProjectRuntime implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ProjectRuntime.class);
+
+  private final ProjectConfig config;
+  private final List<Glob> watchGlobs;
+  private final ContentBaseline baseline;
+  private final DebouncedBatcher batcher;
+  private final ProjectWatcher watcher;
+  private final ProjectLoop loop;
+  private final ExecutorService loopThread;
+  private final Runnable onChange;
+  private final SharedParts parts;
+  private volatile IgnoreRules rules;
+  private final CompletableFuture<Void> baselineTaken = new CompletableFuture<>();
+  private volatile WatchState watchState = WatchState.STARTING;
+  private volatile String watchMessage = "";
+
+  ProjectRuntime(
+      ProjectConfig config,
+      SharedParts parts,
+      ProjectLoop.Listener loopListener,
+      WatchSettings watchSettings,
+      Runnable onChange) {
+    this.config = config;
+    this.parts = parts;
+    this.onChange = onChange;
+    this.watchGlobs = config.watch().stream().map(Glob::of).toList();
+    this.rules = IgnoreRules.load(config.root(), config.ignore(), parts.env());
+    this.baseline = new ContentBaseline(config.root());
+    this.batcher =
+        new DebouncedBatcher(
+            config.root(),
+            config.debounce(),
+            config.maxWait(),
+            parts.scheduler(),
+            this::onBatch,
+            new GitActivity(config.root()),
+            baseline::reallyChanged);
+    this.loopThread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "vigil-loop-" + config.name());
+              t.setDaemon(true);
+              return t;
+            });
+    RunListener listener = new BaselineCommitter(parts.runListener(), baseline);
+    this.loop =
+        new ProjectLoop(
+            config,
+            new ProjectLoop.PipelineFactory(
+                parts.runner(),
+                parts.scheduler(),
+                listener,
+                parts.runIds(),
+                parts.stateDir(),
+                Runtime.getRuntime().availableProcessors()),
+            parts.slots(),
+            loopListener,
+            loopThread);
+    this.watcher =
+        new ProjectWatcher(
+            config.root(),
+            (path, dir) -> rules.isIgnored(path, dir),
+            this::onEvent,
+            this::onWatchState,
+            parts.scheduler(),
+            watchSettings);
+  }
+
+  ProjectConfig config() {
+    return config;
+  }
+
+  ProjectLoop loop() {
+    return loop;
+  }
+
+  /** Registers the watches; completes when the project is watching (or polling). */
+  CompletableFuture<Void> start() {
+    return watcher
+        .start()
+        .thenRun(
+            () ->
+                baseline
+                    .takeInBackground(
+                        p -> rules.isIgnored(p, java.nio.file.Files.isDirectory(p)),
+                        parts.background())
+                    .whenComplete((v, e) -> baselineTaken.complete(null)));
+  }
+
+  /** Completes once the content baseline has been taken. */
+  CompletableFuture<Void> baselineTaken() {
+    return baselineTaken;
+  }
+
+  ProjectStatus status() {
+    LoopStatus s = loop.status();
+    RunRecord last = s.lastRun();
+    return new ProjectStatus(
+        config.name(),
+        config.root().toString(),
+        stateWord(s),
+        s.pendingChanges() + batcher.pendingCount(),
+        s.stale(),
+        last);
+  }
+
+  String watchMessage() {
+    return watchMessage;
+  }
+
+  private String stateWord(LoopStatus s) {
+    if (s.paused()) {
+      return "paused";
+    }
+    if (watchState == WatchState.ERROR) {
+      return "error";
+    }
+    if (s.running()) {
+      return "running";
+    }
+    if (batcher.isDebouncing()) {
+      return "debouncing";
+    }
+    if (watchState == WatchState.STARTING) {
+      return "starting";
+    }
+    return watchState == WatchState.POLLING ? "polling" : "watching";
+  }
+
+  private void onEvent(FileEvent event) {
+    if (event.kind() != FileEvent.Kind.OVERFLOW) {
+      Path path = event.path();
+      if (IgnoreRules.isIgnoreFile(path)) {
+        rules = rules.withGitignoreChanged(path);
+      }
+      if (!event.directory() && !watchGlobs.isEmpty() && !watched(path)) {
+        return;
+      }
+    }
+    boolean wasIdle = !batcher.isDebouncing();
+    batcher.offer(event);
+    if (wasIdle) {
+      onChange.run();
+    }
+  }
+
+  private boolean watched(Path path) {
+    String rel = config.root().relativize(path).toString().replace('\\', '/');
+    return watchGlobs.stream().anyMatch(g -> g.matches(rel));
+  }
+
+  private void onBatch(ClosedBatch closed) {
+    ChangeBatch batch = closed.batch();
+    if (closed.overflowed()) {
+      batch = OverflowRescan.rescan(config.root(), baseline, rules, batch);
+    }
+    if (batch.changedCount() > 0 || closed.overflowed()) {
+      loop.changes(batch);
+    }
+    onChange.run();
+  }
+
+  private void onWatchState(WatchState state, String message) {
+    this.watchState = state;
+    this.watchMessage = message;
+    if (state == WatchState.ERROR || state == WatchState.POLLING) {
+      log.warn("{}: {}", config.name(), message);
+    }
+    onChange.run();
+  }
+
+  @Override
+  public void close() {
+    watcher.close();
+    batcher.close();
+    loopThread.shutdown();
+  }
+}

@@ -1,0 +1,82 @@
+package dev.vigil.daemon;
+
+import dev.vigil.report.DaemonStatus;
+import dev.vigil.report.ProjectStatus;
+import dev.vigil.report.StatusFileWriter;
+import dev.vigil.report.StatusSnapshot;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps status.json in step with the daemon: every change marks it dirty, and one writer thread
+ * replaces the file with the latest picture, so a burst of changes costs one write, never a stale
+ * one.
+ */
+final class StatusBoard implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(StatusBoard.class);
+
+  private final StatusFileWriter writer;
+  private final Supplier<DaemonStatus> daemon;
+  private final Supplier<List<ProjectStatus>> projects;
+  private final ExecutorService thread;
+  private final AtomicBoolean dirty = new AtomicBoolean();
+
+  StatusBoard(
+      StatusFileWriter writer,
+      Supplier<DaemonStatus> daemon,
+      Supplier<List<ProjectStatus>> projects) {
+    this.writer = writer;
+    this.daemon = daemon;
+    this.projects = projects;
+    this.thread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "vigil-status");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** The current picture. */
+  StatusSnapshot snapshot() {
+    return new StatusSnapshot(1, daemon.get(), projects.get());
+  }
+
+  /** Something changed: status.json will be rewritten soon. */
+  void changed() {
+    if (dirty.compareAndSet(false, true)) {
+      try {
+        thread.execute(this::flush);
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        dirty.set(false);
+      }
+    }
+  }
+
+  /** Writes the current picture now, on the caller's thread. */
+  synchronized void writeNow() {
+    dirty.set(false);
+    try {
+      writer.write(snapshot());
+    } catch (IOException | RuntimeException e) {
+      log.warn("could not write {}: {}", writer.file(), e.toString());
+    }
+  }
+
+  private void flush() {
+    if (dirty.get()) {
+      writeNow();
+    }
+  }
+
+  @Override
+  public void close() {
+    thread.shutdown();
+  }
+}

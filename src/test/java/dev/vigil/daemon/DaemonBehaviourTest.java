@@ -1,0 +1,191 @@
+package dev.vigil.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.vigil.config.ConfigLoader;
+import dev.vigil.report.ConsoleReporter;
+import dev.vigil.report.RunRecord;
+import dev.vigil.report.StatusSnapshot;
+import dev.vigil.watch.WatchSettings;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon end to end, in-process: feedback loops, git, bulk changes, busy policy, reload. */
+class DaemonBehaviourTest {
+  private static final Duration QUIET = Duration.ofSeconds(1);
+
+  @RegisterExtension final DaemonFixture fx = new DaemonFixture();
+  @TempDir Path root;
+  @TempDir Path state;
+
+  @Test
+  void aStageWritingIntoAnIgnoredFolderCausesNoFurtherRun() throws Exception {
+    Files.writeString(root.resolve(".gitignore"), "target/\n");
+    Files.writeString(root.resolve("main.txt"), "a");
+    fx.start(
+        root,
+        state,
+        """
+        version: 1
+        projects:
+          - name: app
+            stages:
+              - {name: build, run: "mkdir -p target/out && date +%N > target/out/artifact && echo built"}
+        """);
+    RunRecord startup = fx.awaitRun(1);
+    assertThat(startup.trigger().kind()).isEqualTo("startup");
+    assertThat(root.resolve("target/out/artifact")).exists();
+    fx.assertStaysAt(1, QUIET);
+
+    Files.writeString(root.resolve("main.txt"), "b");
+    assertThat(fx.awaitRun(2).trigger().changed()).containsExactly("main.txt");
+    fx.assertStaysAt(2, QUIET);
+  }
+
+  @Test
+  void aGitCommitWithoutWorkTreeChangesRunsNothing() throws Exception {
+    Files.writeString(root.resolve("main.txt"), "a");
+    git("init", "-q");
+    git("add", "-A");
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "one");
+    fx.start(root, state, quietConfig("echo ok"));
+    fx.awaitBaselines();
+
+    Files.writeString(root.resolve("main.txt"), "b");
+    assertThat(fx.awaitRun(1).trigger().changed()).containsExactly("main.txt");
+    fx.assertStaysAt(1, QUIET);
+    git("add", "-A");
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "two");
+    fx.assertStaysAt(1, QUIET.multipliedBy(2));
+  }
+
+  @Test
+  void twoThousandFilesChangedAtOnceAreAtMostTwoRunsCoveringAll() throws Exception {
+    fx.start(root, state, quietConfig("echo ok"));
+    for (int i = 0; i < 2000; i++) {
+      Files.writeString(root.resolve("f" + i + ".txt"), "x" + i);
+    }
+    await()
+        .atMost(DaemonFixture.WAIT)
+        .until(() -> fx.runs().stream().mapToInt(r -> r.trigger().changedCount()).sum() >= 2000);
+    fx.assertStaysAt(fx.runs().size(), QUIET);
+    List<RunRecord> runs = fx.runs();
+    assertThat(runs).hasSizeLessThanOrEqualTo(2);
+    assertThat(runs.stream().flatMap(r -> r.trigger().changed().stream()).distinct().count())
+        .isEqualTo(2000);
+  }
+
+  @Test
+  void aSaveDuringARunRestartsItAndTheNewRunCoversBothSaves() throws Exception {
+    fx.start(root, state, quietConfig("echo started; sleep 60"));
+    Files.writeString(root.resolve("a.txt"), "a");
+    await()
+        .atMost(DaemonFixture.WAIT)
+        .until(() -> fx.daemon.status().projects().get(0).state().equals("running"));
+
+    Files.writeString(root.resolve("b.txt"), "b");
+
+    RunRecord cancelled = fx.awaitRun(1);
+    assertThat(cancelled.result()).isEqualTo("cancelled");
+    assertThat(cancelled.trigger().changed()).containsExactly("a.txt");
+    await()
+        .atMost(DaemonFixture.WAIT)
+        .until(() -> fx.daemon.status().projects().get(0).state().equals("running"));
+    fx.daemon.pause(Optional.empty()).join();
+    assertThat(fx.daemon.status().projects().get(0).lastRun().runId()).isEqualTo("app-1");
+    fx.daemon.stop().join();
+    List<RunRecord> runs = fx.runs();
+    assertThat(runs).hasSize(2);
+    assertThat(runs.get(1).trigger().changed()).containsExactly("a.txt", "b.txt");
+  }
+
+  @Test
+  void statusFileSaysWatchingOnceReadyAndRunsShowThere() throws Exception {
+    fx.start(root, state, quietConfig("echo ok"));
+    StatusSnapshot status = fx.statusFile();
+    assertThat(status.daemon().state()).isEqualTo("ready");
+    assertThat(status.daemon().pid()).isEqualTo(ProcessHandle.current().pid());
+    assertThat(status.projects())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.state()).isEqualTo("watching");
+              assertThat(p.root()).isEqualTo(root.toString());
+            });
+
+    Files.writeString(root.resolve("a.txt"), "a");
+    fx.awaitRun(1);
+    await()
+        .atMost(DaemonFixture.WAIT)
+        .untilAsserted(() -> assertThat(fx.statusFile().projects().get(0).lastRun()).isNotNull());
+  }
+
+  @Test
+  void aGoodConfigEditIsAppliedAndABadOneKeepsTheOldConfigRunning() throws Exception {
+    fx.start(root, state, quietConfig("echo first"));
+    Files.writeString(fx.configFile, quietConfig("echo second"));
+    await().atMost(DaemonFixture.WAIT).until(() -> fx.console().contains("config reloaded"));
+    RunRecord configRun = fx.awaitRun(1);
+    assertThat(configRun.trigger().kind()).isEqualTo("config");
+    assertThat(configRun.stages().get(0).outputTail()).contains("second");
+
+    Files.writeString(fx.configFile, "version: 1\nprojects:\n  - name: app\n    stagez: []\n");
+    await()
+        .atMost(DaemonFixture.WAIT)
+        .untilAsserted(
+            () -> assertThat(fx.statusFile().daemon().configError()).contains("vigil.yaml:4:5"));
+    Files.writeString(root.resolve("a.txt"), "a");
+    assertThat(fx.awaitRun(2).stages().get(0).outputTail()).contains("second");
+  }
+
+  @Test
+  void aSecondDaemonOnTheSameStateDirIsRefusedNamingThePid() throws Exception {
+    fx.start(root, state, quietConfig("echo ok"));
+    DaemonOptions again =
+        new DaemonOptions(
+            ConfigLoader.load(fx.configFile),
+            Optional.empty(),
+            state,
+            Map.of(),
+            WatchSettings.DEFAULTS,
+            "test");
+    ConsoleReporter silent =
+        ConsoleReporter.human(new PrintStream(OutputStream.nullOutputStream()), state, false);
+    assertThatThrownBy(() -> Daemon.start(again, silent))
+        .isInstanceOf(DaemonLock.HeldElsewhere.class)
+        .hasMessageContaining("pid " + ProcessHandle.current().pid());
+  }
+
+  private static String quietConfig(String command) {
+    return """
+        version: 1
+        defaults: {run_on_start: false}
+        projects:
+          - name: app
+            stages:
+              - {name: check, run: "%s"}
+        """
+        .formatted(command);
+  }
+
+  private void git(String... args) throws Exception {
+    String[] cmd = new String[args.length + 1];
+    cmd[0] = "git";
+    System.arraycopy(args, 0, cmd, 1, args.length);
+    Process p = new ProcessBuilder(cmd).directory(root.toFile()).inheritIO().start();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+  }
+}
