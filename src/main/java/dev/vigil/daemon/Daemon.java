@@ -90,7 +90,8 @@ public final class Daemon {
             options.stateDir(),
             new DaemonRunListener(console, history, events, board::changed),
             options.env(),
-            background);
+            background,
+            options.configFile().map(java.util.Set::of).orElse(java.util.Set.of()));
   }
 
   /** Takes the state dir's lock, arms every project and returns once all are watching. */

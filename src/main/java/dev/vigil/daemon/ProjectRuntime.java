@@ -91,7 +91,7 @@ final class ProjectRuntime implements AutoCloseable {
     this.watcher =
         new ProjectWatcher(
             config.root(),
-            (path, dir) -> rules.isIgnored(path, dir),
+            (path, dir) -> parts.ownFiles().contains(path) || rules.isIgnored(path, dir),
             this::onEvent,
             this::onWatchState,
             parts.scheduler(),

@@ -7,6 +7,7 @@ import dev.vigil.process.CommandRunner;
 import dev.vigil.time.Scheduler;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -20,6 +21,7 @@ import java.util.concurrent.Executor;
  * @param runListener hears every run (console, history, status, events)
  * @param env the daemon's environment (HOME, XDG_CONFIG_HOME for git's global excludes)
  * @param background runs content baseline walks
+ * @param ownFiles files of vigil's own that no project watches (the config file)
  */
 record SharedParts(
     Scheduler scheduler,
@@ -29,4 +31,5 @@ record SharedParts(
     Path stateDir,
     RunListener runListener,
     Map<String, String> env,
-    Executor background) {}
+    Executor background,
+    Set<Path> ownFiles) {}
