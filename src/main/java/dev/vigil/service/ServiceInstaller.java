@@ -98,7 +98,7 @@ public final class ServiceInstaller {
     String state = installed ? agent.state() : "not running";
     ServiceStatus status =
         new ServiceStatus(target, agent.file(), installed, state, agent.logs(stateDir));
-    out.println("service:   " + target.name().toLowerCase(java.util.Locale.ROOT));
+    out.println("service:   " + target.label());
     out.println("installed: " + (installed ? "yes, " + agent.file() : "no (" + agent.file() + ")"));
     out.println("running:   " + state);
     out.println("logs:      " + String.join(", ", status.logs()));

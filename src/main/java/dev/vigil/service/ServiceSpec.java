@@ -51,24 +51,6 @@ public record ServiceSpec(
         java, LEAN_FLAGS, jar, config, stateDir, passStateDir, path, readmeNear(jar));
   }
 
-  /**
-   * The jar this code runs from; when running from a classes directory (a build tree), the {@code
-   * vigil.jar} beside it if there is one.
-   */
-  public static Optional<Path> runningJar() {
-    try {
-      Path location =
-          Path.of(ServiceSpec.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (Files.isRegularFile(location)) {
-        return Optional.of(location.toAbsolutePath());
-      }
-      Path built = location.toAbsolutePath().resolveSibling("vigil.jar");
-      return Files.isRegularFile(built) ? Optional.of(built) : Optional.empty();
-    } catch (java.net.URISyntaxException | RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
   /** The full command line the service manager starts. */
   public List<String> command() {
     List<String> words = new ArrayList<>();
