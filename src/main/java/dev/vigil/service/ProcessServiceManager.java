@@ -43,7 +43,11 @@ public final class ProcessServiceManager implements ServiceManager {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
         return new Result(
-            -1, String.join(" ", command) + " did not answer within " + timeout.toSeconds() + " s");
+            -1,
+            String.join(" ", command)
+                + " did not answer within "
+                + timeout.toMillis() / 1000.0
+                + " s");
       }
       return new Result(
           process.exitValue(), Files.readString(output, StandardCharsets.UTF_8).trim());
