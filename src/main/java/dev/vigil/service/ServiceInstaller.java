@@ -76,9 +76,13 @@ public final class ServiceInstaller {
       out.println("# dry run: would remove " + file);
       return;
     }
-    boolean managed = agent.unavailable().isEmpty();
+    Optional<String> unavailable = agent.unavailable();
+    boolean managed = unavailable.isEmpty();
     if (managed) {
       run(agent.stop());
+    } else {
+      out.println(unavailable.get() + "; if the service still runs, stop it with:");
+      agent.stop().forEach(step -> out.println("  " + step.shellLine()));
     }
     try {
       Files.delete(file);

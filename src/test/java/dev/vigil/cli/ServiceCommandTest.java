@@ -291,4 +291,50 @@ class ServiceCommandTest {
         .contains("--jar " + config.getParent().resolve("missing.jar") + " is not a file");
     assertThat(unit).doesNotExist();
   }
+
+  @Test
+  void uninstallDryRunOnlySaysWhatItWouldDo() {
+    FakeServiceManager manager = FakeServiceManager.with("systemctl");
+    CommandHarness cli = cli(env());
+    cli.run(ctx -> new ServiceCommand(ctx, manager, "Linux"), "install", "--jar", jar.toString());
+    int before = manager.calls().size();
+
+    int code = cli.run(ctx -> new ServiceCommand(ctx, manager, "Linux"), "uninstall", "--dry-run");
+
+    assertThat(code).isZero();
+    assertThat(unit).exists();
+    assertThat(manager.calls()).hasSize(before);
+    assertThat(cli.out())
+        .contains("would run systemctl --user disable --now vigil.service")
+        .contains("would remove " + unit);
+  }
+
+  @Test
+  void launchdStatusReportsTheAgentStateAndItsLogFiles() {
+    FakeServiceManager manager =
+        FakeServiceManager.with("launchctl", "id")
+            .answer("id -u", 0, "501")
+            .answer("launchctl print", 0, "gui/501/dev.vigil.daemon = {\n\tstate = running\n}");
+    CommandHarness cli = cli(env());
+    Path state = tmp.resolve("state");
+    cli.run(
+        ctx -> new ServiceCommand(ctx, manager, "Mac OS X"), "install", "--jar", jar.toString());
+
+    int code =
+        cli.run(
+            ctx -> new ServiceCommand(ctx, manager, "Mac OS X"),
+            "status",
+            "--state-dir",
+            state.toString());
+
+    assertThat(code).isZero();
+    assertThat(cli.out())
+        .contains("running:   loaded (state = running)")
+        .contains(
+            "logs:      "
+                + state.resolve("logs/daemon.out.log")
+                + ", "
+                + state.resolve("logs/daemon.err.log"));
+    assertThat(manager.calls()).contains("launchctl print gui/501/dev.vigil.daemon");
+  }
 }
