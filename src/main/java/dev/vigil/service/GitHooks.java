@@ -44,7 +44,7 @@ public final class GitHooks {
               + (result.output().isEmpty() ? "exit " + result.exitCode() : result.output())
               + ")");
     }
-    return cwd.resolve(SystemdAgent.firstLine(result.output())).toAbsolutePath().normalize();
+    return cwd.resolve(result.firstLine()).toAbsolutePath().normalize();
   }
 
   /** Installs {@code hook} running {@code command}; an existing foreign hook is chained. */

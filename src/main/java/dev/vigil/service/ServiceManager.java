@@ -22,5 +22,11 @@ public interface ServiceManager {
     public boolean ok() {
       return exitCode == 0;
     }
+
+    /** The first line of the output. */
+    public String firstLine() {
+      int newline = output.indexOf('\n');
+      return newline < 0 ? output : output.substring(0, newline);
+    }
   }
 }

@@ -41,7 +41,7 @@ final class SystemdAgent implements Agent {
     }
     return Optional.of(
         "no systemd user manager answers"
-            + (probe.output().isEmpty() ? "" : " (" + firstLine(probe.output()) + ")"));
+            + (probe.output().isEmpty() ? "" : " (" + probe.firstLine() + ")"));
   }
 
   @Override
@@ -73,16 +73,11 @@ final class SystemdAgent implements Agent {
     }
     ServiceManager.Result active =
         manager.run(List.of("systemctl", "--user", "is-active", SystemdUnit.NAME), COMMAND);
-    return active.output().isEmpty() ? "unknown" : firstLine(active.output());
+    return active.output().isEmpty() ? "unknown" : active.firstLine();
   }
 
   @Override
   public List<String> logs(Path stateDir) {
     return List.of("journalctl --user -u vigil");
-  }
-
-  static String firstLine(String text) {
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
   }
 }

@@ -14,7 +14,8 @@ final class SystemdUnit {
     StringBuilder unit = new StringBuilder();
     unit.append("[Unit]\n");
     unit.append("Description=vigil file-watching development daemon\n");
-    spec.documentation().ifPresent(uri -> unit.append("Documentation=").append(uri).append('\n'));
+    spec.documentation()
+        .ifPresent(uri -> unit.append("Documentation=").append(escape(uri)).append('\n'));
     unit.append('\n');
     unit.append("[Service]\n");
     unit.append("Type=simple\n");

@@ -20,11 +20,13 @@ class SystemdUnitTest {
     assumeTrue(onPath("systemd-analyze"), "systemd-analyze is not installed");
     Path jarDir = Files.createDirectories(tmp.resolve("my tools 100%"));
     Path jar = Files.writeString(jarDir.resolve("vigil.jar"), "not really a jar");
+    Files.writeString(jarDir.resolve("README.md"), "# vigil\n");
     Path config = Files.writeString(tmp.resolve("cfg $HOME \"x\".yaml"), "version: 1\n");
     ServiceSpec spec =
         ServiceSpec.forRunningJvm(
             jar, Optional.of(config), tmp.resolve("state; dir"), true, "/usr/bin:/bin:/a b/%p");
     Path unit = Files.writeString(tmp.resolve("vigil.service"), SystemdUnit.render(spec));
+    assertThat(Files.readString(unit)).contains("Documentation=file://");
 
     Process verify =
         new ProcessBuilder("systemd-analyze", "verify", unit.toString())
