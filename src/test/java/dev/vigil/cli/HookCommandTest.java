@@ -147,11 +147,12 @@ class HookCommandTest {
   }
 
   @Test
-  void hooksPathIsHonouredAndPrePushCanBeChosen() throws Exception {
+  void hooksPathIsHonouredFromASubdirectoryAndPrePushCanBeChosen() throws Exception {
     assertThat(git("config", "core.hooksPath", ".githooks").exitCode).isZero();
-    CommandHarness cli = cli();
+    CommandHarness fromSubdirectory =
+        new CommandHarness(env, Files.createDirectories(repo.resolve("src/deep")));
 
-    assertThat(install(cli, "--hook", "pre-push")).isZero();
+    assertThat(install(fromSubdirectory, "--hook", "pre-push")).isZero();
 
     assertThat(repo.resolve(".githooks/pre-push")).isExecutable();
     assertThat(repo.resolve(".git/hooks/pre-push")).doesNotExist();

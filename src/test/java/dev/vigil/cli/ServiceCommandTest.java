@@ -337,4 +337,20 @@ class ServiceCommandTest {
                 + state.resolve("logs/daemon.err.log"));
     assertThat(manager.calls()).contains("launchctl print gui/501/dev.vigil.daemon");
   }
+
+  @Test
+  void launchdUninstallBootsTheAgentOutAndRemovesIt() {
+    FakeServiceManager manager =
+        FakeServiceManager.with("launchctl", "id").answer("id -u", 0, "501");
+    CommandHarness cli = cli(env());
+    cli.run(
+        ctx -> new ServiceCommand(ctx, manager, "Mac OS X"), "install", "--jar", jar.toString());
+
+    int code = cli.run(ctx -> new ServiceCommand(ctx, manager, "Mac OS X"), "uninstall");
+
+    Path plist = home.resolve("Library/LaunchAgents/dev.vigil.daemon.plist");
+    assertThat(code).isZero();
+    assertThat(plist).doesNotExist();
+    assertThat(manager.calls()).endsWith("launchctl bootout gui/501/dev.vigil.daemon");
+  }
 }
