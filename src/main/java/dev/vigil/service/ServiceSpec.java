@@ -1,0 +1,94 @@
+package dev.vigil.service;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the service runs: the java binary, its flags, the jar, and the daemon's config and state
+ * dir, plus the PATH its stages will see.
+ *
+ * @param java absolute java binary
+ * @param jvmFlags JVM flags before {@code -jar}
+ * @param jar absolute vigil jar
+ * @param config absolute config file passed as {@code --config}, if any
+ * @param stateDir the daemon's state dir (set as {@code VIGIL_STATE_DIR}; launchd logs go there)
+ * @param passStateDir whether to also pass {@code --state-dir} on the command line
+ * @param path the PATH the daemon and its stages get
+ * @param documentation a URI for the unit's {@code Documentation=}, if any
+ */
+public record ServiceSpec(
+    Path java,
+    List<String> jvmFlags,
+    Path jar,
+    Optional<Path> config,
+    Path stateDir,
+    boolean passStateDir,
+    String path,
+    Optional<String> documentation) {
+
+  /** The launcher's lean flags: a mostly idle daemon stays small and starts fast. */
+  public static final List<String> LEAN_FLAGS =
+      List.of(
+          "-XX:+UseSerialGC",
+          "-Xms8m",
+          "-Xmx96m",
+          "-XX:TieredStopAtLevel=1",
+          "-Xss512k",
+          "-XX:+ExitOnOutOfMemoryError");
+
+  public ServiceSpec {
+    jvmFlags = List.copyOf(jvmFlags);
+  }
+
+  /** A spec that runs the given jar on the running JVM's java with the lean flags. */
+  public static ServiceSpec forRunningJvm(
+      Path jar, Optional<Path> config, Path stateDir, boolean passStateDir, String path) {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    return new ServiceSpec(
+        java, LEAN_FLAGS, jar, config, stateDir, passStateDir, path, readmeNear(jar));
+  }
+
+  /** The full command line the service manager starts. */
+  public List<String> command() {
+    List<String> words = new ArrayList<>();
+    words.add(java.toString());
+    words.addAll(jvmFlags);
+    words.add("-jar");
+    words.add(jar.toString());
+    words.add("daemon");
+    config.ifPresent(
+        c -> {
+          words.add("--config");
+          words.add(c.toString());
+        });
+    if (passStateDir) {
+      words.add("--state-dir");
+      words.add(stateDir.toString());
+    }
+    return List.copyOf(words);
+  }
+
+  /** Where launchd writes the daemon's standard output. */
+  public Path stdoutLog() {
+    return stateDir.resolve("logs").resolve("daemon.out.log");
+  }
+
+  /** Where launchd writes the daemon's standard error. */
+  public Path stderrLog() {
+    return stateDir.resolve("logs").resolve("daemon.err.log");
+  }
+
+  private static Optional<String> readmeNear(Path jar) {
+    Path dir = jar.toAbsolutePath().getParent();
+    for (int up = 0; up < 2 && dir != null; up++, dir = dir.getParent()) {
+      Path readme = dir.resolve("README.md");
+      if (Files.isRegularFile(readme)) {
+        return Optional.of(readme.toUri().toString());
+      }
+    }
+    return Optional.empty();
+  }
+}
