@@ -18,6 +18,8 @@ public final class Main {
     cl.addSubcommand(new OnceCommand(ctx));
     cl.addSubcommand(new CheckConfigCommand(ctx));
     cl.addSubcommand(new CheckIgnoreCommand(ctx));
+    cl.addSubcommand(new ServiceCommand(ctx));
+    cl.addSubcommand(new HookCommand(ctx));
     ErrorHandler errors = new ErrorHandler(ctx, verbose);
     cl.setExecutionExceptionHandler(errors);
     cl.setParameterExceptionHandler(errors);
