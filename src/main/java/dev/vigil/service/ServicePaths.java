@@ -1,8 +1,8 @@
 package dev.vigil.service;
 
-import java.nio.file.Files;
+import dev.vigil.config.ConfigDiscovery;
+import dev.vigil.config.ConfigException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +15,6 @@ import java.util.Optional;
  * @param osName the operating system name (macOS keeps its state elsewhere)
  */
 public record ServicePaths(Map<String, String> env, Path cwd, String osName) {
-  private static final List<String> CONFIG_NAMES = List.of("vigil.yaml", "vigil.yml", "vigil.json");
 
   public ServicePaths {
     env = Map.copyOf(env);
@@ -47,49 +46,23 @@ public record ServicePaths(Map<String, String> env, Path cwd, String osName) {
   }
 
   /**
-   * The config file the daemon should use: the option, {@code $VIGIL_CONFIG}, {@code ./vigil.yaml}
-   * (or {@code .yml}, {@code .json}), then {@code $XDG_CONFIG_HOME/vigil/}; empty when there is
-   * none. A named file that does not exist is an error.
+   * The config file the daemon should use, found as every command finds it ({@link
+   * ConfigDiscovery}); empty when there is none. A named file that does not exist is an error.
    */
   public Optional<Path> config(Optional<Path> option) throws ServiceException {
-    Optional<String> named = option.map(Path::toString).or(() -> nonEmpty("VIGIL_CONFIG"));
-    if (named.isPresent()) {
-      Path file = cwd.resolve(named.get()).toAbsolutePath().normalize();
-      if (!Files.isRegularFile(file)) {
-        String source = option.isPresent() ? "--config" : "$VIGIL_CONFIG";
-        throw new ServiceException("config file " + file + " (from " + source + ") does not exist");
-      }
-      return Optional.of(file);
+    try {
+      return ConfigDiscovery.find(option.map(cwd::resolve), env, cwd)
+          .map(p -> p.toAbsolutePath().normalize());
+    } catch (ConfigException e) {
+      throw new ServiceException(e.getMessage());
     }
-    return firstConfigIn(cwd).or(() -> firstConfigIn(configHome().resolve("vigil")));
   }
 
-  /**
-   * The daemon's state dir: the option, {@code $VIGIL_STATE_DIR}, {@code $XDG_STATE_HOME/vigil},
-   * else {@code ~/.local/state/vigil} ({@code ~/Library/Application Support/vigil} on macOS).
-   */
+  /** The daemon's state dir, resolved as every command resolves it ({@link ConfigDiscovery}). */
   public Path stateDir(Optional<Path> option) {
-    Optional<Path> named =
-        option.or(() -> nonEmpty("VIGIL_STATE_DIR").map(Path::of)).map(cwd::resolve);
-    if (named.isPresent()) {
-      return named.get().toAbsolutePath().normalize();
-    }
-    Optional<Path> stateHome = absolute("XDG_STATE_HOME");
-    if (stateHome.isPresent()) {
-      return stateHome.get().resolve("vigil");
-    }
-    if (ServiceTarget.nativeTo(osName) == ServiceTarget.LAUNCHD) {
-      return home().resolve("Library").resolve("Application Support").resolve("vigil");
-    }
-    return home().resolve(".local").resolve("state").resolve("vigil");
-  }
-
-  private static Optional<Path> firstConfigIn(Path dir) {
-    return CONFIG_NAMES.stream()
-        .map(dir::resolve)
-        .filter(Files::isRegularFile)
-        .map(p -> p.toAbsolutePath().normalize())
-        .findFirst();
+    return ConfigDiscovery.stateDir(option.map(cwd::resolve), env, osName)
+        .toAbsolutePath()
+        .normalize();
   }
 
   private Optional<Path> absolute(String name) {
