@@ -276,9 +276,8 @@ class ServiceCommandTest {
         .isEqualTo(2);
     assertThat(cli.err())
         .contains(
-            "config file "
-                + config.getParent().resolve("nope.yaml")
-                + " (from --config) does not exist");
+            config.getParent().resolve("nope.yaml")
+                + ":1:1: config file named by --config does not exist");
 
     assertThat(
             cli.run(
