@@ -9,7 +9,8 @@ import java.util.List;
  * the Rust project at or below it, and builds the extension before its tests.
  */
 final class MaturinPairs {
-  static final List<String> PYTHON_WATCH = List.of("**/*.py", "**/*.pyi", "pyproject.toml");
+  static final List<String> PYTHON_WATCH =
+      List.of("**/*.py", "**/*.pyi", "pyproject.toml", "ruff.toml", "mypy.ini", "pytest.ini");
   static final List<String> RUST_WATCH = List.of("**/*.rs", "**/Cargo.toml", "Cargo.lock");
 
   private MaturinPairs() {}

@@ -180,7 +180,7 @@ final class StarterStages {
       add("test", "npm test", List.of(), null, "the test script.");
     }
     if (scripts.contains("build")) {
-      add("build", "npm run build", List.of(), null, "the build script, once the tests pass.");
+      add("build", "npm run build", List.of(), null, "the build script, last.");
     }
     if (stages.isEmpty()) {
       add(

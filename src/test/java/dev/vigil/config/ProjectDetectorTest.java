@@ -231,7 +231,9 @@ class ProjectDetectorTest {
     assertThat(python.after()).containsExactly(base + "-rust");
     assertThat(runs(python)).containsExactly("maturin develop --quiet", "python3 -m pytest -q");
     assertThat(chain(python)).containsExactly("develop needs []", "test needs [develop]");
-    assertThat(python.watch()).containsExactly("**/*.py", "**/*.pyi", "pyproject.toml");
+    assertThat(python.watch())
+        .containsExactly(
+            "**/*.py", "**/*.pyi", "pyproject.toml", "ruff.toml", "mypy.ini", "pytest.ini");
   }
 
   @Test
