@@ -56,7 +56,7 @@ final class InitCommand implements Callable<Integer> {
               + target
               + " or up to three levels below (looked for "
               + String.join(", ", ProjectDetector.buildFiles())
-              + "); write vigil.yaml by hand, see docs/configuration.md");
+              + "); write vigil.yaml by hand (vigil's docs/configuration.md describes every key)");
     }
     String yaml = StarterYaml.render(target, projects);
     ConfigLoader.parse(file, yaml);
