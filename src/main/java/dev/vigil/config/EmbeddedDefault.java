@@ -28,24 +28,14 @@ public final class EmbeddedDefault {
     out.append("# Check edits with `vigil check-config`.\n");
     out.append("version: 1\n\n");
     out.append("# Settings every project inherits; a project may override them.\n");
-    out.append("defaults:\n");
-    for (ConfigKey key : ConfigKey.values()) {
-      if (key.allowedIn(Section.DEFAULTS)) {
-        out.append("  # ").append(key.doc());
-        if (!key.choices().isEmpty()) {
-          out.append(" One of: ").append(String.join(", ", key.choices())).append('.');
-        }
-        out.append('\n').append("  ").append(key.key()).append(": ");
-        out.append(key.defaultText()).append('\n');
-      }
-    }
+    appendDefaults(out);
     out.append("\nprojects:\n");
     out.append("  - name: ").append(quote(projectName(absolute))).append('\n');
     out.append("    # The project root, relative to this file.\n");
     out.append("    root: .\n");
     appendIgnore(out, kinds);
     out.append("    stages:\n");
-    appendStages(out, kinds, onPath);
+    appendStages(out, absolute, kinds, onPath);
     return out.toString();
   }
 
@@ -70,6 +60,21 @@ public final class EmbeddedDefault {
     VigilConfig parsed =
         ConfigLoader.parse(absolute.resolve("vigil.yaml"), yamlFor(absolute, onPath));
     return new VigilConfig(Optional.empty(), parsed.maxParallelRuns(), parsed.projects());
+  }
+
+  /** A {@code defaults:} block holding every inheritable key at its built-in value, commented. */
+  static void appendDefaults(StringBuilder out) {
+    out.append("defaults:\n");
+    for (ConfigKey key : ConfigKey.values()) {
+      if (key.allowedIn(Section.DEFAULTS)) {
+        out.append("  # ").append(key.doc());
+        if (!key.choices().isEmpty()) {
+          out.append(" One of: ").append(String.join(", ", key.choices())).append('.');
+        }
+        out.append('\n').append("  ").append(key.key()).append(": ");
+        out.append(key.defaultText()).append('\n');
+      }
+    }
   }
 
   private static List<ProjectKind> detect(Path dir) {
@@ -106,7 +111,7 @@ public final class EmbeddedDefault {
   }
 
   private static void appendStages(
-      StringBuilder out, List<ProjectKind> kinds, Predicate<String> onPath) {
+      StringBuilder out, Path dir, List<ProjectKind> kinds, Predicate<String> onPath) {
     if (kinds.isEmpty()) {
       out.append("      - name: check\n");
       out.append("        run: ").append(quote("echo 'edit vigil.yaml: add your stages'"));
@@ -119,7 +124,7 @@ public final class EmbeddedDefault {
       out.append("      # the others.\n");
     }
     for (ProjectKind kind : kinds) {
-      List<ProjectKind.Stage> stages = kind.stages(onPath);
+      List<ProjectKind.Stage> stages = kind.stages(dir, onPath);
       out.append("      # ").append(kind.label()).append(": ");
       out.append(stages.stream().map(ProjectKind.Stage::run).collect(Collectors.joining(", ")));
       out.append(stages.size() > 1 ? "; each needs the one before.\n" : ".\n");
@@ -143,7 +148,8 @@ public final class EmbeddedDefault {
     return name.isEmpty() ? "project" : name;
   }
 
-  private static String quote(String text) {
+  /** {@code text} as a double-quoted YAML scalar. */
+  static String quote(String text) {
     return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 }

@@ -10,9 +10,13 @@ import java.util.function.Predicate;
 enum ProjectKind {
   RUST("rust", List.of("Cargo.toml"), List.of("target/")),
   MAVEN("maven", List.of("pom.xml"), List.of("target/")),
+  GRADLE(
+      "gradle",
+      List.of("build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts"),
+      List.of("build/", ".gradle/")),
   PYTHON(
       "python",
-      List.of("pyproject.toml", "setup.py"),
+      List.of("pyproject.toml", "setup.py", "requirements*.txt"),
       List.of(
           "__pycache__/",
           ".venv/",
@@ -56,12 +60,16 @@ enum ProjectKind {
     return buildOutput;
   }
 
+  /** True when one of this kind's build files is in {@code dir} ({@code *} in a name: any text). */
   boolean detectedIn(Path dir) {
-    return buildFiles.stream().anyMatch(f -> Files.isRegularFile(dir.resolve(f)));
+    return buildFiles.stream().anyMatch(f -> !BuildFiles.matching(dir, f).isEmpty());
   }
 
-  /** The stages, fail-fast in this order; {@code onPath} tells which optional tools exist. */
-  List<Stage> stages(Predicate<String> onPath) {
+  /**
+   * The stages, fail-fast in this order, for the project in {@code dir}; {@code onPath} tells which
+   * optional tools exist.
+   */
+  List<Stage> stages(Path dir, Predicate<String> onPath) {
     List<Stage> stages = new ArrayList<>();
     switch (this) {
       case RUST -> {
@@ -72,6 +80,11 @@ enum ProjectKind {
       case MAVEN -> {
         stages.add(new Stage("compile", "mvn -q -o compile"));
         stages.add(new Stage("test", "mvn -q -o test"));
+      }
+      case GRADLE -> {
+        String gradle = gradleCommand(dir);
+        stages.add(new Stage("assemble", gradle + " --quiet assemble"));
+        stages.add(new Stage("check", gradle + " --quiet check"));
       }
       case PYTHON -> {
         if (onPath.test("ruff")) {
@@ -86,6 +99,11 @@ enum ProjectKind {
       }
     }
     return stages;
+  }
+
+  /** {@code ./gradlew} when the project has the Gradle wrapper, else {@code gradle}. */
+  static String gradleCommand(Path dir) {
+    return Files.isRegularFile(dir.resolve("gradlew")) ? "./gradlew" : "gradle";
   }
 
   /** Every build file looked for, in detection order. */

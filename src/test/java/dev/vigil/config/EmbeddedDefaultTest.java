@@ -86,6 +86,26 @@ class EmbeddedDefaultTest {
   }
 
   @Test
+  void gradleProjectUsesItsWrapper() throws Exception {
+    Path dir = project("app", "build.gradle.kts", "gradlew");
+
+    ProjectConfig p = EmbeddedDefault.forDirectory(dir, NOTHING_ON_PATH).projects().get(0);
+
+    assertThat(runs(p)).containsExactly("./gradlew --quiet assemble", "./gradlew --quiet check");
+    assertThat(p.ignore()).containsExactly("build/", ".gradle/");
+  }
+
+  @Test
+  void requirementsFileMeansPython() throws Exception {
+    ProjectConfig p =
+        EmbeddedDefault.forDirectory(project("scripts", "requirements-dev.txt"), NOTHING_ON_PATH)
+            .projects()
+            .get(0);
+
+    assertThat(runs(p)).containsExactly("python3 -m pytest -q");
+  }
+
+  @Test
   void nodeProject() throws Exception {
     ProjectConfig p =
         EmbeddedDefault.forDirectory(project("web", "package.json"), NOTHING_ON_PATH)
@@ -151,7 +171,9 @@ class EmbeddedDefaultTest {
                 1,
                 1,
                 "no config file and no build file found in this directory (looked for Cargo.toml,"
-                    + " pom.xml, pyproject.toml, setup.py, package.json, go.mod); write a"
+                    + " pom.xml, build.gradle, build.gradle.kts, settings.gradle,"
+                    + " settings.gradle.kts, pyproject.toml, setup.py, requirements*.txt,"
+                    + " package.json, go.mod); write a"
                     + " vigil.yaml (`vigil init` writes one) or pass --config FILE"));
   }
 
