@@ -35,7 +35,10 @@ public final class AfterChains {
       for (ProjectConfig p : projects) {
         if (!placed.contains(p.name())
             && p.after().stream()
-                .allMatch(a -> placed.contains(a) || projects.stream().noneMatch(q -> q.name().equals(a)))) {
+                .allMatch(
+                    a ->
+                        placed.contains(a)
+                            || projects.stream().noneMatch(q -> q.name().equals(a)))) {
           placed.add(p.name());
           out.add(p);
           progress = true;

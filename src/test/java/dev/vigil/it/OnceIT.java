@@ -134,7 +134,8 @@ class OnceIT {
     Path blocker = project.resolve("file");
     Files.writeString(blocker, "x");
     VigilJar.Result r =
-        new VigilJar(project, state).run("once", "--state-dir", blocker.resolve("state").toString());
+        new VigilJar(project, state)
+            .run("once", "--state-dir", blocker.resolve("state").toString());
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err().lines()).hasSize(1);

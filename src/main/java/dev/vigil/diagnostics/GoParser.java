@@ -1,0 +1,36 @@
+package dev.vigil.diagnostics;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code go} format: {@code ./main.go:5:2: message} from go build and go vet (also with a
+ * {@code vet: } prefix), and the indented {@code file_test.go:12: message} lines of go test.
+ */
+final class GoParser extends LineParser {
+  static final Pattern LINE =
+      Pattern.compile(
+          "^(?<indent>\\s*)(?:vet: )?(?<file>[^\\s:]+\\.go):(?<line>\\d+)(?::(?<col>\\d+))?: "
+              + "(?<msg>\\S.*)$");
+
+  GoParser(Sink sink) {
+    super(sink);
+  }
+
+  @Override
+  void line(String line) {
+    if (line.indexOf(".go:") < 0) {
+      return;
+    }
+    Matcher m = LINE.matcher(line);
+    if (m.matches()) {
+      sink.add(
+          m.group("file"),
+          Locations.number(m.group("line")),
+          Locations.number(m.group("col")),
+          Severity.ERROR,
+          m.group("indent").isEmpty() ? "" : "test",
+          m.group("msg"));
+    }
+  }
+}
