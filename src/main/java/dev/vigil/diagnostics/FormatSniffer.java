@@ -10,7 +10,7 @@ final class FormatSniffer {
   private static final Pattern JAVAC_MARK =
       Pattern.compile(".*\\.java:\\d+: (?:error|warning): .*");
   private static final Pattern GO_MARK =
-      Pattern.compile("^(?:vet: )?(?:\\./)?[^\\s:]+\\.go:\\d+(?::\\d+)?: .*");
+      Pattern.compile("^\\s*(?:vet: )?(?:\\./)?[^\\s:]+\\.go:\\d+(?::\\d+)?: .*");
   private static final Pattern PYTEST_MARK =
       Pattern.compile("^=+ (?:test session starts|FAILURES|ERRORS|short test summary info) =+$");
 

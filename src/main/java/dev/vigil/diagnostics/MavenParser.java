@@ -14,10 +14,11 @@ final class MavenParser extends LineParser {
           "^\\[(?<sev>ERROR|WARNING|WARN|INFO)\\] (?<file>\\S.*?):\\[(?<line>\\d+)(?:,(?<col>\\d+))?\\]"
               + "\\s*(?<msg>.*)$");
   private static final Pattern DETAIL =
-      Pattern.compile("^\\[(?:ERROR|WARNING)\\]\\s+symbol:\\s+(.+)$");
+      Pattern.compile("^(?:\\[(?:ERROR|WARNING)\\])?\\s+symbol:\\s+(.+)$");
 
-  private static final Pattern LOCATION =
-      Pattern.compile("^\\[(?:ERROR|WARNING)\\]\\s+location:.*");
+  /** Lines that belong to the diagnostic above: indented, with or without a level prefix. */
+  private static final Pattern CONTINUATION =
+      Pattern.compile("^(?:\\[(?:ERROR|WARNING)\\])?\\s{2,}\\S");
 
   private PendingDiagnostic pending;
 
@@ -27,11 +28,8 @@ final class MavenParser extends LineParser {
 
   @Override
   void line(String line) {
-    if (!line.startsWith("[")) {
-      return;
-    }
-    Matcher m = LINE.matcher(line);
-    if (m.matches()) {
+    Matcher m = line.startsWith("[") ? LINE.matcher(line) : null;
+    if (m != null && m.matches()) {
       flush();
       String[] code = Locations.leadingCode(m.group("msg"));
       pending =
@@ -44,10 +42,13 @@ final class MavenParser extends LineParser {
               code[1]);
       return;
     }
+    if (pending == null) {
+      return;
+    }
     Matcher detail = DETAIL.matcher(line);
-    if (pending != null && detail.matches()) {
+    if (detail.matches()) {
       pending = pending.withDetail("symbol: " + detail.group(1).strip());
-    } else if (!LOCATION.matcher(line).matches()) {
+    } else if (!CONTINUATION.matcher(line).lookingAt()) {
       flush();
     }
   }

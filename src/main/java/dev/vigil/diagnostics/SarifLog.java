@@ -33,7 +33,9 @@ final class SarifLog {
     driver.put("name", "vigil");
     ArrayNode rules = driver.putArray("rules");
     run.putObject("automationDetails").put("id", project + "/");
-    run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", root.toUri().toString());
+    String rootUri = root.toUri().toString();
+    rootUri = rootUri.endsWith("/") ? rootUri : rootUri + "/"; // SARIF wants a directory URI
+    run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", rootUri);
     ArrayNode results = run.putArray("results");
     for (StageDiagnostics stage : stages) {
       for (Diagnostic d : stage.diagnostics()) {
