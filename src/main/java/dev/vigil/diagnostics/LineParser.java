@@ -13,7 +13,7 @@ abstract class LineParser implements DiagnosticParser {
 
   @Override
   public final void accept(String line) {
-    if (line != null) {
+    if (line != null && !sink.full()) {
       line(AnsiCodes.strip(line));
     }
   }

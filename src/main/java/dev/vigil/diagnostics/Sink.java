@@ -48,6 +48,11 @@ final class Sink {
             relative, line, column, severity.label(), code, text, fingerprint, /* seen= */ 1));
   }
 
+  /** True once the limit is reached: nothing more can be added, so input may be skipped. */
+  boolean full() {
+    return found.size() >= LIMIT;
+  }
+
   /** Diagnostics that did not fit under the limit. */
   long dropped() {
     return dropped;
