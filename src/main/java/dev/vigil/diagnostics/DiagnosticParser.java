@@ -11,6 +11,8 @@ public interface DiagnosticParser {
   /** Takes the next line of output, without its line break. */
   void accept(String line);
 
-  /** Ends the input and returns what was found, at most {@link Sink#LIMIT} diagnostics. */
+  /**
+   * Ends the input and returns what was found, at most {@link DiagnosticParsers#LIMIT} diagnostics.
+   */
   List<Diagnostic> finish();
 }

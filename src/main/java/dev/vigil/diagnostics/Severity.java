@@ -17,17 +17,10 @@ enum Severity {
     if (word == null) {
       return ERROR;
     }
-    switch (word.strip().toLowerCase(Locale.ROOT)) {
-      case "warning":
-      case "warn":
-        return WARNING;
-      case "note":
-      case "info":
-      case "hint":
-      case "help":
-        return NOTE;
-      default:
-        return ERROR;
-    }
+    return switch (word.strip().toLowerCase(Locale.ROOT)) {
+      case "warning", "warn" -> WARNING;
+      case "note", "info", "hint", "help" -> NOTE;
+      default -> ERROR;
+    };
   }
 }

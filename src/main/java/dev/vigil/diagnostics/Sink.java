@@ -20,7 +20,6 @@ final class Sink {
   private final SourcePaths paths;
   private final List<Diagnostic> found = new ArrayList<>();
   private final Set<String> keys = new HashSet<>();
-  private long dropped;
 
   Sink(Path root) {
     this.paths = new SourcePaths(root);
@@ -38,7 +37,6 @@ final class Sink {
       return;
     }
     if (found.size() >= LIMIT) {
-      dropped++;
       return;
     }
     keys.add(key);
@@ -51,11 +49,6 @@ final class Sink {
   /** True once the limit is reached: nothing more can be added, so input may be skipped. */
   boolean full() {
     return found.size() >= LIMIT;
-  }
-
-  /** Diagnostics that did not fit under the limit. */
-  long dropped() {
-    return dropped;
   }
 
   List<Diagnostic> result() {
