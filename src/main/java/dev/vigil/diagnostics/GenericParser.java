@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 final class GenericParser extends LineParser {
   static final Pattern LINE =
       Pattern.compile(
-          "^\\s*(?<file>(?:[A-Za-z]:)?[^\\s:][^:]*?):(?<line>\\d+)(?::(?<col>\\d+))?:\\s*"
+          "^\\s*(?<file>(?:[A-Za-z]:)?[^\\s:]+):(?<line>\\d+)(?::(?<col>\\d+))?:\\s*"
               + "(?:(?<sev>fatal error|error|warning|warn|note|info|hint)\\s*:\\s*)?(?<msg>\\S.*)$",
           Pattern.CASE_INSENSITIVE);
 

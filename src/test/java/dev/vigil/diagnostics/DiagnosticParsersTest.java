@@ -37,12 +37,33 @@ class DiagnosticParsersTest {
                     "lib/app.rb:12:3: warning: shadowed variable",
                     "lib/app.rb:20: syntax error, unexpected end",
                     "12:30:45: not a path",
+                    "In file included from src/engine.h:3,",
+                    "[INFO] Finished at: 2026-11-25T23:59:45Z",
                     "Compiling 3 files")
                 .stream()
                 .map(Samples::view))
         .containsExactly(
             d("lib/app.rb", 12, 3, "warning", "", "shadowed variable"),
             d("lib/app.rb", 20, 0, "error", "", "syntax error, unexpected end"));
+  }
+
+  @Test
+  void mavenTakesAnErrorProneCheckNameAsCode() {
+    assertThat(
+            parse(
+                    "maven",
+                    "[WARNING] /home/dev/engine/src/main/java/a/B.java:[12,5] [MissingOverride] run"
+                        + " implements method in Runnable; expected @Override")
+                .stream()
+                .map(Samples::view))
+        .containsExactly(
+            d(
+                "src/main/java/a/B.java",
+                12,
+                5,
+                "warning",
+                "MissingOverride",
+                "run implements method in Runnable; expected @Override"));
   }
 
   @Test

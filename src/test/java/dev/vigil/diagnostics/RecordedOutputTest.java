@@ -133,6 +133,13 @@ class RecordedOutputTest {
         .containsExactlyElementsOf(expected);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"gcc", "auto"})
+  void undefinedReferenceFromTheLinker(String format) {
+    assertThat(view(parse(format, "/tmp/samples/cc", "gcc/link.txt")))
+        .containsExactly(d("link.c", 0, 0, "error", "", "undefined reference to `missing_fn'"));
+  }
+
   @Test
   void clangTakesTheLastFlagAsCode() {
     assertThat(view(parse("clang", "/tmp/samples/cc", "clang/main.txt")))
