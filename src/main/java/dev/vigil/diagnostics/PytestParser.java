@@ -2,29 +2,35 @@ package dev.vigil.diagnostics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code pytest} format. Each failure section ({@code ____ test_name ____}) ends with a {@code
- * tests/test_x.py:12: AssertionError} line that gives the place; the short summary's {@code FAILED
- * tests/test_x.py::test_name - message} gives the message. Sections that no summary line names are
- * reported from their place line alone.
+ * The {@code pytest} format. Each failure section ({@code ____ test_name ____}) gives the place
+ * (the outermost frame inside the project, such as {@code tests/test_x.py:12: AssertionError}), the
+ * exception type and the first {@code E} line; the short summary's {@code FAILED
+ * tests/test_x.py::test_name - message} names the test. Sections that no summary line names are
+ * reported from the section alone.
  */
 final class PytestParser extends LineParser {
   static final Pattern SUMMARY =
       Pattern.compile(
           "^(?<kind>FAILED|ERROR) (?<file>[^\\s:]+)(?:::(?<test>\\S+))?(?: - (?<msg>.*))?$");
-  static final Pattern PLACE =
+  private static final Pattern PLACE =
       Pattern.compile(
-          "^(?<file>[^\\s:]+\\.py):(?<line>\\d+): (?:in (?<function>\\S+)|(?<type>[A-Za-z_][\\w.]*))$");
+          "^(?<file>[^\\s:]+\\.py):(?<line>\\d+):(?: in \\S+| (?<type>[A-Za-z_][\\w.]*))?\\s*$");
   private static final Pattern SECTION = Pattern.compile("^_{3,} (?<name>.+?) _{3,}$");
-  private static final int MAX_SECTIONS = Sink.LIMIT;
+  private static final Pattern ERROR_LINE = Pattern.compile("^E\\s+(?<text>\\S.*)$");
+  private static final Pattern TYPE = Pattern.compile("^(?<type>[A-Za-z_][\\w.]*)(?::.*)?$");
 
-  /** Where each failure section's test failed, by section name. */
-  private final Map<String, PendingDiagnostic> places = new LinkedHashMap<>();
+  /** What one failure section showed; absent parts are empty. */
+  private record Section(String file, int line, String type, String error) {
+    static final Section EMPTY = new Section("", 0, "", "");
+  }
 
-  private String section;
+  private final Map<String, Section> sections = new LinkedHashMap<>();
+  private String current;
 
   PytestParser(Sink sink) {
     super(sink);
@@ -37,71 +43,92 @@ final class PytestParser extends LineParser {
     }
     char first = line.charAt(0);
     if (first == '_') {
-      Matcher m = SECTION.matcher(line);
-      section = m.matches() ? m.group("name") : section;
+      section(line);
     } else if (first == 'F' || first == 'E') {
-      Matcher m = SUMMARY.matcher(line);
-      if (m.matches()) {
-        summary(m);
+      Matcher summary = SUMMARY.matcher(line);
+      if (summary.matches()) {
+        summary(summary);
+      } else if (first == 'E') {
+        error(line);
       }
-    } else if (section != null && line.indexOf(".py:") > 0) {
-      Matcher m = PLACE.matcher(line);
-      if (m.matches()) {
-        place(m);
+    } else if (line.indexOf(".py:") > 0) {
+      Matcher place = PLACE.matcher(line);
+      if (place.matches()) {
+        place(place);
       }
     }
   }
 
-  /**
-   * The outermost frame (the test function) gives the place; the last line, which names the
-   * exception type, gives the code.
-   */
-  private void place(Matcher m) {
-    PendingDiagnostic previous = places.get(section);
-    if (previous == null && places.size() >= MAX_SECTIONS) {
-      return;
+  private void section(String line) {
+    Matcher m = SECTION.matcher(line);
+    if (m.matches()) {
+      current = m.group("name");
+      if (sections.size() < Sink.LIMIT) {
+        sections.putIfAbsent(current, Section.EMPTY);
+      }
     }
+  }
+
+  private void error(String line) {
+    Matcher m = ERROR_LINE.matcher(line);
+    if (m.matches()) {
+      String text = m.group("text");
+      update(s -> s.error().isEmpty() ? new Section(s.file(), s.line(), s.type(), text) : s);
+    }
+  }
+
+  private void place(Matcher m) {
+    String file = m.group("file");
+    int number = Locations.number(m.group("line"));
     String type = m.group("type");
-    if (previous == null) {
-      String code = type == null ? "" : type;
-      places.put(
-          section,
-          new PendingDiagnostic(
-              m.group("file"), Locations.number(m.group("line")), 0, Severity.ERROR, code, code));
-    } else if (type != null) {
-      places.put(section, previous.withCode(type));
+    update(
+        s -> {
+          boolean better = s.file().isEmpty() || s.file().startsWith("/") && !file.startsWith("/");
+          return new Section(
+              better ? file : s.file(),
+              better ? number : s.line(),
+              type != null ? type : s.type(),
+              s.error());
+        });
+  }
+
+  private void update(UnaryOperator<Section> change) {
+    if (current != null && sections.containsKey(current)) {
+      sections.put(current, change.apply(sections.get(current)));
     }
   }
 
   private void summary(Matcher m) {
     String file = m.group("file");
     String test = m.group("test");
-    String key = test == null ? null : test.replace("::", ".");
-    PendingDiagnostic place = key == null ? null : places.remove(key);
-    int line = place != null && place.file().equals(file) ? place.line() : 0;
-    String message = m.group("msg");
-    String code = place != null ? place.code() : exceptionType(message);
-    String text = message == null || message.isBlank() ? code : message;
-    String where = test == null ? "" : test + ": ";
-    sink.add(file, line, 0, Severity.ERROR, code, where + text);
+    String key = test == null ? "ERROR collecting " + file : test.replace("::", ".");
+    Section s = sections.remove(key);
+    s = s == null ? Section.EMPTY : s;
+    String message = m.group("msg") == null ? "" : m.group("msg").strip();
+    if (message.isEmpty() || message.endsWith("...")) {
+      message = s.error().isEmpty() ? message : s.error();
+    }
+    String code = s.type().isEmpty() ? type(message.isEmpty() ? s.error() : message) : s.type();
+    String text = message.isEmpty() ? (code.isEmpty() ? m.group("kind") : code) : message;
+    int line = s.file().equals(file) ? s.line() : 0;
+    sink.add(file, line, 0, Severity.ERROR, code, test == null ? text : test + ": " + text);
   }
 
-  private static String exceptionType(String message) {
-    if (message == null) {
-      return "";
-    }
-    int colon = message.indexOf(':');
-    String head = colon > 0 ? message.substring(0, colon) : "";
-    return head.matches("[A-Za-z_][\\w.]*") ? head : "";
+  private static String type(String text) {
+    Matcher m = TYPE.matcher(text);
+    return m.matches() && !text.startsWith("assert") ? m.group("type") : "";
   }
 
   @Override
   void end() {
-    for (Map.Entry<String, PendingDiagnostic> e : places.entrySet()) {
-      PendingDiagnostic p = e.getValue();
-      String text = p.code().isEmpty() ? "failed" : p.code();
-      sink.add(p.file(), p.line(), 0, p.severity(), p.code(), e.getKey() + ": " + text);
+    for (Map.Entry<String, Section> e : sections.entrySet()) {
+      Section s = e.getValue();
+      if (!s.file().isEmpty()) {
+        String code = s.type().isEmpty() ? type(s.error()) : s.type();
+        String text = s.error().isEmpty() ? (code.isEmpty() ? "failed" : code) : s.error();
+        sink.add(s.file(), s.line(), 0, Severity.ERROR, code, e.getKey() + ": " + text);
+      }
     }
-    places.clear();
+    sections.clear();
   }
 }

@@ -173,6 +173,32 @@ class RecordedOutputTest {
   }
 
   @Test
+  void pytestPlacesAFailureInAHelperAtTheTestsOwnLineWithTheFullMessage() {
+    assertThat(view(parse("auto", "/tmp/samples/py2", "pytest/helper.txt")))
+        .containsExactly(
+            d(
+                "tests/test_h.py",
+                6,
+                0,
+                "error",
+                "ZeroDivisionError",
+                "test_div: ZeroDivisionError: integer division or modulo by zero"));
+  }
+
+  @Test
+  void pytestCollectionErrorPointsAtTheModule() {
+    assertThat(view(parse("auto", "/tmp/samples/py2", "pytest/collect-error.txt")))
+        .containsExactly(
+            d(
+                "tests/test_imp.py",
+                1,
+                0,
+                "error",
+                "ModuleNotFoundError",
+                "ModuleNotFoundError: No module named 'nonexistent_mod'"));
+  }
+
+  @Test
   void pytestQuietOutputStillNamesTheFailedTests() {
     assertThat(view(parse("auto", "/tmp/samples/py", "pytest/quiet.txt")))
         .containsExactly(
