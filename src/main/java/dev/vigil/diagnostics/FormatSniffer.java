@@ -40,7 +40,7 @@ final class FormatSniffer {
       return GO_MARK.matcher(line).matches() ? Format.GO : null;
     }
     if (GccParser.LINE.matcher(line).matches()
-        || line.contains("undefined reference") && GccParser.LINKER.matcher(line).matches()) {
+        || (line.contains("undefined reference") && GccParser.LINKER.matcher(line).matches())) {
       return Format.GCC;
     }
     boolean pytest = line.contains(".py") && PytestParser.SUMMARY.matcher(line).matches();

@@ -83,7 +83,8 @@ final class PytestParser extends LineParser {
     String type = m.group("type");
     update(
         s -> {
-          boolean better = s.file().isEmpty() || s.file().startsWith("/") && !file.startsWith("/");
+          boolean better =
+              s.file().isEmpty() || (s.file().startsWith("/") && !file.startsWith("/"));
           return new Section(
               better ? file : s.file(),
               better ? number : s.line(),
