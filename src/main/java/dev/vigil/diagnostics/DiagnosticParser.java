@@ -1,0 +1,18 @@
+package dev.vigil.diagnostics;
+
+import dev.vigil.report.Diagnostic;
+import java.util.List;
+
+/**
+ * Turns a stage's output into diagnostics, one line at a time, holding only a bounded amount of
+ * state however long the output is.
+ */
+public interface DiagnosticParser {
+  /** Takes the next line of output, without its line break. */
+  void accept(String line);
+
+  /**
+   * Ends the input and returns what was found, at most {@link DiagnosticParsers#LIMIT} diagnostics.
+   */
+  List<Diagnostic> finish();
+}

@@ -1,0 +1,32 @@
+package dev.vigil.diagnostics;
+
+import dev.vigil.report.Diagnostic;
+import java.util.List;
+
+/** The shape every format parser shares: colour removed, each line handled, state flushed. */
+abstract class LineParser implements DiagnosticParser {
+  final Sink sink;
+
+  LineParser(Sink sink) {
+    this.sink = sink;
+  }
+
+  @Override
+  public final void accept(String line) {
+    if (line != null && !sink.full()) {
+      line(AnsiCodes.strip(line));
+    }
+  }
+
+  @Override
+  public final List<Diagnostic> finish() {
+    end();
+    return sink.result();
+  }
+
+  /** Handles one line, already free of escape sequences. */
+  abstract void line(String line);
+
+  /** Flushes whatever a multi-line diagnostic left pending. */
+  void end() {}
+}

@@ -1,0 +1,48 @@
+package dev.vigil.diagnostics;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Writes a project's diagnostics as a SARIF 2.1.0 log that code-scanning tools and editors read:
+ * one run by the tool "vigil", a rule per code, paths relative to {@code %SRCROOT%}. The file is
+ * replaced atomically (temp file, then rename).
+ */
+public final class SarifWriter {
+  /** The schema the written log names. */
+  public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+  private SarifWriter() {}
+
+  /**
+   * Writes the log to {@code file}, creating its directory if needed.
+   *
+   * @param project the project's name, recorded in the run's automation details
+   * @param root the project root that relative paths start from
+   * @throws IOException naming the file when it cannot be written
+   */
+  public static void write(Path file, String project, Path root, List<StageDiagnostics> stages)
+      throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode log = new SarifLog(mapper, root).build(project, stages);
+    byte[] bytes = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(log);
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = null;
+    try {
+      Files.createDirectories(dir);
+      tmp = Files.createTempFile(dir, ".sarif-", ".tmp");
+      Files.write(tmp, bytes);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      if (tmp != null) {
+        Files.deleteIfExists(tmp);
+      }
+      throw new IOException("cannot write SARIF log " + file + ": " + e, e);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.vigil.diagnostics;
+
+import dev.vigil.report.Diagnostic;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where the format parsers put what they find: paths made relative to the root, fingerprints
+ * computed, exact repeats dropped, and at most {@link #LIMIT} kept.
+ */
+final class Sink {
+  /** The most diagnostics kept for one stage. */
+  static final int LIMIT = 1000;
+
+  static final int MAX_MESSAGE = 2000;
+
+  private final SourcePaths paths;
+  private final List<Diagnostic> found = new ArrayList<>();
+  private final Set<String> keys = new HashSet<>();
+
+  Sink(Path root) {
+    this.paths = new SourcePaths(root);
+  }
+
+  void add(String file, int line, int column, Severity severity, String code, String message) {
+    String text = message.strip();
+    if (text.length() > MAX_MESSAGE) {
+      text = text.substring(0, MAX_MESSAGE) + "…";
+    }
+    String relative = paths.relativize(file);
+    String key =
+        relative + '\0' + line + '\0' + column + '\0' + severity + '\0' + code + '\0' + text;
+    if (keys.contains(key)) {
+      return;
+    }
+    if (found.size() >= LIMIT) {
+      return;
+    }
+    keys.add(key);
+    String fingerprint = Fingerprints.fingerprint(relative, code, text);
+    found.add(
+        new Diagnostic(
+            relative, line, column, severity.label(), code, text, fingerprint, /* seen= */ 1));
+  }
+
+  /** True once the limit is reached: nothing more can be added, so input may be skipped. */
+  boolean full() {
+    return found.size() >= LIMIT;
+  }
+
+  List<Diagnostic> result() {
+    return List.copyOf(found);
+  }
+}
