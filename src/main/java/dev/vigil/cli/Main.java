@@ -20,6 +20,7 @@ public final class Main {
     cl.addSubcommand(new CheckIgnoreCommand(ctx));
     cl.addSubcommand(new ServiceCommand(ctx));
     cl.addSubcommand(new HookCommand(ctx));
+    cl.addSubcommand(new InitCommand(ctx));
     ErrorHandler errors = new ErrorHandler(ctx, verbose);
     cl.setExecutionExceptionHandler(errors);
     cl.setParameterExceptionHandler(errors);
