@@ -3,7 +3,9 @@ package dev.vigil.cli;
 import dev.vigil.config.ConfigException;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.VigilConfig;
+import dev.vigil.diagnostics.SarifWriter;
 import dev.vigil.pipeline.AfterChains;
+import dev.vigil.pipeline.HistoryMemory;
 import dev.vigil.pipeline.PipelineRun;
 import dev.vigil.pipeline.RunIds;
 import dev.vigil.pipeline.RunRequest;
@@ -74,10 +76,12 @@ final class OnceCommand implements Callable<Integer> {
                     runner,
                     scheduler,
                     Reporters.listener(console),
-                    Runtime.getRuntime().availableProcessors())
+                    Runtime.getRuntime().availableProcessors(),
+                    new HistoryMemory(history, scheduler))
                 .result()
                 .join();
         history.append(record);
+        SarifWriter.writeLatest(state, project.root(), record);
         allPassed &= record.passed();
       }
     }

@@ -5,6 +5,7 @@ import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.pipeline.AfterChains;
+import dev.vigil.pipeline.HistoryMemory;
 import dev.vigil.pipeline.ProjectLoop;
 import dev.vigil.pipeline.RunIds;
 import dev.vigil.pipeline.RunSlots;
@@ -88,10 +89,12 @@ public final class Daemon {
             new RunSlots(options.config().maxParallelRuns()),
             new RunIds(options.stateDir()),
             options.stateDir(),
-            new DaemonRunListener(console, history, events, board::changed),
+            new DaemonRunListener(
+                console, history, events, board::changed, options.stateDir(), this::rootOf),
             options.env(),
             background,
-            options.configFile().map(java.util.Set::of).orElse(java.util.Set.of()));
+            options.configFile().map(java.util.Set::of).orElse(java.util.Set.of()),
+            new HistoryMemory(history, scheduler));
   }
 
   /** Takes the state dir's lock, arms every project and returns once all are watching. */
@@ -319,6 +322,11 @@ public final class Daemon {
       }
     }
     return CompletableFuture.allOf(targets.stream().map(action).toArray(CompletableFuture[]::new));
+  }
+
+  private synchronized java.nio.file.Path rootOf(String project) {
+    ProjectRuntime r = runtimes.get(project);
+    return r == null ? options.stateDir() : r.config().root();
   }
 
   private synchronized List<ProjectRuntime> runtimesNow() {

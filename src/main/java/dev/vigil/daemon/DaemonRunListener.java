@@ -1,5 +1,6 @@
 package dev.vigil.daemon;
 
+import dev.vigil.diagnostics.SarifWriter;
 import dev.vigil.pipeline.RunListener;
 import dev.vigil.report.ConsoleReporter;
 import dev.vigil.report.EventBus;
@@ -19,9 +20,18 @@ final class DaemonRunListener implements RunListener {
   private final HistoryLog history;
   private final EventBus events;
   private final Runnable statusChanged;
+  private final java.nio.file.Path stateDir;
+  private final java.util.function.Function<String, java.nio.file.Path> roots;
 
   DaemonRunListener(
-      ConsoleReporter console, HistoryLog history, EventBus events, Runnable statusChanged) {
+      ConsoleReporter console,
+      HistoryLog history,
+      EventBus events,
+      Runnable statusChanged,
+      java.nio.file.Path stateDir,
+      java.util.function.Function<String, java.nio.file.Path> roots) {
+    this.stateDir = stateDir;
+    this.roots = roots;
     this.console = console;
     this.history = history;
     this.events = events;
@@ -52,6 +62,11 @@ final class DaemonRunListener implements RunListener {
       history.append(run);
     } catch (IOException | RuntimeException e) {
       log.warn("could not append run {} to history: {}", run.runId(), e.toString());
+    }
+    try {
+      SarifWriter.writeLatest(stateDir, roots.apply(run.project()), run);
+    } catch (IOException | RuntimeException e) {
+      log.warn("could not write diagnostics of {}: {}", run.runId(), e.toString());
     }
     console.runFinished(run);
     events.publish(VigilEvent.run(VigilEvent.Type.RUN_FINISHED, run));

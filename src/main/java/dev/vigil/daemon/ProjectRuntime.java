@@ -84,7 +84,8 @@ final class ProjectRuntime implements AutoCloseable {
                 listener,
                 parts.runIds(),
                 parts.stateDir(),
-                Runtime.getRuntime().availableProcessors()),
+                Runtime.getRuntime().availableProcessors(),
+                parts.memory()),
             parts.slots(),
             loopListener,
             loopThread);

@@ -1,5 +1,6 @@
 package dev.vigil.daemon;
 
+import dev.vigil.pipeline.DiagnosticsMemory;
 import dev.vigil.pipeline.RunIds;
 import dev.vigil.pipeline.RunListener;
 import dev.vigil.pipeline.RunSlots;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executor;
  * @param env the daemon's environment (HOME, XDG_CONFIG_HOME for git's global excludes)
  * @param background runs content baseline walks
  * @param ownFiles files of vigil's own that no project watches (the config file)
+ * @param memory annotates diagnostics with how often they failed runs lately
  */
 record SharedParts(
     Scheduler scheduler,
@@ -32,4 +34,5 @@ record SharedParts(
     RunListener runListener,
     Map<String, String> env,
     Executor background,
-    Set<Path> ownFiles) {}
+    Set<Path> ownFiles,
+    DiagnosticsMemory memory) {}

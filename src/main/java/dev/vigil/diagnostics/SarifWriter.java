@@ -20,6 +20,24 @@ public final class SarifWriter {
   private SarifWriter() {}
 
   /**
+   * Writes a finished run's diagnostics as the project's latest, to {@code
+   * STATE_DIR/diagnostics/PROJECT.sarif}; a cancelled run leaves the last one in place.
+   */
+  public static void writeLatest(Path stateDir, Path root, dev.vigil.report.RunRecord run)
+      throws IOException {
+    if ("cancelled".equals(run.result())) {
+      return;
+    }
+    List<StageDiagnostics> stages =
+        run.stages().stream().map(s -> new StageDiagnostics(s.name(), s.diagnostics())).toList();
+    write(
+        stateDir.resolve("diagnostics").resolve(run.project() + ".sarif"),
+        run.project(),
+        root,
+        stages);
+  }
+
+  /**
    * Writes the log to {@code file}, creating its directory if needed.
    *
    * @param project the project's name, recorded in the run's automation details

@@ -2,10 +2,13 @@ package dev.vigil.pipeline;
 
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.StageConfig;
+import dev.vigil.diagnostics.DiagnosticParser;
+import dev.vigil.diagnostics.DiagnosticParsers;
 import dev.vigil.process.CommandOutput;
 import dev.vigil.process.CommandRunner;
 import dev.vigil.process.Outcome;
 import dev.vigil.process.RunningCommand;
+import dev.vigil.report.Diagnostic;
 import dev.vigil.report.RunRecord;
 import dev.vigil.report.StageRecord;
 import dev.vigil.time.Scheduler;
@@ -32,6 +35,7 @@ public final class PipelineRun {
   private final Scheduler scheduler;
   private final RunListener listener;
   private final int maxParallelStages;
+  private final DiagnosticsMemory memory;
   private final StageGraph graph;
   private final Set<String> selected;
   private final Map<String, StageState> states = new LinkedHashMap<>();
@@ -50,8 +54,10 @@ public final class PipelineRun {
       CommandRunner runner,
       Scheduler scheduler,
       RunListener listener,
-      int maxParallelStages) {
+      int maxParallelStages,
+      DiagnosticsMemory memory) {
     this.project = project;
+    this.memory = memory;
     this.request = request;
     this.runner = runner;
     this.scheduler = scheduler;
@@ -73,8 +79,21 @@ public final class PipelineRun {
       Scheduler scheduler,
       RunListener listener,
       int maxParallelStages) {
+    return start(
+        project, request, runner, scheduler, listener, maxParallelStages, DiagnosticsMemory.NONE);
+  }
+
+  /** Starts the run, with diagnostics annotated from {@code memory}; stages begin at once. */
+  public static PipelineRun start(
+      ProjectConfig project,
+      RunRequest request,
+      CommandRunner runner,
+      Scheduler scheduler,
+      RunListener listener,
+      int maxParallelStages,
+      DiagnosticsMemory memory) {
     PipelineRun run =
-        new PipelineRun(project, request, runner, scheduler, listener, maxParallelStages);
+        new PipelineRun(project, request, runner, scheduler, listener, maxParallelStages, memory);
     run.begin();
     return run;
   }
@@ -179,13 +198,17 @@ public final class PipelineRun {
     StageConfig stage = graph.stage(name);
     List<String> paths = graph.pathsFor(name, request.trigger().changed());
     StageState state;
+    DiagnosticParser parser = DiagnosticParsers.parser(stage.format(), project.root());
     synchronized (this) {
       state = states.get(name);
       state.attempts++;
+      state.parser = parser;
     }
     listener.stageStarted(record(null, snapshot()), name);
     RunningCommand command =
-        runner.start(StageCommand.spec(project, stage, request, paths, changedList), line -> {});
+        runner.start(
+            StageCommand.spec(project, stage, request, paths, changedList),
+            line -> parser.accept(line.text()));
     boolean cancelNow;
     synchronized (this) {
       state.command = command;
@@ -274,9 +297,17 @@ public final class PipelineRun {
             state.attempts,
             state.outputTail,
             logFile == null ? null : logFile.replace('\\', '/'),
-            List.of());
+            diagnosticsOf(state, status));
     records.put(name, rec);
     return rec;
+  }
+
+  /** What the stage's output says is wrong (warnings too); nothing for one cancelled or not run. */
+  private List<Diagnostic> diagnosticsOf(StageState state, String status) {
+    if (state.parser == null || "cancelled".equals(status)) {
+      return List.of();
+    }
+    return memory.annotate(project.name(), state.parser.finish());
   }
 
   private boolean blocked(String name) {

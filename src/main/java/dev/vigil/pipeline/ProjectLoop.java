@@ -58,11 +58,13 @@ public final class ProjectLoop {
       RunListener runListener,
       RunIds runIds,
       Path stateDir,
-      int maxParallelStages) {
+      int maxParallelStages,
+      DiagnosticsMemory memory) {
     PipelineRun start(ProjectConfig project, Trigger trigger) {
       RunRequest request =
           new RunRequest(runIds.next(project.name()), trigger, scheduler.now(), stateDir);
-      return PipelineRun.start(project, request, runner, scheduler, runListener, maxParallelStages);
+      return PipelineRun.start(
+          project, request, runner, scheduler, runListener, maxParallelStages, memory);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.vigil.pipeline;
 
+import dev.vigil.diagnostics.DiagnosticParser;
 import dev.vigil.process.RunningCommand;
 
 /** The mutable progress of one stage inside a {@link PipelineRun}; guarded by the run's lock. */
@@ -18,6 +19,7 @@ final class StageState {
   String outputTail = "";
   boolean logWritten;
   RunningCommand command;
+  DiagnosticParser parser;
 
   boolean passed() {
     return phase == Phase.DONE && "passed".equals(status);

@@ -181,7 +181,13 @@ class ProjectLoopTest {
             List.of(check));
     ProjectLoop.PipelineFactory factory =
         new ProjectLoop.PipelineFactory(
-            runner, scheduler, RunListener.NONE, new RunIds(stateDir), stateDir, 4);
+            runner,
+            scheduler,
+            RunListener.NONE,
+            new RunIds(stateDir),
+            stateDir,
+            4,
+            DiagnosticsMemory.NONE);
     return new ProjectLoop(project, factory, slots, listener, Runnable::run);
   }
 

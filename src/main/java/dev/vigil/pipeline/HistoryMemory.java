@@ -1,0 +1,38 @@
+package dev.vigil.pipeline;
+
+import dev.vigil.diagnostics.RecurrenceCounter;
+import dev.vigil.report.Diagnostic;
+import dev.vigil.report.HistoryLog;
+import dev.vigil.report.RunRecord;
+import dev.vigil.time.Scheduler;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/** Counts how often each diagnostic failed a run of the project in the last 7 days of history. */
+public final class HistoryMemory implements DiagnosticsMemory {
+  /** How many past runs of a project are read: enough for a busy week. */
+  static final int RUNS_READ = 2_000;
+
+  private final HistoryLog history;
+  private final Scheduler scheduler;
+
+  public HistoryMemory(HistoryLog history, Scheduler scheduler) {
+    this.history = history;
+    this.scheduler = scheduler;
+  }
+
+  @Override
+  public List<Diagnostic> annotate(String project, List<Diagnostic> found) {
+    if (found.isEmpty()) {
+      return found;
+    }
+    List<RunRecord> past;
+    try {
+      past = history.read(Optional.of(project), RUNS_READ);
+    } catch (IOException e) {
+      past = List.of();
+    }
+    return RecurrenceCounter.withSeen(found, past, scheduler.now());
+  }
+}
