@@ -30,19 +30,17 @@ final class VigilJar {
     return this;
   }
 
+  /** Starts {@code java -jar vigil.jar args...} in the background, output discarded. */
+  Process start(String... args) throws IOException {
+    ProcessBuilder pb = builder(args);
+    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+    return pb.start();
+  }
+
   /** Runs {@code java -jar vigil.jar args...} to its end (two minutes at most). */
   Result run(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-XX:+UseSerialGC");
-    cmd.add("-XX:TieredStopAtLevel=1");
-    cmd.add("-jar");
-    cmd.add(jar.toString());
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
-    pb.environment().remove("VIGIL_CONFIG");
-    pb.environment().remove("VIGIL_STATE_DIR");
-    pb.environment().putAll(env);
+    ProcessBuilder pb = builder(args);
     Path out = Files.createTempFile("vigil-out", ".txt");
     Path err = Files.createTempFile("vigil-err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -59,6 +57,21 @@ final class VigilJar {
     Files.delete(out);
     Files.delete(err);
     return r;
+  }
+
+  private ProcessBuilder builder(String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-XX:+UseSerialGC");
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-jar");
+    cmd.add(jar.toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
+    pb.environment().remove("VIGIL_CONFIG");
+    pb.environment().remove("VIGIL_STATE_DIR");
+    pb.environment().putAll(env);
+    return pb;
   }
 
   record Result(int exitCode, String out, String err) {}

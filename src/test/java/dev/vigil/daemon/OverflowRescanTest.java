@@ -1,0 +1,56 @@
+package dev.vigil.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.batch.ChangeBatch;
+import dev.vigil.batch.ContentBaseline;
+import dev.vigil.watch.IgnoreRules;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** After the kernel dropped events, the rescan finds every change against the last known state. */
+class OverflowRescanTest {
+  @TempDir Path root;
+
+  @Test
+  void findsEditedNewAndDeletedFilesButNotIgnoredOnesOrTouchedOnes() throws Exception {
+    Files.writeString(root.resolve(".gitignore"), "target/\n");
+    write("src/edited.rs", "one");
+    write("src/touched.rs", "same");
+    write("src/deleted.rs", "gone soon");
+    write("src/kept.rs", "kept");
+    ContentBaseline baseline = new ContentBaseline(root);
+    IgnoreRules rules = IgnoreRules.load(root, List.of(), Map.of());
+    baseline.takeInBackground(p -> rules.isIgnored(p, Files.isDirectory(p)), Runnable::run).join();
+
+    write("src/edited.rs", "two");
+    Files.setLastModifiedTime(root.resolve("src/touched.rs"), FileTime.from(Instant.now()));
+    Files.delete(root.resolve("src/deleted.rs"));
+    write("src/new.rs", "new");
+    write("target/debug/out.o", "build output");
+
+    Instant t = Instant.now();
+    ChangeBatch seen = new ChangeBatch(List.of(), 0, true, t, t);
+    ChangeBatch batch = OverflowRescan.rescan(root, baseline, rules, seen);
+
+    assertThat(batch.changed()).containsExactly("src/deleted.rs", "src/edited.rs", "src/new.rs");
+    assertThat(batch.changedCount()).isEqualTo(3);
+    assertThat(batch.truncated()).isTrue();
+  }
+
+  private void write(String rel, String content) throws Exception {
+    Path p = root.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, content);
+    // Files written a while ago, so their time stamps can be trusted by the baseline.
+    Files.setLastModifiedTime(
+        p, FileTime.fromMillis(System.currentTimeMillis() - TimeUnit.HOURS.toMillis(1)));
+  }
+}
