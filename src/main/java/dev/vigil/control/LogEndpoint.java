@@ -23,7 +23,7 @@ final class LogEndpoint {
   void handle(HttpExchange exchange, List<String> params) throws IOException, HttpError {
     String runId = checked("run id", Requests.segment(params.get(0)));
     String stage = checked("stage", Requests.segment(params.get(1)));
-    Path file = runsDir.resolve(runId).resolve(fileName(stage) + ".log").normalize();
+    Path file = runsDir.resolve(runId).resolve(stage + ".log").normalize();
     if (!file.startsWith(runsDir) || !file.getParent().getParent().equals(runsDir)) {
       throw new HttpError(400, "the log path leaves the runs folder");
     }
@@ -61,10 +61,5 @@ final class LogEndpoint {
           400, "bad " + what + ": it may not be empty, absolute or hold /, \\, .. or NUL");
     }
     return name;
-  }
-
-  /** The log's file name, as the pipeline derives it from the stage name. */
-  private static String fileName(String stage) {
-    return stage.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 }

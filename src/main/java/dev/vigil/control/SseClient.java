@@ -40,7 +40,7 @@ final class SseClient {
     }
   }
 
-  /** Ends {@link #run()} soon; safe from any thread. */
+  /** Ends {@link #run()} once the events already queued are written; safe from any thread. */
   void close() {
     closed = true;
     queue.offer(WAKE);
@@ -57,16 +57,19 @@ final class SseClient {
   void run() throws IOException {
     write(": vigil events\n\n");
     try {
-      while (!closed) {
-        Object next = queue.poll(pingEvery.toMillis(), TimeUnit.MILLISECONDS);
+      while (true) {
+        Object next = queue.poll(closed ? 0 : pingEvery.toMillis(), TimeUnit.MILLISECONDS);
         if (dropped) {
           write(": dropped: this client fell too far behind\n\n");
           return;
         }
-        if (next == null) {
-          write(": ping\n\n");
-        } else if (next instanceof VigilEvent event) {
+        if (next == WAKE || (next == null && closed)) {
+          return;
+        }
+        if (next instanceof VigilEvent event) {
           write("event: " + event.type().wireName() + "\ndata: " + json.write(event) + "\n\n");
+        } else {
+          write(": ping\n\n");
         }
       }
     } catch (InterruptedException e) {
