@@ -116,7 +116,7 @@ public final class ControlServer implements AutoCloseable {
     } catch (IOException e) {
       log.warn("could not remove {}: {}", apiFile.file(), e.toString());
     }
-    events.closeAll();
+    events.closeAll(Duration.ofSeconds(2));
     http.stop(0);
     executor.shutdownNow();
     try {

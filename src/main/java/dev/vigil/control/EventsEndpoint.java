@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /** {@code GET /api/events}: the event bus as a Server-Sent Events stream, one thread per client. */
 final class EventsEndpoint {
@@ -19,6 +20,7 @@ final class EventsEndpoint {
   private final EventBus bus;
   private final Json json;
   private final Duration pingEvery;
+  private final int maxClients;
   private final Semaphore slots;
   private final Set<SseClient> open = ConcurrentHashMap.newKeySet();
 
@@ -26,6 +28,7 @@ final class EventsEndpoint {
     this.bus = bus;
     this.json = json;
     this.pingEvery = pingEvery;
+    this.maxClients = maxClients;
     this.slots = new Semaphore(maxClients);
   }
 
@@ -48,8 +51,13 @@ final class EventsEndpoint {
     }
   }
 
-  /** Ends every open stream. */
-  void closeAll() {
+  /** Ends every open stream and waits (a little) until each has been finished off. */
+  void closeAll(Duration wait) {
     open.forEach(SseClient::close);
+    try {
+      slots.tryAcquire(maxClients, wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
