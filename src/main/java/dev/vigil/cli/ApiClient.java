@@ -89,8 +89,11 @@ final class ApiClient {
     return send(b.build());
   }
 
-  /** Reads a streamed GET line by line until the server ends it. */
-  void stream(String path, Consumer<String> lines) {
+  /**
+   * Reads a streamed GET line by line until the server ends it; {@code opened} runs once the server
+   * has answered, so nothing published after it is missed.
+   */
+  void stream(String path, Runnable opened, Consumer<String> lines) {
     HttpRequest req = request(path).header("Accept", "text/event-stream").GET().build();
     try {
       HttpResponse<InputStream> response =
@@ -100,6 +103,7 @@ final class ApiClient {
           throw failure(
               response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
         }
+        opened.run();
         BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
           lines.accept(line);

@@ -19,6 +19,7 @@ final class EventsCommand extends ApiCommand {
   public Integer call() {
     client().stream(
         "/api/events",
+        () -> {},
         new SseReader(
             (name, data) -> {
               ctx.out().println(data);

@@ -41,14 +41,28 @@ final class LogsCommand extends ApiCommand {
   public Integer call() throws JsonProcessingException {
     ApiClient client = client();
     checkProject(client);
-    List<RunRecord> runs =
-        client
-            .json()
-            .mapper()
-            .readValue(
-                client.get(
-                    "/api/runs?project=" + enc(project) + "&limit=" + (run == null ? 1 : 1000)),
-                new TypeReference<List<RunRecord>>() {});
+    if (follow) {
+      followEvents(client);
+    } else {
+      printChosen(client);
+    }
+    return ExitCode.OK;
+  }
+
+  /** Prints the chosen run's logs: --run ID, else the latest finished run. */
+  private void printChosen(ApiClient client) {
+    List<RunRecord> runs;
+    String path = "/api/runs?project=" + enc(project) + "&limit=" + (run == null ? 1 : 1000);
+    try {
+      runs =
+          client
+              .json()
+              .mapper()
+              .readValue(client.get(path), new TypeReference<List<RunRecord>>() {});
+    } catch (JsonProcessingException e) {
+      throw new UserError(
+          "cannot read the daemon's answer to " + path + ": " + e.getMessage(), ExitCode.INTERNAL);
+    }
     RunRecord chosen =
         runs.stream().filter(r -> run == null || r.runId().equals(run)).findFirst().orElse(null);
     if (chosen != null) {
@@ -57,12 +71,7 @@ final class LogsCommand extends ApiCommand {
       throw new UserError("no finished run '" + run + "' of " + project + " in the history");
     } else if (!follow) {
       ctx.out().println("no finished run of " + project + " yet");
-      return ExitCode.OK;
     }
-    if (follow) {
-      followEvents(client);
-    }
-    return ExitCode.OK;
   }
 
   private void checkProject(ApiClient client) throws JsonProcessingException {
@@ -106,6 +115,7 @@ final class LogsCommand extends ApiCommand {
   private void followEvents(ApiClient client) {
     client.stream(
         "/api/events",
+        () -> printChosen(client),
         new SseReader(
             (name, data) -> {
               if (!name.equals("stage-finished")) {

@@ -50,7 +50,7 @@ public record ApiEndpoint(URI url, String token) {
         throw new IOException(file + ": not a vigil API file (url " + read.url() + ")");
       }
       return Optional.of(read);
-    } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+    } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new IOException(file + ": not a vigil API file: " + e.getMessage(), e);
     }
   }

@@ -126,6 +126,14 @@ class ClientCommandsTest {
   }
 
   @Test
+  void aGarbledApiFileIsNamed() throws Exception {
+    Files.writeString(state.resolve("api.json"), "{\"url\": \"http://127.0.0.1:1\"}");
+    Cli cli = new Cli(root);
+    assertThat(cli.run("trigger", "--state-dir", state.toString())).isEqualTo(3);
+    assertThat(cli.err()).contains(state.resolve("api.json") + ": not a vigil API file");
+  }
+
+  @Test
   void triggerPauseResumeAndUnknownProjects() throws Exception {
     fx.start(root, state, ApiFixture.oneStage("echo ran"));
     Cli trigger = cli("trigger", "app");
@@ -213,6 +221,22 @@ class ClientCommandsTest {
     cli("trigger");
     await().atMost(ApiFixture.WAIT).until(() -> follow.out().contains("said app-2"));
     assertThat(follow.out()).contains("==> app-1 check (passed) <==");
+    fx.server.close();
+    assertThat(exit.get(30, java.util.concurrent.TimeUnit.SECONDS)).as(follow.err()).isZero();
+  }
+
+  @Test
+  void logsFollowStartsWithTheLatestRun() throws Exception {
+    fx.start(root, state, ApiFixture.oneStage("echo said $VIGIL_RUN_ID"));
+    cli("trigger", "app");
+    fx.awaitRuns(1);
+    Cli follow = new Cli(root);
+    Future<Integer> exit =
+        background.submit(
+            () -> follow.run("logs", "app", "--follow", "--state-dir", state.toString()));
+    await().atMost(ApiFixture.WAIT).until(() -> follow.out().contains("said app-1"));
+    cli("trigger", "app");
+    await().atMost(ApiFixture.WAIT).until(() -> follow.out().contains("said app-2"));
 
     fx.server.close();
     assertThat(exit.get(30, java.util.concurrent.TimeUnit.SECONDS)).as(follow.err()).isZero();
