@@ -4,7 +4,6 @@ import dev.vigil.config.ConfigException;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.VigilConfig;
-import dev.vigil.pipeline.AfterChains;
 import dev.vigil.pipeline.HistoryMemory;
 import dev.vigil.pipeline.ProjectLoop;
 import dev.vigil.pipeline.RunIds;
@@ -25,9 +24,7 @@ import dev.vigil.time.SystemScheduler;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -56,11 +53,10 @@ public final class Daemon {
   private final Instant startedAt;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-  private final Map<String, ProjectRuntime> runtimes = new LinkedHashMap<>();
+  private final ProjectRegistry projects = new ProjectRegistry(this::newRuntime);
   private final SharedParts parts;
   private volatile String state = "starting";
   private volatile String configError;
-  private volatile AfterChains chains;
   private ConfigFileWatch configWatch;
 
   private Daemon(DaemonOptions options, ConsoleReporter console, DaemonLock lock)
@@ -73,7 +69,9 @@ public final class Daemon {
     this.history = new HistoryLog(options.stateDir(), json);
     this.board =
         new StatusBoard(
-            new StatusFileWriter(options.stateDir(), json), this::daemonStatus, this::projects);
+            new StatusFileWriter(options.stateDir(), json),
+            this::daemonStatus,
+            this::projectStatus);
     this.background =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -114,14 +112,9 @@ public final class Daemon {
 
   private void arm(VigilConfig config) {
     board.writeNow();
-    chains = new AfterChains(config.projects());
     List<CompletableFuture<Void>> starts = new ArrayList<>();
-    synchronized (this) {
-      for (ProjectConfig project : config.projects()) {
-        ProjectRuntime runtime = newRuntime(project);
-        runtimes.put(project.name(), runtime);
-        starts.add(runtime.start());
-      }
+    for (ProjectRuntime runtime : projects.apply(config, new ArrayList<>())) {
+      starts.add(runtime.start());
     }
     CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
     state = "ready";
@@ -136,7 +129,7 @@ public final class Daemon {
     options
         .configFile()
         .ifPresent(f -> configWatch = ConfigFileWatch.start(f, scheduler, this::reloadQuietly));
-    for (ProjectRuntime runtime : runtimesNow()) {
+    for (ProjectRuntime runtime : projects.all()) {
       if (runtime.config().runOnStart()) {
         runtime.loop().runAll("startup");
       }
@@ -151,7 +144,7 @@ public final class Daemon {
   /** Completes once every project's content baseline is taken (for tests). */
   CompletableFuture<Void> baselinesTaken() {
     return CompletableFuture.allOf(
-        runtimesNow().stream()
+        projects.all().stream()
             .map(ProjectRuntime::baselineTaken)
             .toArray(CompletableFuture[]::new));
   }
@@ -203,7 +196,10 @@ public final class Daemon {
       return Optional.of(e.getMessage());
     }
     configError = null;
-    List<String> changed = apply(next);
+    List<String> changed = new ArrayList<>();
+    for (ProjectRuntime runtime : projects.apply(next, changed)) {
+      runtime.start().thenRun(() -> runtime.loop().runAll("config"));
+    }
     console.info(
         "vigil: config reloaded"
             + (changed.isEmpty()
@@ -220,43 +216,6 @@ public final class Daemon {
     } catch (RuntimeException e) {
       log.warn("config reload failed: {}", e.toString());
     }
-  }
-
-  private List<String> apply(VigilConfig next) {
-    List<String> changed = new ArrayList<>();
-    Map<String, ProjectRuntime> keep = new LinkedHashMap<>();
-    List<ProjectRuntime> fresh = new ArrayList<>();
-    for (ProjectConfig project : next.projects()) {
-      ProjectRuntime old = runtimes.get(project.name());
-      if (old != null && old.config().equals(project)) {
-        keep.put(project.name(), old);
-      } else {
-        ProjectRuntime created = newRuntime(project);
-        keep.put(project.name(), created);
-        fresh.add(created);
-        changed.add(project.name());
-      }
-    }
-    for (Map.Entry<String, ProjectRuntime> e : runtimes.entrySet()) {
-      if (keep.get(e.getKey()) != e.getValue()) {
-        retire(e.getValue());
-        if (!keep.containsKey(e.getKey())) {
-          changed.add(e.getKey() + " (removed)");
-        }
-      }
-    }
-    runtimes.clear();
-    runtimes.putAll(keep);
-    chains = new AfterChains(next.projects());
-    for (ProjectRuntime runtime : fresh) {
-      runtime.start().thenRun(() -> runtime.loop().runAll("config"));
-    }
-    return changed;
-  }
-
-  private static void retire(ProjectRuntime runtime) {
-    runtime.loop().cancel();
-    runtime.loop().idle().orTimeout(60, TimeUnit.SECONDS).whenComplete((v, e) -> runtime.close());
   }
 
   /** Cancels every run (their process trees killed), writes the last status and lets go. */
@@ -282,7 +241,7 @@ public final class Daemon {
         configWatch.cancel();
       }
       List<CompletableFuture<Void>> idle = new ArrayList<>();
-      for (ProjectRuntime runtime : runtimesNow()) {
+      for (ProjectRuntime runtime : projects.all()) {
         runtime.loop().cancel();
         idle.add(runtime.loop().idle());
       }
@@ -292,7 +251,7 @@ public final class Daemon {
         log.warn("some runs did not end in time: {}", e.toString());
       }
       board.writeNow();
-      runtimesNow().forEach(ProjectRuntime::close);
+      projects.all().forEach(ProjectRuntime::close);
       board.close();
       runner.close();
       history.close();
@@ -309,32 +268,16 @@ public final class Daemon {
   private CompletableFuture<Void> each(
       Optional<String> project,
       java.util.function.Function<ProjectRuntime, CompletableFuture<Void>> action) {
-    List<ProjectRuntime> targets;
-    synchronized (this) {
-      if (project.isPresent()) {
-        ProjectRuntime r = runtimes.get(project.get());
-        if (r == null) {
-          throw new UnknownProjectException(project.get(), List.copyOf(runtimes.keySet()));
-        }
-        targets = List.of(r);
-      } else {
-        targets = List.copyOf(runtimes.values());
-      }
-    }
-    return CompletableFuture.allOf(targets.stream().map(action).toArray(CompletableFuture[]::new));
+    return CompletableFuture.allOf(
+        projects.select(project).stream().map(action).toArray(CompletableFuture[]::new));
   }
 
-  private synchronized java.nio.file.Path rootOf(String project) {
-    ProjectRuntime r = runtimes.get(project);
-    return r == null ? options.stateDir() : r.config().root();
+  private java.nio.file.Path rootOf(String project) {
+    return projects.rootOf(project).orElse(options.stateDir());
   }
 
-  private synchronized List<ProjectRuntime> runtimesNow() {
-    return List.copyOf(runtimes.values());
-  }
-
-  private List<ProjectStatus> projects() {
-    return runtimesNow().stream().map(ProjectRuntime::status).toList();
+  private List<ProjectStatus> projectStatus() {
+    return projects.all().stream().map(ProjectRuntime::status).toList();
   }
 
   private DaemonStatus daemonStatus() {
@@ -377,15 +320,7 @@ public final class Daemon {
       if (!record.passed()) {
         return;
       }
-      for (String follower : chains.followersOf(project)) {
-        ProjectRuntime r;
-        synchronized (Daemon.this) {
-          r = runtimes.get(follower);
-        }
-        if (r != null) {
-          r.loop().runAll("after");
-        }
-      }
+      projects.followersOf(project).forEach(r -> r.loop().runAll("after"));
     }
   }
 }

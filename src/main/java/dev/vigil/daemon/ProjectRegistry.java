@@ -1,0 +1,99 @@
+package dev.vigil.daemon;
+
+import dev.vigil.config.ProjectConfig;
+import dev.vigil.config.VigilConfig;
+import dev.vigil.pipeline.AfterChains;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The daemon's projects by name, and how a new config changes them: an unchanged project keeps
+ * running untouched, a changed or new one is armed afresh, a removed one is retired once its run
+ * has been cancelled.
+ */
+final class ProjectRegistry {
+  private final Function<ProjectConfig, ProjectRuntime> factory;
+  private final Map<String, ProjectRuntime> runtimes = new LinkedHashMap<>();
+  private AfterChains chains = new AfterChains(List.of());
+
+  ProjectRegistry(Function<ProjectConfig, ProjectRuntime> factory) {
+    this.factory = factory;
+  }
+
+  /**
+   * Makes the registry match the config. Returns the runtimes created (not yet started) and, in
+   * {@code changed}, the names of the projects that were armed afresh or removed.
+   */
+  synchronized List<ProjectRuntime> apply(VigilConfig next, List<String> changed) {
+    Map<String, ProjectRuntime> keep = new LinkedHashMap<>();
+    List<ProjectRuntime> fresh = new ArrayList<>();
+    for (ProjectConfig project : next.projects()) {
+      ProjectRuntime old = runtimes.get(project.name());
+      if (old != null && old.config().equals(project)) {
+        keep.put(project.name(), old);
+      } else {
+        ProjectRuntime created = factory.apply(project);
+        keep.put(project.name(), created);
+        fresh.add(created);
+        changed.add(project.name());
+      }
+    }
+    for (Map.Entry<String, ProjectRuntime> e : runtimes.entrySet()) {
+      if (keep.get(e.getKey()) != e.getValue()) {
+        retire(e.getValue());
+        if (!keep.containsKey(e.getKey())) {
+          changed.add(e.getKey() + " (removed)");
+        }
+      }
+    }
+    runtimes.clear();
+    runtimes.putAll(keep);
+    chains = new AfterChains(next.projects());
+    return fresh;
+  }
+
+  /** Every project now. */
+  synchronized List<ProjectRuntime> all() {
+    return List.copyOf(runtimes.values());
+  }
+
+  /** The named project, or all of them; an unknown name is an error naming the known ones. */
+  synchronized List<ProjectRuntime> select(Optional<String> project) {
+    if (project.isEmpty()) {
+      return all();
+    }
+    ProjectRuntime r = runtimes.get(project.get());
+    if (r == null) {
+      throw new UnknownProjectException(project.get(), List.copyOf(runtimes.keySet()));
+    }
+    return List.of(r);
+  }
+
+  /** The projects that run when {@code project}'s pipeline passes. */
+  synchronized List<ProjectRuntime> followersOf(String project) {
+    List<ProjectRuntime> out = new ArrayList<>();
+    for (String name : chains.followersOf(project)) {
+      ProjectRuntime r = runtimes.get(name);
+      if (r != null) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** The project's root, if the project is known. */
+  synchronized Optional<Path> rootOf(String project) {
+    return Optional.ofNullable(runtimes.get(project)).map(r -> r.config().root());
+  }
+
+  private static void retire(ProjectRuntime runtime) {
+    runtime.loop().cancel();
+    runtime.loop().idle().orTimeout(60, TimeUnit.SECONDS).whenComplete((v, e) -> runtime.close());
+  }
+}
