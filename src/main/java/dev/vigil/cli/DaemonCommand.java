@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code vigil daemon}: watches in the foreground until stopped; what the service runs. */
@@ -36,6 +37,8 @@ final class DaemonCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print each finished run record as one JSON line.")
   boolean json;
 
+  @Mixin ConsoleFlags consoleFlags = new ConsoleFlags();
+
   DaemonCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -48,7 +51,8 @@ final class DaemonCommand implements Callable<Integer> {
             ? ConfigLoader.load(file.get())
             : EmbeddedDefault.forDirectory(ctx.cwd(), tool -> ConfigChoice.onPath(ctx, tool));
     Path state = StateDirChoice.prepare(ctx, stateDir);
-    ConsoleReporter console = Reporters.console(ctx, json, state);
+    Console comfort = Reporters.console(ctx, json, state, consoleFlags, loaded.notifyOnFailure());
+    ConsoleReporter console = comfort.reporter();
     Daemon daemon;
     try {
       daemon =
@@ -74,6 +78,7 @@ final class DaemonCommand implements Callable<Integer> {
                 },
                 "vigil-shutdown"));
     daemon.stopped().join();
+    comfort.close();
     return ExitCode.OK;
   }
 }

@@ -21,6 +21,8 @@ public final class Main {
     cl.addSubcommand(new ServiceCommand(ctx));
     cl.addSubcommand(new HookCommand(ctx));
     cl.addSubcommand(new InitCommand(ctx));
+    cl.addSubcommand(new WatchCommand(ctx));
+    cl.addSubcommand(new CompletionCommand(ctx));
     ErrorHandler errors = new ErrorHandler(ctx, verbose);
     cl.setExecutionExceptionHandler(errors);
     cl.setParameterExceptionHandler(errors);
