@@ -51,7 +51,7 @@ final class WatchCommand implements Callable<Integer> {
   @Option(
       names = "--ignore",
       paramLabel = "GLOB",
-      description = "Gitignore-syntax line to ignore, on top of .gitignore files (repeatable).")
+      description = "Path to ignore, in gitignore syntax, over the gitignore files (repeatable).")
   List<String> ignore = new ArrayList<>();
 
   @Option(

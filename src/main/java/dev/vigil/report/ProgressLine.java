@@ -93,6 +93,7 @@ final class ProgressLine {
     }
     long ms = Duration.ofNanos(now - longest.getValue()).toMillis();
     if (ms < SHOW_AFTER.toMillis()) {
+      erase();
       return;
     }
     int others = started.size() - 1;

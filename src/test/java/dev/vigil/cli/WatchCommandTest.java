@@ -136,6 +136,19 @@ class WatchCommandTest {
   }
 
   @Test
+  void aSecondWatchOfTheSameDirectoryIsRefusedButADaemonStateDirStaysFree() throws Exception {
+    watchInBackground("-x", "true");
+    await().atMost(WAIT).until(() -> printed().contains("run passed"));
+
+    int second = watch("-x", "true");
+
+    assertThat(second).isEqualTo(ExitCode.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("pid " + ProcessHandle.current().pid());
+    assertThat(state.resolve("daemon.lock")).doesNotExist();
+  }
+
+  @Test
   void withoutACommandItIsAUsageError() {
     assertThat(watch()).isEqualTo(ExitCode.USAGE);
 
