@@ -4,6 +4,7 @@ import dev.vigil.config.ConfigException;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.EmbeddedDefault;
 import dev.vigil.config.VigilConfig;
+import dev.vigil.control.ControlServer;
 import dev.vigil.daemon.Daemon;
 import dev.vigil.daemon.DaemonLock;
 import dev.vigil.daemon.DaemonOptions;
@@ -37,6 +38,12 @@ final class DaemonCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print each finished run record as one JSON line.")
   boolean json;
 
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "Port of the local API on 127.0.0.1; 0 (the default) picks a free one.")
+  int port;
+
   @Mixin ConsoleFlags consoleFlags = new ConsoleFlags();
 
   DaemonCommand(CliContext ctx) {
@@ -45,6 +52,9 @@ final class DaemonCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ConfigException, IOException {
+    if (port < 0 || port > 65_535) {
+      throw new UserError("--port must be 0 to 65535: " + port);
+    }
     Optional<Path> file = ConfigChoice.file(ctx, config);
     VigilConfig loaded =
         file.isPresent()
@@ -68,17 +78,41 @@ final class DaemonCommand implements Callable<Integer> {
     } catch (DaemonLock.HeldElsewhere e) {
       throw new UserError(e.getMessage());
     }
+    ControlServer api = startApi(daemon, state);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   daemon.stop().join();
+                  api.close();
                   // A signal ends the JVM with 128+N; a daemon stopped on request exits 0.
                   Runtime.getRuntime().halt(ExitCode.OK);
                 },
                 "vigil-shutdown"));
     daemon.stopped().join();
     comfort.close();
+    api.close();
     return ExitCode.OK;
+  }
+
+  private ControlServer startApi(Daemon daemon, Path state) {
+    ControlServer api;
+    try {
+      api = ControlServer.start(daemon, state, port);
+    } catch (IOException e) {
+      daemon.stop().join();
+      throw new UserError(
+          "cannot start the local API on 127.0.0.1:"
+              + port
+              + " ("
+              + e.getMessage()
+              + "); pass another --port, or 0 to pick a free one");
+    }
+    ctx.err()
+        .println(
+            ctx.tty()
+                ? "vigil: dashboard at " + api.endpoint().dashboardUrl()
+                : "vigil: api at " + api.endpoint().url());
+    return api;
   }
 }

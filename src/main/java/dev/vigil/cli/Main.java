@@ -21,6 +21,15 @@ public final class Main {
     cl.addSubcommand(new ServiceCommand(ctx));
     cl.addSubcommand(new HookCommand(ctx));
     cl.addSubcommand(new InitCommand(ctx));
+    cl.addSubcommand(new StatusCommand(ctx));
+    cl.addSubcommand(new ProjectActionCommand.Trigger(ctx));
+    cl.addSubcommand(new ProjectActionCommand.Pause(ctx));
+    cl.addSubcommand(new ProjectActionCommand.Resume(ctx));
+    cl.addSubcommand(new DaemonActionCommand.Reload(ctx));
+    cl.addSubcommand(new DaemonActionCommand.Stop(ctx));
+    cl.addSubcommand(new LogsCommand(ctx));
+    cl.addSubcommand(new EventsCommand(ctx));
+    cl.addSubcommand(new OpenCommand(ctx));
     cl.addSubcommand(new WatchCommand(ctx));
     cl.addSubcommand(new CompletionCommand(ctx));
     ErrorHandler errors = new ErrorHandler(ctx, verbose);

@@ -3,6 +3,7 @@ package dev.vigil.report;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +74,7 @@ public final class ConsoleReporter {
         out,
         err,
         Path.of(""),
-        new ConsoleOptions(false, false, false, java.util.Optional.empty(), notifier),
+        new ConsoleOptions(false, false, false, Optional.empty(), notifier),
         json);
   }
 

@@ -21,7 +21,7 @@ class OverflowRescanTest {
 
   @Test
   void findsEditedNewAndDeletedFilesButNotIgnoredOnesOrTouchedOnes() throws Exception {
-    Files.writeString(root.resolve(".gitignore"), "target/\n");
+    write(".gitignore", "target/\n");
     write("src/edited.rs", "one");
     write("src/touched.rs", "same");
     write("src/deleted.rs", "gone soon");
@@ -47,7 +47,7 @@ class OverflowRescanTest {
 
   private void write(String rel, String content) throws Exception {
     Path p = root.resolve(rel);
-    Files.createDirectories(p.getParent());
+    Files.createDirectories(p.toAbsolutePath().getParent());
     Files.writeString(p, content);
     // Files written a while ago, so their time stamps can be trusted by the baseline.
     Files.setLastModifiedTime(

@@ -32,6 +32,7 @@ class DaemonIT {
 
   @Test
   void sigtermCancelsTheRunKillsItsTreeWritesTheLastStatusAndExitsZero() throws Exception {
+    Path pidFile = state.resolve("stage.pid");
     Files.writeString(
         project.resolve("vigil.yaml"),
         """
@@ -39,16 +40,22 @@ class DaemonIT {
         projects:
           - name: app
             stages:
-              - {name: slow, run: "echo $$ > pid.txt; sleep 300"}
-        """);
+              - {name: slow, run: "echo $$ > '%s'; sleep 300"}
+        """
+            .formatted(pidFile));
     daemon = new VigilJar(project, state).start("daemon");
-    Path pidFile = project.resolve("pid.txt");
     await().atMost(WAIT).until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
     long stagePid = Long.parseLong(Files.readString(pidFile).trim());
     assertThat(ProcessHandle.of(stagePid)).isPresent();
-    JsonNode running = status();
-    assertThat(running.path("daemon").path("state").asText()).isEqualTo("ready");
-    assertThat(running.path("projects").get(0).path("state").asText()).isEqualTo("running");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              JsonNode running = status();
+              assertThat(running.path("daemon").path("state").asText()).isEqualTo("ready");
+              assertThat(running.path("projects").get(0).path("state").asText())
+                  .isEqualTo("running");
+            });
 
     daemon.destroy();
 

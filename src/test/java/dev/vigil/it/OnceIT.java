@@ -148,9 +148,12 @@ class OnceIT {
     assertThat(none.exitCode()).isEqualTo(2);
     assertThat(none.err()).contains("vigil init");
 
-    Files.writeString(project.resolve("package.json"), "{\"scripts\": {\"test\": \"exit 0\"}}");
+    Files.writeString(
+        project.resolve("package.json"), "{\"scripts\": {\"test\": \"echo node-tests-ran\"}}");
     VigilJar.Result node = new VigilJar(project, state).run("once", "--json");
-    assertThat(node.out()).contains("npm test");
+    JsonNode run = new ObjectMapper().readTree(node.out().lines().findFirst().orElseThrow());
+    assertThat(run.path("stages").get(0).path("name").asText()).isEqualTo("test");
+    assertThat(run.path("stages").get(0).path("outputTail").asText()).contains("node-tests-ran");
   }
 
   @Test

@@ -1,0 +1,148 @@
+package dev.vigil.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.report.RunRecord;
+import dev.vigil.report.StageRecord;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vigil logs}: a run's stage logs, or the logs of each new run as it happens. */
+@Command(
+    name = "logs",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the full stage logs of PROJECT's latest run (or of --run ID), each under a header;",
+      "with --follow, go on printing each new run's stage logs as they finish."
+    })
+final class LogsCommand extends ApiCommand {
+  @Parameters(index = "0", paramLabel = "PROJECT", description = "The project.")
+  String project;
+
+  @Option(names = "--stage", paramLabel = "S", description = "Only this stage's log.")
+  String stage;
+
+  @Option(names = "--run", paramLabel = "ID", description = "This run instead of the latest.")
+  String run;
+
+  @Option(names = "--follow", description = "Keep printing new runs' stage logs.")
+  boolean follow;
+
+  LogsCommand(CliContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  public Integer call() throws JsonProcessingException {
+    ApiClient client = client();
+    checkProject(client);
+    if (follow) {
+      followEvents(client);
+    } else {
+      printChosen(client);
+    }
+    return ExitCode.OK;
+  }
+
+  /** Prints the chosen run's logs: --run ID, else the latest finished run. */
+  private void printChosen(ApiClient client) {
+    List<RunRecord> runs;
+    String path = "/api/runs?project=" + enc(project) + "&limit=" + (run == null ? 1 : 1000);
+    try {
+      runs =
+          client
+              .json()
+              .mapper()
+              .readValue(client.get(path), new TypeReference<List<RunRecord>>() {});
+    } catch (JsonProcessingException e) {
+      throw new UserError(
+          "cannot read the daemon's answer to " + path + ": " + e.getMessage(), ExitCode.INTERNAL);
+    }
+    RunRecord chosen =
+        runs.stream().filter(r -> run == null || r.runId().equals(run)).findFirst().orElse(null);
+    if (chosen != null) {
+      print(client, chosen);
+    } else if (run != null) {
+      throw new UserError("no finished run '" + run + "' of " + project + " in the history");
+    } else if (!follow) {
+      ctx.out().println("no finished run of " + project + " yet");
+    }
+  }
+
+  private void checkProject(ApiClient client) throws JsonProcessingException {
+    List<String> known =
+        client.json().readStatus(client.get("/api/status")).projects().stream()
+            .map(p -> p.name())
+            .toList();
+    if (!known.contains(project)) {
+      throw new UserError(
+          "unknown project '" + project + "'; projects: " + String.join(", ", known));
+    }
+  }
+
+  private void print(ApiClient client, RunRecord record) {
+    List<StageRecord> stages =
+        record.stages().stream().filter(s -> stage == null || s.name().equals(stage)).toList();
+    if (stages.isEmpty() && stage != null) {
+      throw new UserError(
+          "run "
+              + record.runId()
+              + " has no stage '"
+              + stage
+              + "'; stages: "
+              + String.join(", ", record.stages().stream().map(StageRecord::name).toList()));
+    }
+    for (StageRecord s : stages) {
+      printStage(client, record.runId(), s.name(), s.status());
+    }
+  }
+
+  private void printStage(ApiClient client, String runId, String name, String status) {
+    ctx.out().println("==> " + runId + " " + name + " (" + status + ") <==");
+    String text = client.get("/api/runs/" + enc(runId) + "/stages/" + enc(name) + "/log");
+    ctx.out().print(text);
+    if (!text.isEmpty() && !text.endsWith("\n")) {
+      ctx.out().println();
+    }
+    ctx.out().flush();
+  }
+
+  private void followEvents(ApiClient client) {
+    client.stream(
+        "/api/events",
+        () -> printChosen(client),
+        new SseReader(
+            (name, data) -> {
+              if (!name.equals("stage-finished")) {
+                return;
+              }
+              try {
+                JsonNode event = client.json().mapper().readTree(data);
+                JsonNode r = event.get("run");
+                String s = event.get("stage").asText();
+                if (r.get("project").asText().equals(project)
+                    && (stage == null || stage.equals(s))) {
+                  String status = "finished";
+                  for (JsonNode st : r.get("stages")) {
+                    if (st.get("name").asText().equals(s)) {
+                      status = st.get("status").asText();
+                    }
+                  }
+                  printStage(client, r.get("runId").asText(), s, status);
+                }
+              } catch (JsonProcessingException | RuntimeException e) {
+                ctx.err().println("vigil: skipped an event: " + e.getMessage());
+              }
+            }));
+    ctx.err().println("vigil: the daemon ended the event stream");
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

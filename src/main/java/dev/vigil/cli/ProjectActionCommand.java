@@ -1,0 +1,89 @@
+package dev.vigil.cli;
+
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code vigil trigger|pause|resume [PROJECT]}: one verb of the API for a project or all. */
+abstract class ProjectActionCommand extends ApiCommand {
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "PROJECT",
+      description = "One project; all when left out.")
+  String project;
+
+  ProjectActionCommand(CliContext ctx) {
+    super(ctx);
+  }
+
+  abstract String verb();
+
+  abstract String done();
+
+  @Override
+  public Integer call() {
+    client().post("/api/" + verb(), Optional.ofNullable(project));
+    ctx.out().println(done() + " " + (project == null ? "every project" : project));
+    return ExitCode.OK;
+  }
+
+  @Command(
+      name = "trigger",
+      mixinStandardHelpOptions = true,
+      description = "Queue a full run of PROJECT, or of every project.")
+  static final class Trigger extends ProjectActionCommand {
+    Trigger(CliContext ctx) {
+      super(ctx);
+    }
+
+    @Override
+    String verb() {
+      return "trigger";
+    }
+
+    @Override
+    String done() {
+      return "triggered";
+    }
+  }
+
+  @Command(
+      name = "pause",
+      mixinStandardHelpOptions = true,
+      description = "Stop running PROJECT (or every project) on changes until resumed.")
+  static final class Pause extends ProjectActionCommand {
+    Pause(CliContext ctx) {
+      super(ctx);
+    }
+
+    @Override
+    String verb() {
+      return "pause";
+    }
+
+    @Override
+    String done() {
+      return "paused";
+    }
+  }
+
+  @Command(
+      name = "resume",
+      mixinStandardHelpOptions = true,
+      description = "Run PROJECT (or every project) on changes again.")
+  static final class Resume extends ProjectActionCommand {
+    Resume(CliContext ctx) {
+      super(ctx);
+    }
+
+    @Override
+    String verb() {
+      return "resume";
+    }
+
+    @Override
+    String done() {
+      return "resumed";
+    }
+  }
+}

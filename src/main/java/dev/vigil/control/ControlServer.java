@@ -1,0 +1,146 @@
+package dev.vigil.control;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.vigil.daemon.Daemon;
+import dev.vigil.report.Json;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's local HTTP API and dashboard, on 127.0.0.1 only, behind a fresh random token that
+ * {@code <stateDir>/api.json} (mode 0600) hands to local clients; closing it removes that file.
+ */
+public final class ControlServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ControlServer.class);
+  private static final Duration PING_EVERY = Duration.ofSeconds(15);
+  private static final int MAX_EVENT_CLIENTS = 16;
+  private static final int THREADS = 32;
+  private static final int BACKLOG = 50;
+
+  private final HttpServer http;
+  private final ThreadPoolExecutor executor;
+  private final EventsEndpoint events;
+  private final ApiFile apiFile;
+  private final ApiEndpoint endpoint;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private ControlServer(Daemon daemon, Path stateDir, int port, Duration pingEvery)
+      throws IOException {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be 0 to 65535: " + port);
+    }
+    Json json = new Json();
+    ApiToken token = ApiToken.generate(new SecureRandom());
+    this.events = new EventsEndpoint(daemon.events(), json, pingEvery, MAX_EVENT_CLIENTS);
+    StatusEndpoints status = new StatusEndpoints(daemon, json);
+    CommandEndpoints commands = new CommandEndpoints(daemon, json);
+    LogEndpoint logs = new LogEndpoint(stateDir);
+    Dashboard dashboard = new Dashboard();
+    List<Route> routes =
+        List.of(
+            new Route("GET", "/", dashboard::handle),
+            new Route("GET", "/api/status", status::status),
+            new Route("GET", "/api/runs", status::runs),
+            new Route("GET", "/api/runs/{}/stages/{}/log", logs::handle),
+            new Route("GET", "/api/events", events::handle),
+            new Route("POST", "/api/trigger", commands::trigger),
+            new Route("POST", "/api/pause", commands::pause),
+            new Route("POST", "/api/resume", commands::resume),
+            new Route("POST", "/api/reload", commands::reload),
+            new Route("POST", "/api/stop", commands::stop));
+    this.executor = newExecutor();
+    InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
+    this.http = HttpServer.create(new InetSocketAddress(loopback, port), BACKLOG);
+    http.setExecutor(executor);
+    http.createContext("/", new Router(routes, token));
+    http.start();
+    this.endpoint =
+        new ApiEndpoint(
+            URI.create("http://127.0.0.1:" + http.getAddress().getPort()), token.value());
+    this.apiFile = new ApiFile(stateDir);
+    try {
+      apiFile.write(endpoint, json);
+    } catch (IOException e) {
+      http.stop(0);
+      executor.shutdownNow();
+      throw e;
+    }
+  }
+
+  /**
+   * Listens on 127.0.0.1 at {@code port} (0 picks a free one) and writes {@code api.json}.
+   *
+   * @throws IOException when the port is taken or api.json cannot be written
+   */
+  public static ControlServer start(Daemon daemon, Path stateDir, int port) throws IOException {
+    return new ControlServer(daemon, stateDir, port, PING_EVERY);
+  }
+
+  /** As {@link #start(Daemon, Path, int)}, with the SSE keep-alive interval chosen (for tests). */
+  static ControlServer start(Daemon daemon, Path stateDir, int port, Duration pingEvery)
+      throws IOException {
+    return new ControlServer(daemon, stateDir, port, pingEvery);
+  }
+
+  /** The URL and token, as api.json has them. */
+  public ApiEndpoint endpoint() {
+    return endpoint;
+  }
+
+  /** The address the server listens on. */
+  public InetSocketAddress address() {
+    return http.getAddress();
+  }
+
+  /** Ends the event streams, stops listening and removes api.json; harmless to repeat. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      apiFile.delete();
+    } catch (IOException e) {
+      log.warn("could not remove {}: {}", apiFile.file(), e.toString());
+    }
+    events.closeAll(Duration.ofSeconds(2));
+    http.stop(0);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ThreadPoolExecutor newExecutor() {
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            THREADS,
+            THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(256),
+            r -> {
+              Thread t = new Thread(r, "vigil-api-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+}
