@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code vigil daemon}: watches in the foreground until stopped; what the service runs. */
@@ -43,6 +44,8 @@ final class DaemonCommand implements Callable<Integer> {
       description = "Port of the local API on 127.0.0.1; 0 (the default) picks a free one.")
   int port;
 
+  @Mixin ConsoleFlags consoleFlags = new ConsoleFlags();
+
   DaemonCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -58,7 +61,8 @@ final class DaemonCommand implements Callable<Integer> {
             ? ConfigLoader.load(file.get())
             : EmbeddedDefault.forDirectory(ctx.cwd(), tool -> ConfigChoice.onPath(ctx, tool));
     Path state = StateDirChoice.prepare(ctx, stateDir);
-    ConsoleReporter console = Reporters.console(ctx, json, state);
+    Console comfort = Reporters.console(ctx, json, state, consoleFlags, loaded.notifyOnFailure());
+    ConsoleReporter console = comfort.reporter();
     Daemon daemon;
     try {
       daemon =
@@ -86,6 +90,7 @@ final class DaemonCommand implements Callable<Integer> {
                 },
                 "vigil-shutdown"));
     daemon.stopped().join();
+    comfort.close();
     api.close();
     return ExitCode.OK;
   }

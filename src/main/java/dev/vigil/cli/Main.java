@@ -30,6 +30,8 @@ public final class Main {
     cl.addSubcommand(new LogsCommand(ctx));
     cl.addSubcommand(new EventsCommand(ctx));
     cl.addSubcommand(new OpenCommand(ctx));
+    cl.addSubcommand(new WatchCommand(ctx));
+    cl.addSubcommand(new CompletionCommand(ctx));
     ErrorHandler errors = new ErrorHandler(ctx, verbose);
     cl.setExecutionExceptionHandler(errors);
     cl.setParameterExceptionHandler(errors);

@@ -50,6 +50,11 @@ final class OnceCommand implements Callable<Integer> {
   @Option(names = "--state-dir", paramLabel = "DIR", description = "State directory.")
   Path stateDir;
 
+  @Option(
+      names = "--quiet",
+      description = "Print only failed stages (output tail, log, diagnostics) and run results.")
+  boolean quiet;
+
   OnceCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -60,11 +65,12 @@ final class OnceCommand implements Callable<Integer> {
     List<ProjectConfig> chosen = ProjectChoice.choose(loaded, projects);
     Path state = StateDirChoice.prepare(ctx, stateDir);
     Json mapper = new Json();
-    ConsoleReporter console = Reporters.console(ctx, json, state);
     boolean allPassed = true;
-    try (SystemScheduler scheduler = new SystemScheduler("vigil-timer");
+    try (Console comfort = Reporters.console(ctx, json, state, ConsoleFlags.quiet(quiet), false);
+        SystemScheduler scheduler = new SystemScheduler("vigil-timer");
         ProcessRunner runner = new ProcessRunner(scheduler);
         HistoryLog history = new HistoryLog(state, mapper)) {
+      ConsoleReporter console = comfort.reporter();
       RunIds ids = new RunIds(state);
       for (ProjectConfig project : new AfterChains(chosen).inOrder()) {
         RunRequest request =

@@ -26,6 +26,12 @@ enum ConfigKey {
       null,
       List.of(),
       "Pipelines running at once across all projects; default: the number of processors."),
+  NOTIFY(
+      "notify",
+      EnumSet.of(TOP),
+      "false",
+      List.of(),
+      "Desktop notification when a run fails (notify-send or osascript)."),
   DEFAULTS_KEY("defaults", EnumSet.of(TOP), null, List.of(), "Settings every project inherits."),
   PROJECTS("projects", EnumSet.of(TOP), null, List.of(), "The watched projects, at least one."),
   NAME("name", EnumSet.of(PROJECT, STAGE), null, List.of(), "Unique name of a project or stage."),

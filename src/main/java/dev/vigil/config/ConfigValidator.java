@@ -41,6 +41,10 @@ final class ConfigValidator {
         values
             .integer(top, ConfigKey.MAX_PARALLEL_RUNS, "max_parallel_runs", 1)
             .orElse(Runtime.getRuntime().availableProcessors());
+    boolean notify =
+        values
+            .bool(top, ConfigKey.NOTIFY)
+            .orElse(Boolean.parseBoolean(ConfigKey.NOTIFY.defaultText()));
     Inherited defaults = Inherited.builtIn();
     Optional<Node.Mapping> defaultsNode = values.mapping(top, ConfigKey.DEFAULTS_KEY);
     if (defaultsNode.isPresent()) {
@@ -53,7 +57,8 @@ final class ConfigValidator {
     return new VigilConfig(
         Optional.of(problems.file()),
         maxParallel,
-        projects.stream().map(ProjectReader.Draft::config).collect(Collectors.toList()));
+        projects.stream().map(ProjectReader.Draft::config).collect(Collectors.toList()),
+        notify);
   }
 
   private List<ProjectReader.Draft> projects(Node.Mapping top, Inherited defaults) {

@@ -10,10 +10,20 @@ import java.util.Optional;
  * @param file the file it was read from; empty for the embedded default
  * @param maxParallelRuns workstation-wide cap on pipelines running at once
  * @param projects in file order
+ * @param notifyOnFailure show a desktop notification when a run fails
  */
-public record VigilConfig(Optional<Path> file, int maxParallelRuns, List<ProjectConfig> projects) {
+public record VigilConfig(
+    Optional<Path> file,
+    int maxParallelRuns,
+    List<ProjectConfig> projects,
+    boolean notifyOnFailure) {
   public VigilConfig {
     projects = List.copyOf(projects);
+  }
+
+  /** A config without desktop notifications. */
+  public VigilConfig(Optional<Path> file, int maxParallelRuns, List<ProjectConfig> projects) {
+    this(file, maxParallelRuns, projects, false);
   }
 
   /** The project with this name, if any. */

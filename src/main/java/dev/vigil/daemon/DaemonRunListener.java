@@ -47,6 +47,7 @@ final class DaemonRunListener implements RunListener {
 
   @Override
   public void stageStarted(RunRecord run, String stage) {
+    console.stageStarted(run.project(), stage);
     events.publish(VigilEvent.stage(VigilEvent.Type.STAGE_STARTED, run, stage));
   }
 

@@ -3,25 +3,47 @@ package dev.vigil.report;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Prints runs as they go: for people (a line per stage, failures with their output tail and log
- * path, colour only on a terminal), or as one JSON run record a line. Safe to call from several
- * threads: the lines of one call are never split by another's.
+ * path, colour and a live progress line only on a terminal), or as one JSON run record a line.
+ * Failed runs also go to the desktop notifier, if one is given. Safe to call from several threads:
+ * the lines of one call are never split by another's.
  */
 public final class ConsoleReporter {
+  private static final Logger log = LoggerFactory.getLogger(ConsoleReporter.class);
+
+  /** Clears a terminal and puts the cursor home, as {@code clear} does. */
+  static final String CLEAR_SCREEN = "\u001B[2J\u001B[H";
+
   private final PrintStream out;
   private final PrintStream err;
   private final RunText text;
   private final Ansi ansi;
   private final Json json;
+  private final boolean quiet;
+  private final boolean clear;
+  private final ProgressLine progress;
+  private final Notifier notifier;
 
-  private ConsoleReporter(PrintStream out, PrintStream err, Path stateDir, boolean tty, Json json) {
+  private ConsoleReporter(
+      PrintStream out, PrintStream err, Path stateDir, ConsoleOptions options, Json json) {
     this.out = out;
     this.err = err;
-    this.ansi = new Ansi(tty);
+    this.ansi = new Ansi(options.tty());
     this.text = new RunText(stateDir, ansi);
     this.json = json;
+    this.quiet = options.quiet();
+    this.clear = options.clear() && options.tty() && json == null;
+    this.progress =
+        options.tty() && json == null && !options.quiet()
+            ? options.progress().map(clock -> new ProgressLine(out, clock)).orElse(null)
+            : null;
+    this.notifier = options.notifier();
   }
 
   /**
@@ -29,7 +51,12 @@ public final class ConsoleReporter {
    * System.console()} is there), and log paths are shown under {@code stateDir}.
    */
   public static ConsoleReporter human(PrintStream out, Path stateDir, boolean tty) {
-    return new ConsoleReporter(out, out, stateDir, tty, null);
+    return human(out, stateDir, ConsoleOptions.plain(tty));
+  }
+
+  /** A reporter for people with the given quietness, screen clearing, progress and notifier. */
+  public static ConsoleReporter human(PrintStream out, Path stateDir, ConsoleOptions options) {
+    return new ConsoleReporter(out, out, stateDir, options, null);
   }
 
   /**
@@ -37,7 +64,18 @@ public final class ConsoleReporter {
    * there; config errors and notes go to {@code err} as plain text.
    */
   public static ConsoleReporter json(PrintStream out, PrintStream err, Json json) {
-    return new ConsoleReporter(out, err, Path.of(""), false, json);
+    return json(out, err, json, Notifier.NONE);
+  }
+
+  /** A JSON-lines reporter that also tells {@code notifier} of every failed run. */
+  public static ConsoleReporter json(
+      PrintStream out, PrintStream err, Json json, Notifier notifier) {
+    return new ConsoleReporter(
+        out,
+        err,
+        Path.of(""),
+        new ConsoleOptions(false, false, false, Optional.empty(), notifier),
+        json);
   }
 
   /** Says why a run starts; for an {@code after} run, see {@link #afterRunStarted}. */
@@ -47,21 +85,61 @@ public final class ConsoleReporter {
 
   /** Says a run starts because {@code upstream}'s pipeline passed. */
   public void afterRunStarted(RunRecord queued, String upstream) {
-    if (json == null) {
+    if (json != null) {
+      return;
+    }
+    if (clear) {
+      print(out, CLEAR_SCREEN);
+    }
+    if (!quiet) {
       print(out, List.of(text.started(queued, upstream)));
+    }
+  }
+
+  /** Notes that a stage started, for the live progress line. */
+  public void stageStarted(String project, String stage) {
+    if (progress != null) {
+      progress.stageStarted(project, stage);
     }
   }
 
   /** Prints how one stage went, with the output tail and log path when it failed or timed out. */
   public void stageFinished(String project, StageRecord stage) {
-    if (json == null) {
+    if (progress != null) {
+      progress.stageFinished(project, stage.name());
+    }
+    if (json == null && (!quiet || failed(stage))) {
       print(out, text.stage(project, stage));
     }
   }
 
   /** Prints the run's result and total time, or its JSON line in json mode. */
   public void runFinished(RunRecord run) {
+    if (progress != null) {
+      progress.runFinished(run.project());
+    }
     print(out, List.of(json == null ? text.finished(run) : json.write(run)));
+    if ("failed".equals(run.result()) || "error".equals(run.result())) {
+      notifyFailed(run);
+    }
+  }
+
+  private void notifyFailed(RunRecord run) {
+    String stages =
+        run.stages().stream()
+            .filter(ConsoleReporter::failed)
+            .map(s -> s.name() + (s.status().equals("timeout") ? " timed out" : " failed"))
+            .collect(Collectors.joining(", "));
+    try {
+      notifier.show(
+          "vigil: " + run.project() + " failed", stages.isEmpty() ? "the run errored" : stages);
+    } catch (RuntimeException e) {
+      log.warn("desktop notification failed: {}", e.toString());
+    }
+  }
+
+  private static boolean failed(StageRecord stage) {
+    return stage.status().equals("failed") || stage.status().equals("timeout");
   }
 
   /** Prints a config error, one {@code FILE:LINE:COL: message} a line. */
@@ -71,12 +149,20 @@ public final class ConsoleReporter {
 
   /** Prints a note of the daemon's own, such as watching started or config reloaded. */
   public void info(String message) {
-    print(err, List.of(message));
+    if (!quiet) {
+      print(err, List.of(message));
+    }
   }
 
-  private static void print(PrintStream stream, List<String> lines) {
-    String block = String.join(System.lineSeparator(), lines) + System.lineSeparator();
+  private void print(PrintStream stream, List<String> lines) {
+    print(stream, String.join(System.lineSeparator(), lines) + System.lineSeparator());
+  }
+
+  private void print(PrintStream stream, String block) {
     synchronized (stream) {
+      if (progress != null) {
+        progress.erase();
+      }
       stream.print(block);
       stream.flush();
     }

@@ -38,6 +38,16 @@ final class VigilJar {
     return pb.start();
   }
 
+  /**
+   * Starts {@code java -jar vigil.jar args...} in the background, both streams into {@code log}.
+   */
+  Process startLogging(Path log, String... args) throws IOException {
+    ProcessBuilder pb = builder(args);
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(log.toFile());
+    return pb.start();
+  }
+
   /** Runs {@code java -jar vigil.jar args...} to its end (two minutes at most). */
   Result run(String... args) throws IOException, InterruptedException {
     ProcessBuilder pb = builder(args);
