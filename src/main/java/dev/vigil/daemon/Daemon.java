@@ -250,12 +250,13 @@ public final class Daemon {
       } catch (Exception e) {
         log.warn("some runs did not end in time: {}", e.toString());
       }
-      board.writeNow();
       projects.all().forEach(ProjectRuntime::close);
       board.close();
+      board.writeNow();
       runner.close();
       history.close();
       background.shutdownNow();
+      Executors2.awaitQuietly(background);
       scheduler.close();
       lock.close();
     } catch (IOException | RuntimeException e) {

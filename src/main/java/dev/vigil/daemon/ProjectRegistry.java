@@ -94,6 +94,11 @@ final class ProjectRegistry {
 
   private static void retire(ProjectRuntime runtime) {
     runtime.loop().cancel();
-    runtime.loop().idle().orTimeout(60, TimeUnit.SECONDS).whenComplete((v, e) -> runtime.close());
+    // Closed off the loop's own thread, since closing waits for that thread to end.
+    runtime
+        .loop()
+        .idle()
+        .orTimeout(60, TimeUnit.SECONDS)
+        .whenCompleteAsync((v, e) -> runtime.close(), r -> new Thread(r, "vigil-retire").start());
   }
 }

@@ -207,5 +207,6 @@ final class ProjectRuntime implements AutoCloseable {
     watcher.close();
     batcher.close();
     loopThread.shutdown();
+    Executors2.awaitQuietly(loopThread);
   }
 }

@@ -78,5 +78,6 @@ final class StatusBoard implements AutoCloseable {
   @Override
   public void close() {
     thread.shutdown();
+    Executors2.awaitQuietly(thread);
   }
 }

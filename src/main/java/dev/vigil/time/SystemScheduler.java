@@ -41,5 +41,11 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
   @Override
   public void close() {
     executor.shutdownNow();
+    try {
+      // A task already running (a cookie write, a status flush) ends before close returns.
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
