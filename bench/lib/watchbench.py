@@ -273,9 +273,134 @@ def largetree(args):
         print_tree_row(measure_tree(tool, tree, target, args.work, args.idle, stamp))
 
 
+# ---------------------------------------------------------------- AppCDS archive
+
+def cds(args):
+    """Makes bench/out/vigil.jsa from a daemon run that saw one save (daemon classes loaded)."""
+    jsa = os.path.join(tools.BENCH, "out", "vigil.jsa")
+    if os.path.exists(jsa) and os.path.getmtime(jsa) > os.path.getmtime(
+            os.path.join(tools.REPO, "target", "vigil.jar")):
+        print("archive %s is up to date" % jsa)
+        return
+    root = os.path.join(args.work, "cds-tree")
+    os.makedirs(os.path.join(root, "src"), exist_ok=True)
+    target = os.path.join(root, "src", "a.txt")
+    with open(target, "w") as f:
+        f.write("x\n")
+    tool = tools.Vigil("vigil-cds-dump",
+                       jvm_opts=tools.launcher_opts() + " -XX:ArchiveClassesAtExit=" + jsa)
+    st = Stamps(os.path.join(args.work, "cds-stamps"))
+    tool.start(root, target, st.path, args.work)
+    try:
+        if wait_ready(tool, st, target, time.time_ns(), 60) is None:
+            sys.exit("cds: the dump run never ran its stage")
+        time.sleep(1)
+    finally:
+        tool.stop()
+    print("archive %s: %d bytes" % (jsa, os.path.getsize(jsa)))
+
+
+# ---------------------------------------------------------------- bulk change
+
+def read_history(state_dir):
+    import json
+    path = os.path.join(state_dir, "history.jsonl")
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def bulk(args):
+    from datetime import datetime
+    tree = os.path.join(args.work, "bulk-tree")
+    shutil.rmtree(tree, ignore_errors=True)
+    paths = []
+    for d in range(50):
+        os.makedirs(os.path.join(tree, "d%02d" % d))
+        for i in range(args.files // 50):
+            p = os.path.join(tree, "d%02d" % d, "f%03d.txt" % i)
+            with open(p, "w") as f:
+                f.write("initial\n")
+            paths.append(p)
+    target = paths[0]
+    stamp = os.path.join(args.work, "bulk-stamps")
+    tool = tools.Vigil("vigil-bulk")
+    st = Stamps(stamp)
+    tool.start(tree, target, stamp, args.work)
+    state = tool.state_dir
+    try:
+        if wait_ready(tool, st, target, time.time_ns(), 60) is None:
+            sys.exit("bulk: vigil never ran its stage")
+        time.sleep(1)
+        for rnd in range(1, args.rounds + 1):
+            before = len(read_history(state))
+            # new contents are prepared outside the tree; cp then rewrites every file in
+            # place (O_TRUNC), as fast as a branch switch would
+            staging = os.path.join(args.work, "bulk-staging")
+            shutil.rmtree(staging, ignore_errors=True)
+            for p in paths:
+                q = os.path.join(staging, os.path.relpath(p, tree))
+                os.makedirs(os.path.dirname(q), exist_ok=True)
+                with open(q, "w") as f:
+                    f.write("round %d %s\n" % (rnd, p))
+            t_first = time.time_ns()
+            subprocess.run(["cp", "-r", staging + "/.", tree + "/"], check=True)
+            t_last = time.time_ns()
+            s = st.wait_after(t_last - 10**9, 30)
+            time.sleep(3)  # any later run for the same writes would show up by now
+            runs = read_history(state)[before:]
+            if not runs:
+                print("round %d: no run recorded" % rnd, flush=True)
+                continue
+            rec = runs[0]
+            started = datetime.fromisoformat(rec["startedAt"].replace("Z", "+00:00"))
+            started_ns = int(started.timestamp() * 1e6) * 1000
+            changed = set(rec["trigger"]["changed"])
+            want = {os.path.relpath(p, tree) for p in paths}
+            print("round %d: runs=%d write_span_ms=%.1f startedAt_minus_last_write_ms=%.1f "
+                  "stage_stamp_minus_last_write_ms=%.1f changedCount=%d changed_listed=%d "
+                  "all_paths_listed=%s truncated=%s"
+                  % (rnd, len(runs), (t_last - t_first) / 1e6, (started_ns - t_last) / 1e6,
+                     ((s - t_last) / 1e6) if s else float("nan"),
+                     rec["trigger"].get("changedCount", -1), len(changed), changed == want,
+                     rec["trigger"].get("truncated")), flush=True)
+    finally:
+        tool.stop()
+
+
+# ---------------------------------------------------------------- flood memory
+
+def flood(args):
+    cfg = os.path.join(args.work, "flood.yaml")
+    root = os.path.join(args.work, "flood-root")
+    os.makedirs(root, exist_ok=True)
+    with open(cfg, "w") as f:
+        f.write("version: 1\nprojects:\n  - name: flood\n    root: %s\n    stages:\n"
+                "      - {name: flood, run: \"yes 0123456789abcdefghij | head -c 300000000\"}\n"
+                % root)
+    for label, opts in [("launcher flags", None), ("plain java -jar", "")]:
+        env = dict(os.environ)
+        if opts is not None:
+            env["VIGIL_JAVA_OPTS"] = opts
+        state = os.path.join(args.work, "flood-state")
+        shutil.rmtree(state, ignore_errors=True)
+        env["VIGIL_STATE_DIR"] = state
+        t0 = time.monotonic()
+        p = subprocess.Popen([os.path.join(tools.REPO, "scripts", "vigil"), "once", "--config",
+                              cfg], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        peak = hwm = 0
+        while p.poll() is None:
+            peak = max(peak, procs.status_kb(p.pid, "VmRSS"))
+            hwm = max(hwm, procs.status_kb(p.pid, "VmHWM"))
+            time.sleep(0.05)
+        print("%-16s exit=%d wall_s=%.2f peak_rss_sampled_mb=%.1f vmhwm_mb=%.1f"
+              % (label, p.returncode, time.monotonic() - t0, peak / 1024, hwm / 1024), flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("mode", choices=["latency", "largetree", "gentree"])
+    ap.add_argument("mode", choices=["latency", "largetree", "gentree", "cds", "bulk", "flood"])
     ap.add_argument("--work", default="/tmp/vigil-bench-work")
     ap.add_argument("--tree", default="/tmp/vigil-bench-tree")
     ap.add_argument("--files", type=int, default=100000)
@@ -283,11 +408,14 @@ def main():
     ap.add_argument("--saves", type=int, default=50)
     ap.add_argument("--idle", type=int, default=60)
     ap.add_argument("--reps", type=int, default=2)
+    ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--tools", default="")
     ap.add_argument("--variants", action="store_true")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
-    {"latency": latency, "largetree": largetree, "gentree": gentree}[args.mode](args)
+    modes = {"latency": latency, "largetree": largetree, "gentree": gentree, "cds": cds,
+             "bulk": bulk, "flood": flood}
+    modes[args.mode](args)
 
 
 if __name__ == "__main__":

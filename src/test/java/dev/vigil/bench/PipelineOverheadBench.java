@@ -47,8 +47,19 @@ public final class PipelineOverheadBench {
               Duration.ofSeconds(5),
               Optional.of(stateDir.resolve("spec.log")),
               CommandSpec.DEFAULT_LOG_LIMIT);
+      CommandSpec noLog =
+          new CommandSpec(
+              "true",
+              root,
+              Map.of(),
+              Duration.ofMinutes(1),
+              Duration.ofSeconds(5),
+              Optional.empty(),
+              CommandSpec.DEFAULT_LOG_LIMIT);
       int[] counter = {0};
-      Way bare = () -> bare(root);
+      Way bare = () -> bare(root, "sh", "-c", "true");
+      Way bareSetsid = () -> bare(root, "setsid", "sh", "-c", "true");
+      Way runnerNoLog = () -> runner.start(noLog, line -> {}).result().join();
       Way processRunner = () -> runner.start(spec, line -> {}).result().join();
       Way pipeline =
           () -> {
@@ -65,8 +76,8 @@ public final class PipelineOverheadBench {
             }
           };
       // Interleave the ways so that machine noise hits all of them alike.
-      long[][] times = new long[3][n];
-      Way[] ways = {bare, processRunner, pipeline};
+      Way[] ways = {bare, bareSetsid, runnerNoLog, processRunner, pipeline};
+      long[][] times = new long[ways.length][n];
       for (int i = 0; i < WARMUP; i++) {
         for (Way way : ways) {
           way.run();
@@ -80,21 +91,19 @@ public final class PipelineOverheadBench {
         }
       }
       print("ProcessBuilder sh -c true", times[0]);
-      print("ProcessRunner sh -c true", times[1]);
-      print("PipelineRun one stage true", times[2]);
+      print("ProcessBuilder setsid sh -c", times[1]);
+      print("ProcessRunner, no log file", times[2]);
+      print("ProcessRunner sh -c true", times[3]);
+      print("PipelineRun one stage true", times[4]);
       System.out.printf(
-          "overhead_pipeline_vs_bare_ms %.3f%n", (median(times[2]) - median(times[0])) / 1e6);
+          "overhead_pipeline_vs_bare_ms %.3f%n", (median(times[4]) - median(times[0])) / 1e6);
       System.out.printf(
-          "overhead_runner_vs_bare_ms %.3f%n", (median(times[1]) - median(times[0])) / 1e6);
+          "overhead_runner_vs_bare_ms %.3f%n", (median(times[3]) - median(times[0])) / 1e6);
     }
   }
 
-  private static void bare(Path root) throws IOException, InterruptedException {
-    Process p =
-        new ProcessBuilder("sh", "-c", "true")
-            .directory(root.toFile())
-            .redirectErrorStream(true)
-            .start();
+  private static void bare(Path root, String... argv) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(argv).directory(root.toFile()).redirectErrorStream(true).start();
     p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
     p.waitFor();
   }
