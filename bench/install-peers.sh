@@ -27,7 +27,9 @@ if [ ! -x "$here/node_modules/.bin/nodemon" ] || [ ! -x "$here/node_modules/.bin
    cd "$here" && npm install --no-audit --no-fund --no-save nodemon chokidar-cli)
 fi
 
-for tool in entr watchman watchman-wait watchman-make inotifywait fswatch hyperfine; do
+# Debian's watchman 4.9 ships no watchman-wait/watchman-make (pywatchman); the benchmarks use a
+# trigger, which needs only the watchman binary.
+for tool in entr watchman inotifywait fswatch hyperfine node; do
   command -v "$tool" >/dev/null 2>&1 || echo "install-peers: $tool is missing after install" >&2
 done
 echo "peers: entr $(dpkg-query -W -f='${Version}' entr)," \

@@ -313,7 +313,7 @@ def read_history(state_dir):
 
 def bulk(args):
     from datetime import datetime
-    tree = os.path.join(args.work, "bulk-tree")
+    tree = os.path.join(args.bulk_dir, "bulk-tree")
     shutil.rmtree(tree, ignore_errors=True)
     paths = []
     for d in range(50):
@@ -337,7 +337,7 @@ def bulk(args):
             before = len(read_history(state))
             # new contents are prepared outside the tree; cp then rewrites every file in
             # place (O_TRUNC), as fast as a branch switch would
-            staging = os.path.join(args.work, "bulk-staging")
+            staging = os.path.join(args.bulk_dir, "bulk-staging")
             shutil.rmtree(staging, ignore_errors=True)
             for p in paths:
                 q = os.path.join(staging, os.path.relpath(p, tree))
@@ -347,24 +347,31 @@ def bulk(args):
             t_first = time.time_ns()
             subprocess.run(["cp", "-r", staging + "/.", tree + "/"], check=True)
             t_last = time.time_ns()
-            s = st.wait_after(t_last - 10**9, 30)
+            st.wait_after(t_first, 30)
             time.sleep(3)  # any later run for the same writes would show up by now
+            st.poll()
+            s = st.seen[-1] if st.seen and st.seen[-1] >= t_first else None
             runs = read_history(state)[before:]
             if not runs:
                 print("round %d: no run recorded" % rnd, flush=True)
                 continue
-            rec = runs[0]
+            # the run that covers the last write is the last one; with a write span over
+            # max_wait there are several, and together they must list every path
+            rec = runs[-1]
             started = datetime.fromisoformat(rec["startedAt"].replace("Z", "+00:00"))
             started_ns = int(started.timestamp() * 1e6) * 1000
-            changed = set(rec["trigger"]["changed"])
+            changed = set()
+            for run in runs:
+                changed |= set(run["trigger"]["changed"])
             want = {os.path.relpath(p, tree) for p in paths}
-            print("round %d: runs=%d write_span_ms=%.1f startedAt_minus_last_write_ms=%.1f "
-                  "stage_stamp_minus_last_write_ms=%.1f changedCount=%d changed_listed=%d "
-                  "all_paths_listed=%s truncated=%s"
+            print("round %d: runs=%d write_span_ms=%.1f last_run_startedAt_minus_last_write_ms=%.1f "
+                  "stage_stamp_minus_last_write_ms=%.1f changedCount=%s all_paths_listed=%s "
+                  "truncated=%s"
                   % (rnd, len(runs), (t_last - t_first) / 1e6, (started_ns - t_last) / 1e6,
                      ((s - t_last) / 1e6) if s else float("nan"),
-                     rec["trigger"].get("changedCount", -1), len(changed), changed == want,
-                     rec["trigger"].get("truncated")), flush=True)
+                     "+".join(str(r["trigger"].get("changedCount")) for r in runs),
+                     changed == want,
+                     any(r["trigger"].get("truncated") for r in runs)), flush=True)
     finally:
         tool.stop()
 
@@ -409,6 +416,7 @@ def main():
     ap.add_argument("--idle", type=int, default=60)
     ap.add_argument("--reps", type=int, default=2)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--bulk-dir", default="/tmp/vigil-bench-work")
     ap.add_argument("--tools", default="")
     ap.add_argument("--variants", action="store_true")
     args = ap.parse_args()
