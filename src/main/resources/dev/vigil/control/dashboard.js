@@ -235,6 +235,7 @@
     }
     const finished = model.finished.get(p.name);
     const last = isNewer(finished, p.lastRun) ? finished : p.lastRun;
+    card.root.dataset.result = last ? known(last.result, RESULTS) : "none";
     const view = { live, last, pending: p.pendingChanges, stale: p.stale };
     const key = JSON.stringify(view);
     if (key !== card.key) {
@@ -317,6 +318,11 @@
   }
 
   function renderHistory() {
+    if (model.runs.length === 0) {
+      $("history-rows").replaceChildren(el("tr", {}, [
+        el("td", { colspan: "5", "class": "muted", text: "no finished runs yet" })]));
+      return;
+    }
     $("history-rows").replaceChildren(...model.runs.map((run) => el("tr", {}, [
       el("td", {}, [el("span", { "class": "run-id", text: run.runId })]),
       el("td", {}, [el("span", { "class": "result result-" + known(run.result, RESULTS),

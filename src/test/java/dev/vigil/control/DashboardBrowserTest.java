@@ -114,13 +114,19 @@ class DashboardBrowserTest {
 
   @Test
   void buttonsTriggerPauseAndResume() throws Exception {
-    start(ApiFixture.oneStage(CHECK));
+    Path gate = state.resolve("gate");
+    start(ApiFixture.oneStage("until [ -f '" + gate + "' ]; do sleep 0.05; done; echo released"));
     open();
     awaitText("last-result-app", "no run yet");
 
     click("trigger-app");
-    awaitText("run-id-app", "app-1");
+    awaitText("project-state-app", "running");
+    awaitText("running-app", "app-1 running: check");
+    Files.createFile(gate);
     awaitText("last-result-app", "passed");
+    assertThat(text("run-id-app")).isEqualTo("app-1");
+    awaitText("project-state-app", "watching");
+
     click("trigger-app");
     awaitText("run-id-app", "app-2");
     assertThat(text("activity")).contains("app-2 started: manual trigger", "app-2 passed");
