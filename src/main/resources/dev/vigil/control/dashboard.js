@@ -35,7 +35,11 @@
   function takeToken() {
     const match = /(?:^#|&)token=([^&]*)/.exec(location.hash);
     history.replaceState(null, "", location.pathname + location.search);
-    return match ? decodeURIComponent(match[1]) : null;
+    try {
+      return match ? decodeURIComponent(match[1]) : null;
+    } catch (e) {
+      return null;
+    }
   }
 
   // ---- talking to the daemon ----
@@ -45,13 +49,21 @@
     if (body) {
       headers["Content-Type"] = "application/json";
     }
-    const response = await fetch(path, {
-      method, headers, cache: "no-store", body: body ? JSON.stringify(body) : undefined
-    });
+    let response;
+    try {
+      response = await fetch(path, {
+        method, headers, cache: "no-store", body: body ? JSON.stringify(body) : undefined
+      });
+    } catch (e) {
+      throw new Error("cannot reach the daemon (" + e.message + "); is it running?");
+    }
     const text = await response.text();
     if (!response.ok) {
       let reason = "HTTP " + response.status;
       try { reason = JSON.parse(text).error || reason; } catch (ignored) { /* not JSON */ }
+      if (response.status === 401) {
+        reason += ". If the daemon restarted, open the dashboard again with 'vigil open'.";
+      }
       throw new Error(method + " " + path + ": " + reason);
     }
     return text ? JSON.parse(text) : null;
