@@ -264,6 +264,8 @@
         "▶ " + (run.runId || "run") + " running" + (view.live.stage ? ": " + view.live.stage : ""),
         " · " + reason(run.trigger) + " · started ", age(run.startedAt)
       ]));
+      const current = view.live.stage ? [{ name: view.live.stage, status: "running" }] : [];
+      parts.push(stageList("live-stage-" + name + "-", run.stages.concat(current)));
     }
     if (view.pending > 0) {
       parts.push(el("p", { "class": "note", text: view.pending + " changed path(s) waiting" }));
@@ -283,19 +285,23 @@
       " ", el("span", { "class": "run-id", "data-testid": "run-id-" + name, text: run.runId }),
       " · " + reason(run.trigger) + " · ", age(run.finishedAt), " · " + duration(run.durationMs)
     ]));
-    parts.push(el("ol", { "class": "stages", "aria-label": "stages of " + run.runId },
-      run.stages.map((s) => el("li", {
-        "class": "stage stage-" + s.status, "data-testid": "stage-" + name + "-" + s.name
-      }, [
-        el("span", { "class": "mark", "aria-hidden": "true", text: STAGE_MARKS[s.status] || "·" }),
-        " " + s.name + " ",
-        el("span", { "class": "stage-status", text: s.status }),
-        s.exitCode !== null && s.exitCode !== 0 ? " (exit " + s.exitCode + ")" : "",
-        s.status === "skipped" ? "" : " " + duration(s.durationMs)
-      ]))));
+    parts.push(stageList("stage-" + name + "-", run.stages));
     run.stages.filter((s) => s.status === "failed" || s.status === "timeout")
       .forEach((s) => parts.push(failure(name, s)));
     return parts;
+  }
+
+  function stageList(testIdPrefix, stages) {
+    return el("ol", { "class": "stages", "aria-label": "stages" }, stages.map((s) => el("li", {
+      "class": "stage stage-" + s.status, "data-testid": testIdPrefix + s.name
+    }, [
+      el("span", { "class": "mark", "aria-hidden": "true", text: STAGE_MARKS[s.status] || "·" }),
+      " " + s.name + " ",
+      el("span", { "class": "stage-status", text: s.status }),
+      s.exitCode !== undefined && s.exitCode !== null && s.exitCode !== 0
+        ? " (exit " + s.exitCode + ")" : "",
+      s.durationMs === undefined || s.status === "skipped" ? "" : " " + duration(s.durationMs)
+    ])));
   }
 
   function failure(name, stage) {

@@ -115,13 +115,25 @@ class DashboardBrowserTest {
   @Test
   void buttonsTriggerPauseAndResume() throws Exception {
     Path gate = state.resolve("gate");
-    start(ApiFixture.oneStage("until [ -f '" + gate + "' ]; do sleep 0.05; done; echo released"));
+    start(
+        """
+        version: 1
+        defaults: {run_on_start: false}
+        projects:
+          - name: app
+            stages:
+              - {name: prep, run: "echo ready"}
+              - {name: check, run: "until [ -f '%s' ]; do sleep 0.05; done", needs: [prep]}
+        """
+            .formatted(gate));
     open();
     awaitText("last-result-app", "no run yet");
 
     click("trigger-app");
     awaitText("project-state-app", "running");
     awaitText("running-app", "app-1 running: check");
+    assertThat(text("live-stage-app-prep")).contains("prep", "passed");
+    assertThat(text("live-stage-app-check")).contains("check", "running");
     Files.createFile(gate);
     awaitText("last-result-app", "passed");
     assertThat(text("run-id-app")).isEqualTo("app-1");
@@ -174,9 +186,13 @@ class DashboardBrowserTest {
     wait.until(d -> element("config-error").isDisplayed());
     assertThat(text("config-error")).contains("vigil.yaml", "stagez");
 
-    Files.writeString(root.resolve("vigil.yaml"), good);
+    Files.createDirectories(root.resolve("lib"));
+    Files.writeString(
+        root.resolve("vigil.yaml"),
+        good + "  - {name: lib, root: lib, stages: [{name: build, run: echo built}]}\n");
     assertThat(fx.post("/api/reload", null).statusCode()).isEqualTo(200);
     wait.until(d -> !element("config-error").isDisplayed());
+    awaitText("project-lib", "config changed");
   }
 
   @Test
