@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -49,9 +50,9 @@ public final class ControlServer implements AutoCloseable {
     CommandEndpoints commands = new CommandEndpoints(daemon, json);
     LogEndpoint logs = new LogEndpoint(stateDir);
     Dashboard dashboard = new Dashboard();
-    List<Route> routes =
+    List<Route> routes = new ArrayList<>(dashboard.routes());
+    routes.addAll(
         List.of(
-            new Route("GET", "/", dashboard::handle),
             new Route("GET", "/api/status", status::status),
             new Route("GET", "/api/runs", status::runs),
             new Route("GET", "/api/runs/{}/stages/{}/log", logs::handle),
@@ -60,7 +61,7 @@ public final class ControlServer implements AutoCloseable {
             new Route("POST", "/api/pause", commands::pause),
             new Route("POST", "/api/resume", commands::resume),
             new Route("POST", "/api/reload", commands::reload),
-            new Route("POST", "/api/stop", commands::stop));
+            new Route("POST", "/api/stop", commands::stop)));
     this.executor = newExecutor();
     InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
     this.http = HttpServer.create(new InetSocketAddress(loopback, port), BACKLOG);

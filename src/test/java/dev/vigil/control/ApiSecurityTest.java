@@ -231,11 +231,19 @@ class ApiSecurityTest {
 
   @Test
   void theDashboardShellNeedsNoTokenAndHoldsNoData() throws Exception {
-    String response = RawHttp.get(address, "/", "localhost", null);
-    assertThat(RawHttp.status(response)).isEqualTo(200);
-    assertThat(response)
-        .contains("text/html", "/api/status", "EventSource")
+    String page = RawHttp.get(address, "/", "localhost", null);
+    assertThat(RawHttp.status(page)).isEqualTo(200);
+    assertThat(page).contains("text/html", "/dashboard.js").doesNotContain(fx.token());
+    assertThat(page.toLowerCase(java.util.Locale.ROOT))
+        .contains("content-security-policy: default-src 'none'; script-src 'self'")
+        .doesNotContain("unsafe-inline");
+    String script = RawHttp.get(address, "/dashboard.js", "localhost", null);
+    assertThat(RawHttp.status(script)).isEqualTo(200);
+    assertThat(script)
+        .contains("text/javascript", "/api/status", "EventSource")
         .doesNotContain(fx.token());
+    assertThat(RawHttp.status(RawHttp.get(address, "/dashboard.css", "localhost", null)))
+        .isEqualTo(200);
   }
 
   @Test
