@@ -112,11 +112,16 @@ public final class Daemon {
 
   private void arm(VigilConfig config) {
     board.writeNow();
+    List<ProjectRuntime> armed = projects.apply(config, new ArrayList<>());
     List<CompletableFuture<Void>> starts = new ArrayList<>();
-    for (ProjectRuntime runtime : projects.apply(config, new ArrayList<>())) {
+    for (ProjectRuntime runtime : armed) {
       starts.add(runtime.start());
     }
     CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+    // Only now: a baseline walk would compete with the other projects' registration.
+    for (ProjectRuntime runtime : armed) {
+      runtime.takeBaseline();
+    }
     state = "ready";
     console.info(
         "vigil: watching "
@@ -198,7 +203,13 @@ public final class Daemon {
     configError = null;
     List<String> changed = new ArrayList<>();
     for (ProjectRuntime runtime : projects.apply(next, changed)) {
-      runtime.start().thenRun(() -> runtime.loop().runAll("config"));
+      runtime
+          .start()
+          .thenRun(
+              () -> {
+                runtime.takeBaseline();
+                runtime.loop().runAll("config");
+              });
     }
     console.info(
         "vigil: config reloaded"

@@ -107,17 +107,21 @@ final class ProjectRuntime implements AutoCloseable {
     return loop;
   }
 
-  /** Registers the watches; completes when the project is watching (or polling). */
+  /**
+   * Registers the watches; completes when the project is watching (or polling). The content
+   * baseline is left to {@link #takeBaseline}, so that its walk does not compete with the
+   * registration of other projects.
+   */
   CompletableFuture<Void> start() {
-    return watcher
-        .start()
-        .thenRun(
-            () ->
-                baseline
-                    .takeInBackground(
-                        p -> rules.isIgnored(p, java.nio.file.Files.isDirectory(p)),
-                        parts.background())
-                    .whenComplete((v, e) -> baselineTaken.complete(null)));
+    return watcher.start();
+  }
+
+  /** Starts the background walk that records file contents; call it once, after {@link #start}. */
+  void takeBaseline() {
+    baseline
+        .takeInBackground(
+            p -> rules.isIgnored(p, java.nio.file.Files.isDirectory(p)), parts.background())
+        .whenComplete((v, e) -> baselineTaken.complete(null));
   }
 
   /** Completes once the content baseline has been taken. */

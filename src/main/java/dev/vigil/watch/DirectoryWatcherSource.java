@@ -17,29 +17,38 @@ final class DirectoryWatcherSource implements EventSource {
 
   private final Path root;
   private final DirectoryWatcher watcher;
+  private final PruningTreeVisitor visitor;
 
-  private DirectoryWatcherSource(Path root, DirectoryWatcher watcher) {
+  private DirectoryWatcherSource(Path root, DirectoryWatcher watcher, PruningTreeVisitor visitor) {
     this.root = root;
     this.watcher = watcher;
+    this.visitor = visitor;
   }
 
   /** Opens the kernel watch service for the root; no watch is registered before start. */
   static EventSource open(Path root, WatchFilter filter, EventTranslator listener)
       throws IOException {
+    PruningTreeVisitor visitor = new PruningTreeVisitor(root, filter);
     DirectoryWatcher watcher =
         DirectoryWatcher.builder()
             .paths(List.of(root))
             .fileHashing(false)
-            .fileTreeVisitor(new PruningTreeVisitor(root, filter))
+            .fileTreeVisitor(visitor)
             .listener(listener)
             .build();
-    return new DirectoryWatcherSource(root, watcher);
+    return new DirectoryWatcherSource(root, watcher, visitor);
   }
 
   @Override
   public CompletableFuture<Void> start(Executor executor) throws IOException {
     // watchAsync registers every watch on this thread, then runs the event loop on the executor.
-    CompletableFuture<Void> loop = watcher.watchAsync(executor);
+    CompletableFuture<Void> loop;
+    visitor.registeringOn(Thread.currentThread());
+    try {
+      loop = watcher.watchAsync(executor);
+    } finally {
+      visitor.registeringOn(null);
+    }
     if (loop.isCompletedExceptionally()) {
       try {
         loop.join();

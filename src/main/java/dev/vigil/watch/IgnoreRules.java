@@ -3,14 +3,10 @@ package dev.vigil.watch;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -19,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The ignore rules of one project tree, with git's exact semantics: every {@code .gitignore} under
  * the root, {@code .git/info/exclude}, git's global excludes file, then the config's {@code
- * ignore:} entries on top, plus the built-in rules for VCS directories and editor noise. Instances
- * are immutable; {@link #withGitignoreChanged} returns an updated copy.
+ * ignore:} entries on top, plus the built-in rules for VCS directories and editor noise. A nested
+ * {@code .gitignore} is read the first time a path below its directory is judged, and at most once
+ * per instance; {@link #withGitignoreChanged} returns a copy that reads the changed file again.
  */
 public final class IgnoreRules {
   private static final Logger log = LoggerFactory.getLogger(IgnoreRules.class);
@@ -48,8 +45,9 @@ public final class IgnoreRules {
   }
 
   /**
-   * Reads the ignore files of the tree at {@code root} (skipping ignored directories), whether or
-   * not it is a git repository; HOME and XDG_CONFIG_HOME are taken from {@code env}.
+   * The rules of the tree at {@code root}, whether or not it is a git repository; HOME and
+   * XDG_CONFIG_HOME are taken from {@code env}. Reads the root's ignore files now, nested ones
+   * later.
    */
   public static IgnoreRules load(Path root, List<String> configIgnore, Map<String, String> env) {
     Path absRoot = root.toAbsolutePath().normalize();
@@ -68,10 +66,9 @@ public final class IgnoreRules {
             .orElse(null);
     IgnoreFile info = readOrEmpty(infoExclude, ".git/info/exclude");
     IgnoreFile globalFile = readOrEmpty(global, global == null ? "" : global.toString());
-    Map<String, IgnoreFile> dirFiles = new HashMap<>();
-    IgnoreStack loading = new IgnoreStack(configFile, dirFiles, info, globalFile);
-    walk(absRoot, "", loading, dirFiles);
-    IgnoreStack stack = new IgnoreStack(configFile, Map.copyOf(dirFiles), info, globalFile);
+    DirIgnoreFiles dirFiles = new DirIgnoreFiles(absRoot);
+    dirFiles.get("");
+    IgnoreStack stack = new IgnoreStack(configFile, dirFiles, info, globalFile);
     return new IgnoreRules(absRoot, config, environment, infoExclude, global, stack);
   }
 
@@ -85,41 +82,6 @@ public final class IgnoreRules {
     } catch (IOException | RuntimeException e) {
       log.warn("cannot read ignore file {}: {}; treating it as empty", file, e.toString());
       return IgnoreFile.EMPTY;
-    }
-  }
-
-  /** Reads {@code .gitignore} files from {@code startRel} down, not entering ignored dirs. */
-  private static void walk(
-      Path root, String startRel, IgnoreStack stack, Map<String, IgnoreFile> out) {
-    Deque<String> pending = new ArrayDeque<>();
-    pending.push(startRel);
-    while (!pending.isEmpty()) {
-      String rel = pending.pop();
-      Path dir = rel.isEmpty() ? root : root.resolve(rel);
-      Path gitignore = dir.resolve(".gitignore");
-      String source = rel.isEmpty() ? ".gitignore" : rel + "/.gitignore";
-      try {
-        IgnoreFile file = IgnoreFile.read(gitignore, source, rel, false);
-        if (file != null && !file.isEmpty()) {
-          out.put(rel, file);
-        }
-      } catch (IOException | RuntimeException e) {
-        log.warn("cannot read {}: {}; treating it as empty", gitignore, e.toString());
-      }
-      try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
-        for (Path child : children) {
-          if (!Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-            continue;
-          }
-          String name = child.getFileName().toString();
-          String childRel = rel.isEmpty() ? name : rel + "/" + name;
-          if (!BuiltinIgnores.isIgnored(childRel, true) && !ignoredByGit(stack, childRel, true)) {
-            pending.push(childRel);
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        log.warn("cannot list {}: {}", dir, e.toString());
-      }
     }
   }
 
@@ -184,30 +146,18 @@ public final class IgnoreRules {
   }
 
   /**
-   * Rules updated after a directory appeared, vanished or was moved, re-reading every {@code
-   * .gitignore} at and below it; {@code this} if it is outside the root or ignored.
+   * Rules updated after a directory appeared, vanished or was moved, reading every {@code
+   * .gitignore} at and below it again when needed; {@code this} if it is outside the root or
+   * ignored.
    */
   public IgnoreRules withDirectoryChanged(Path dir) {
     String dirRel = relative(dir.toAbsolutePath().normalize());
     if (dirRel == null || (!dirRel.isEmpty() && isIgnored(dirRel, true))) {
       return this;
     }
-    Map<String, IgnoreFile> dirFiles = new HashMap<>();
-    stack
-        .dirFiles()
-        .forEach(
-            (d, f) -> {
-              if (!isAtOrUnder(d, dirRel)) {
-                dirFiles.put(d, f);
-              }
-            });
-    IgnoreStack loading =
-        new IgnoreStack(stack.config(), dirFiles, stack.infoExclude(), stack.global());
-    if (Files.isDirectory(root.resolve(dirRel), LinkOption.NOFOLLOW_LINKS)) {
-      walk(root, dirRel, loading, dirFiles);
-    }
     IgnoreStack updated =
-        new IgnoreStack(stack.config(), Map.copyOf(dirFiles), stack.infoExclude(), stack.global());
+        new IgnoreStack(
+            stack.config(), stack.dirFiles().without(dirRel), stack.infoExclude(), stack.global());
     return new IgnoreRules(root, configIgnore, env, infoExcludePath, globalPath, updated);
   }
 
@@ -218,10 +168,6 @@ public final class IgnoreRules {
   public boolean isIgnoreSource(Path p) {
     Path abs = p.toAbsolutePath().normalize();
     return isIgnoreFile(abs) || abs.equals(infoExcludePath) || abs.equals(globalPath);
-  }
-
-  private static boolean isAtOrUnder(String dir, String top) {
-    return top.isEmpty() || dir.equals(top) || dir.startsWith(top + "/");
   }
 
   /** Whether a change to this path should trigger {@link #withGitignoreChanged}. */

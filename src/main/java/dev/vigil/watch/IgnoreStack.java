@@ -1,7 +1,6 @@
 package dev.vigil.watch;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * All ignore files of one tree in git's precedence order, deciding like {@code git check-ignore}:
@@ -11,27 +10,22 @@ import java.util.Map;
  */
 final class IgnoreStack {
   private final IgnoreFile config;
-  private final Map<String, IgnoreFile> dirFiles;
+  private final DirIgnoreFiles dirFiles;
   private final IgnoreFile infoExclude;
   private final IgnoreFile global;
 
   /**
-   * @param dirFiles {@code .gitignore} files keyed by their directory relative to the root ({@code
-   *     ""} for the root, {@code "a/b"} below it); not copied, so callers hand over a map nobody
-   *     changes afterwards, or one they only grow while loading
+   * @param dirFiles the tree's {@code .gitignore} files, read as the directories are looked into
    */
   IgnoreStack(
-      IgnoreFile config,
-      Map<String, IgnoreFile> dirFiles,
-      IgnoreFile infoExclude,
-      IgnoreFile global) {
+      IgnoreFile config, DirIgnoreFiles dirFiles, IgnoreFile infoExclude, IgnoreFile global) {
     this.config = config;
     this.dirFiles = dirFiles;
     this.infoExclude = infoExclude;
     this.global = global;
   }
 
-  Map<String, IgnoreFile> dirFiles() {
+  DirIgnoreFiles dirFiles() {
     return dirFiles;
   }
 
@@ -61,7 +55,6 @@ final class IgnoreStack {
     }
     IgnoreFile[] chain = new IgnoreFile[depth];
     chain[0] = dirFiles.get("");
-    boolean nested = dirFiles.size() > (chain[0] == null ? 0 : 1);
     int level = 0;
     int nameStart = 0;
     int charSlash = -1;
@@ -76,7 +69,7 @@ final class IgnoreStack {
       }
       charSlash = rel.indexOf('/', charSlash + 1);
       level++;
-      chain[level] = nested ? dirFiles.get(rel.substring(0, charSlash)) : null;
+      chain[level] = dirFiles.get(rel.substring(0, charSlash));
       nameStart = i + 1;
     }
     throw new AssertionError("unreachable");

@@ -21,15 +21,33 @@ final class PruningTreeVisitor implements FileTreeVisitor {
 
   private final Path root;
   private final WatchFilter filter;
+  private volatile Thread registering;
+  private volatile DirectoryOnlyWalk directoryWalk;
 
   PruningTreeVisitor(Path root, WatchFilter filter) {
     this.root = root;
     this.filter = filter;
   }
 
+  /**
+   * Until called again with null, walks on {@code thread} report directories only. For the initial
+   * registration: without hashing, directory-watcher does nothing with the files it is shown then,
+   * while a directory created later must still have its files reported.
+   */
+  void registeringOn(Thread thread) {
+    if (thread != null && directoryWalk == null) {
+      directoryWalk = DirectoryOnlyWalk.of(root, filter);
+    }
+    registering = thread;
+  }
+
   @Override
   public void recursiveVisitFiles(Path start, Callback onDirectory, Callback onFile)
       throws IOException {
+    if (Thread.currentThread() == registering) {
+      directoryWalk.walk(start, onDirectory);
+      return;
+    }
     walk(
         start,
         new SimpleFileVisitor<>() {

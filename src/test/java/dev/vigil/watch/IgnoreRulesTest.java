@@ -177,6 +177,29 @@ class IgnoreRulesTest {
   }
 
   @Test
+  void gitignoreAddedToADirectoryAlreadyLookedIntoTakesEffectOnceReported() throws IOException {
+    mkdirs("sub");
+    IgnoreRules rules = load();
+    assertThat(rules.isIgnored(Path.of("sub/a.o"), false)).isFalse();
+    write("sub/.gitignore", "*.o\n");
+    rules = rules.withGitignoreChanged(root.resolve("sub/.gitignore"));
+    assertThat(rules.isIgnored(Path.of("sub/a.o"), false)).isTrue();
+    assertThat(rules.isIgnored(Path.of("sub/a.c"), false)).isFalse();
+  }
+
+  @Test
+  void gitignoreBehindASymbolicLinkIsNotRead() throws IOException {
+    Path outside = Files.createDirectories(tmp.resolve("outside/lib"));
+    Files.writeString(outside.resolve(".gitignore"), "*.o\n");
+    Files.createDirectories(outside.resolve("deep"));
+    Files.writeString(outside.resolve("deep/.gitignore"), "*.c\n");
+    Files.createSymbolicLink(root.resolve("lib"), outside);
+    IgnoreRules rules = load();
+    assertThat(rules.isIgnored(Path.of("lib/x.o"), false)).isFalse();
+    assertThat(rules.isIgnored(Path.of("lib/deep/x.c"), false)).isFalse();
+  }
+
+  @Test
   void globalExcludesFileEditTakesEffect() throws IOException {
     Path global = Files.createDirectories(home.resolve(".config/git")).resolve("ignore");
     IgnoreRules rules = load();

@@ -96,6 +96,22 @@ class ProjectWatcherTest {
   }
 
   @Test
+  void filesAndNewDirectoriesInsideDirectoriesThatExistedAtStartAreSeen() throws Exception {
+    Path leaf = Files.createDirectories(dir.resolve("src/main/pkg"));
+    Path existing = Files.writeString(leaf.resolve("A.java"), "class A {}");
+    Files.writeString(dir.resolve("src/top.txt"), "top");
+    watch(dir, WatchFilter.NONE);
+
+    Files.writeString(existing, "class A { int x; }");
+    awaitEvent(FileEvent.Kind.MODIFIED, existing);
+    Path sub = Files.createDirectories(leaf.resolve("sub"));
+    Path inSub = Files.writeString(sub.resolve("B.java"), "class B {}");
+    awaitEvent(FileEvent.Kind.CREATED, inSub);
+    Path later = Files.writeString(sub.resolve("C.java"), "class C {}");
+    awaitEvent(FileEvent.Kind.CREATED, later);
+  }
+
+  @Test
   void ignoredDirectoriesAreNeitherWalkedNorReported() throws Exception {
     Files.createDirectories(dir.resolve("target/debug/deps"));
     Files.createDirectories(dir.resolve("src"));

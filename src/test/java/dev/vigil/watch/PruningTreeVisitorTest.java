@@ -43,6 +43,35 @@ class PruningTreeVisitorTest {
   }
 
   @Test
+  void registeringWalkReportsEveryKeptDirectoryAndNoFile() throws Exception {
+    Files.createDirectories(root.resolve("src/a/leaf"));
+    Files.createDirectories(root.resolve("src/b"));
+    Files.createDirectories(root.resolve("target/debug"));
+    Files.writeString(root.resolve("src/a/leaf/x.rs"), "");
+    Files.writeString(root.resolve("src/b/y.rs"), "");
+    Files.createSymbolicLink(root.resolve("src/up"), root);
+    PruningTreeVisitor visitor = new PruningTreeVisitor(root, IGNORE_BUILD_OUTPUT);
+
+    visitor.registeringOn(Thread.currentThread());
+    visitor.recursiveVisitFiles(root, dirs::add, files::add);
+
+    assertThat(dirs)
+        .containsExactlyInAnyOrder(
+            root,
+            root.resolve("src"),
+            root.resolve("src/a"),
+            root.resolve("src/a/leaf"),
+            root.resolve("src/b"));
+    assertThat(files).isEmpty();
+
+    dirs.clear();
+    visitor.registeringOn(null);
+    visitor.recursiveVisitFiles(root.resolve("src/b"), dirs::add, files::add);
+    assertThat(dirs).containsExactly(root.resolve("src/b"));
+    assertThat(files).containsExactly(root.resolve("src/b/y.rs"));
+  }
+
+  @Test
   void ignoredStartBelowTheRootIsSkippedWhole() throws Exception {
     Path target = Files.createDirectories(root.resolve("target/debug"));
     new PruningTreeVisitor(root, IGNORE_BUILD_OUTPUT)
