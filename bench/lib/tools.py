@@ -94,7 +94,8 @@ class Vigil(Tool):
     def start(self, root, target, stamp, work):
         self.cwd = root
         self.state_dir = os.path.join(work, self.slug() + "-state")
-        os.makedirs(self.state_dir, exist_ok=True)
+        shutil.rmtree(self.state_dir, ignore_errors=True)  # no status.json of an earlier run
+        os.makedirs(self.state_dir)
         cfg = os.path.join(work, self.slug() + ".yaml")
         with open(cfg, "w") as f:
             f.write("version: 1\n")
