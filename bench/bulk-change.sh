@@ -6,7 +6,7 @@
 # Writes bench/out/bulk-change.txt.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 ensure_jar
-fast="${BENCH_BULK_TMPFS:-/dev/shm/vigil-bench-bulk}"
+fast="${BENCH_BULK_TMPFS:-/dev/shm/vigil-bench-bulk.$(basename "$REPO")}"
 slow="$WORK"
 mkdir -p "$fast"
 {

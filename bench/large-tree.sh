@@ -5,7 +5,6 @@
 #   usage: bench/large-tree.sh [--idle SECONDS] [--tools vigil,entr,...]
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 ensure_jar
-TREE="${BENCH_TREE:-/tmp/vigil-bench-tree}"
 python3 "$BENCH/lib/watchbench.py" gentree --tree "$TREE"
 {
   machine "large-tree: $TREE (100,000 files, 5,000 dirs); ready = process start -> first detected save"

@@ -3,7 +3,11 @@ set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPO="$(dirname "$BENCH")"
 OUT="$BENCH/out"
-WORK="${BENCH_WORK:-/tmp/vigil-bench-work}"
+# Per-checkout scratch paths, so that benchmarks run from other checkouts at the same time do
+# not save into the same tree or stamp file.
+SCRATCH="/tmp/vigil-bench.$(basename "$REPO")"
+WORK="${BENCH_WORK:-$SCRATCH/work}"
+TREE="${BENCH_TREE:-$SCRATCH/tree}"
 mkdir -p "$OUT" "$WORK"
 
 # The machine is shared with other builds: when run as root the measured processes get a

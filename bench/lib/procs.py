@@ -31,15 +31,31 @@ def tree(root_pid):
     return out
 
 
-def status_kb(pid, key):
+def _status_file_kb(path, key):
     try:
-        with open("/proc/%d/status" % pid) as f:
+        with open(path) as f:
             for line in f:
                 if line.startswith(key + ":"):
                     return int(line.split()[1])
     except OSError:
         pass
-    return 0
+    return None
+
+
+def status_kb(pid, key):
+    """A kB figure from /proc/PID/status. When the main thread has exited but others run on
+    (watchman does this), the leader's status has no memory lines: read a live thread's."""
+    value = _status_file_kb("/proc/%d/status" % pid, key)
+    if value is None:
+        try:
+            tids = os.listdir("/proc/%d/task" % pid)
+        except OSError:
+            tids = []
+        for tid in tids:
+            value = _status_file_kb("/proc/%d/task/%s/status" % (pid, tid), key)
+            if value is not None:
+                break
+    return value or 0
 
 
 def rss_mb(root_pid):

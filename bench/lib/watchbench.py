@@ -83,11 +83,13 @@ def select(names):
     return [all_tools[n] for n in names.split(",")]
 
 
-def wait_ready(tool, stamps, target, start_ns, timeout):
+def wait_ready(tool, stamps, target, start_ns, timeout, on_tick=None):
     """Saves until a run shows up; returns the stamp of the first detected save."""
     n = 0
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if on_tick:
+            on_tick()
         n += 1
         t0 = save(target, n)
         s = stamps.wait_after(max(t0, start_ns), tool.settle, skip=tool.initial_runs)
@@ -210,8 +212,16 @@ def measure_tree(tool, tree, target, work, idle, stamp):
     start = time.time_ns()
     tool.start(tree, target, stamp, work)
     r = {"name": tool.name, "invocation": tool.invocation}
+    status = os.path.join(getattr(tool, "state_dir", "/nonexistent"), "status.json")
+
+    def watch_status():
+        # vigil only: when status.json first says the project is watching
+        if "watching_s" not in r and project_state(status) == "watching":
+            r["watching_s"] = (time.time_ns() - start) / 1e9
+
     try:
-        s = wait_ready(tool, st, target, start, 180)
+        s = wait_ready(tool, st, target, start, 180,
+                       watch_status if hasattr(tool, "state_dir") else None)
         if s is None:
             r["error"] = "no run within 180 s (exit %s; see %s.log)" % (
                 tool.proc.poll(), tool.slug())
@@ -242,16 +252,27 @@ def measure_tree(tool, tree, target, work, idle, stamp):
     return r
 
 
+def project_state(status_file):
+    import json
+    try:
+        with open(status_file) as f:
+            return json.load(f)["projects"][0]["state"]
+    except (OSError, ValueError, KeyError, IndexError):
+        return None
+
+
 def print_tree_row(r):
     if "error" in r:
         print("%-34s ERROR %s" % (r["name"], r["error"]), flush=True)
         return
     print("%-34s ready_s=%6.3f rss_ready_mb=%7.1f cpu_to_ready_s=%6.2f%s touch_runs=%d "
-          "save_after_touch=%s procs=%s"
+          "save_after_touch=%s procs=%s%s"
           % (r["name"], r["ready_s"], r["rss_ready_mb"], r["cpu_ready_s"],
              (" idle_cpu_s=%.3f rss_idle_mb=%.1f" % (r["idle_cpu_s"], r["rss_idle_mb"]))
              if "idle_cpu_s" in r else "",
-             r["touch_runs"], r["save_after_touch"], r["procs"]), flush=True)
+             r["touch_runs"], r["save_after_touch"], r["procs"],
+             (" status_watching_s=%.3f" % r["watching_s"]) if "watching_s" in r else ""),
+          flush=True)
 
 
 def largetree(args):

@@ -17,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Benchmark, not a test: the wall time of a one-stage {@code true} pipeline run against spawning
@@ -99,6 +101,17 @@ public final class PipelineOverheadBench {
           "overhead_pipeline_vs_bare_ms %.3f%n", (median(times[4]) - median(times[0])) / 1e6);
       System.out.printf(
           "overhead_runner_vs_bare_ms %.3f%n", (median(times[3]) - median(times[0])) / 1e6);
+    } finally {
+      deleteTree(root);
+      deleteTree(stateDir);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 
