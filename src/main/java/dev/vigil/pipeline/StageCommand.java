@@ -68,7 +68,9 @@ final class StageCommand {
   /** Writes {@code runs/RUN_ID/changed.txt}, one changed path a line. */
   static Path writeChangedList(RunRequest request) throws IOException {
     Path file = request.runDir().resolve(CHANGED_FILE);
-    Files.createDirectories(file.getParent());
+    if (!Files.isDirectory(file.getParent())) {
+      Files.createDirectories(file.getParent()); // not prepared ahead
+    }
     StringBuilder sb = new StringBuilder();
     for (String path : request.trigger().changed()) {
       sb.append(path).append('\n');

@@ -81,7 +81,7 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
       // process runs, so that its file system cost does not delay the start.
       Path parent = spec.logFile().get().toAbsolutePath().getParent();
       try {
-        if (parent != null) {
+        if (parent != null && !Files.isDirectory(parent)) {
           Files.createDirectories(parent);
         }
       } catch (IOException e) {
