@@ -6,8 +6,10 @@ import dev.vigil.report.RunRecord;
 import dev.vigil.report.StageRecord;
 
 /**
- * Passes run events on, and when a run starts records the content of the paths it covers, so a
- * later save that restores that content runs nothing.
+ * Passes run events on, and before a run's stages start records the content of the paths it covers,
+ * so a later save that restores that content runs nothing. Recording before the stages start is
+ * what makes this safe: a save made after the recording is compared against it and runs again,
+ * while content recorded after a stage had read the file could hide such a save.
  */
 final class BaselineCommitter implements RunListener {
   private final RunListener next;
@@ -19,8 +21,13 @@ final class BaselineCommitter implements RunListener {
   }
 
   @Override
-  public void runStarted(RunRecord run) {
+  public void runStarting(RunRecord run) {
     baseline.commit(run.trigger().changed());
+    next.runStarting(run);
+  }
+
+  @Override
+  public void runStarted(RunRecord run) {
     next.runStarted(run);
   }
 

@@ -71,7 +71,8 @@ public final class Daemon {
         new StatusBoard(
             new StatusFileWriter(options.stateDir(), json),
             this::daemonStatus,
-            this::projectStatus);
+            this::projectStatus,
+            scheduler);
     this.background =
         Executors.newSingleThreadExecutor(
             r -> {

@@ -4,10 +4,13 @@ import dev.vigil.report.DaemonStatus;
 import dev.vigil.report.ProjectStatus;
 import dev.vigil.report.StatusFileWriter;
 import dev.vigil.report.StatusSnapshot;
+import dev.vigil.time.Scheduler;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -15,22 +18,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps status.json in step with the daemon: every change marks it dirty, and one writer thread
- * replaces the file with the latest picture, so a burst of changes costs one write, never a stale
- * one.
+ * replaces the file with the latest picture {@link #SETTLE} later, so a burst of changes costs one
+ * write, never a stale one, and the write stays clear of the moment a batch closes and its stages
+ * are started.
  */
 final class StatusBoard implements AutoCloseable {
+  /** How long after a change status.json is rewritten. */
+  static final Duration SETTLE = Duration.ofMillis(10);
+
   private static final Logger log = LoggerFactory.getLogger(StatusBoard.class);
 
   private final StatusFileWriter writer;
   private final Supplier<DaemonStatus> daemon;
   private final Supplier<List<ProjectStatus>> projects;
+  private final Scheduler scheduler;
   private final ExecutorService thread;
   private final AtomicBoolean dirty = new AtomicBoolean();
 
   StatusBoard(
       StatusFileWriter writer,
       Supplier<DaemonStatus> daemon,
-      Supplier<List<ProjectStatus>> projects) {
+      Supplier<List<ProjectStatus>> projects,
+      Scheduler scheduler) {
+    this.scheduler = scheduler;
     this.writer = writer;
     this.daemon = daemon;
     this.projects = projects;
@@ -48,14 +58,23 @@ final class StatusBoard implements AutoCloseable {
     return new StatusSnapshot(1, daemon.get(), projects.get());
   }
 
-  /** Something changed: status.json will be rewritten soon. */
+  /** Something changed: status.json will be rewritten {@link #SETTLE} from now. */
   void changed() {
     if (dirty.compareAndSet(false, true)) {
       try {
-        thread.execute(this::flush);
-      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        Scheduler.Cancellable unused = scheduler.schedule(SETTLE, this::writeSoon);
+      } catch (RuntimeException closing) {
         dirty.set(false);
       }
+    }
+  }
+
+  /** Hands the write to the writer thread: the scheduler's thread runs timers, not file writes. */
+  private void writeSoon() {
+    try {
+      thread.execute(this::flush);
+    } catch (RejectedExecutionException closing) {
+      dirty.set(false);
     }
   }
 

@@ -47,6 +47,7 @@ public final class PipelineRun {
   private boolean cancelled;
   private boolean finished;
   private boolean couldNotRun;
+  private boolean announced;
 
   private PipelineRun(
       ProjectConfig project,
@@ -135,16 +136,29 @@ public final class PipelineRun {
     } catch (IOException e) {
       List<StageRecord> none = List.of();
       RunRecord failed = record("error", none);
+      listener.runStarting(failed);
       listener.runStarted(failed);
       synchronized (this) {
         finished = true;
+        announced = true;
       }
       listener.runFinished(failed);
       result.complete(failed);
       return;
     }
+    listener.runStarting(record(null, List.of()));
+    step(); // announces the start once the first stages run
+  }
+
+  /** Tells the listener the run started, once, before anything else about it. */
+  private void announceStart() {
+    synchronized (this) {
+      if (announced) {
+        return;
+      }
+      announced = true;
+    }
     listener.runStarted(record(null, List.of()));
-    step();
   }
 
   /** Starts what can start, skips what cannot run, finishes the run when nothing is left. */
@@ -182,6 +196,9 @@ public final class PipelineRun {
         done = record(outcomeWord(), List.copyOf(records.values()));
       }
     }
+    if (toStart.isEmpty() || !skippedNow.isEmpty()) {
+      announceStart();
+    }
     for (StageRecord skipped : skippedNow) {
       listener.stageFinished(record(null, snapshot()), skipped);
     }
@@ -204,11 +221,13 @@ public final class PipelineRun {
       state.attempts++;
       state.parser = parser;
     }
-    listener.stageStarted(record(null, snapshot()), name);
     RunningCommand command =
         runner.start(
             StageCommand.spec(project, stage, request, paths, changedList),
             line -> parser.accept(line.text()));
+    // Reported once the process runs; its end is only heard below, after these.
+    announceStart();
+    listener.stageStarted(record(null, snapshot()), name);
     boolean cancelNow;
     synchronized (this) {
       state.command = command;

@@ -7,18 +7,23 @@ import dev.vigil.process.CommandRunner;
 import dev.vigil.report.RunRecord;
 import dev.vigil.report.Trigger;
 import dev.vigil.time.Scheduler;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One project's queue: turns batches and requests into runs under the project's busy policy. All
  * controls are handled one at a time, in order, urgent ones first, on the given executor.
  */
 public final class ProjectLoop {
+  private static final Logger log = LoggerFactory.getLogger(ProjectLoop.class);
+
   /** Hears what the loop decides; called on the loop's executor. */
   public interface Listener {
     /** The loop's status changed. */
@@ -65,6 +70,19 @@ public final class ProjectLoop {
           new RunRequest(runIds.next(project.name()), trigger, scheduler.now(), stateDir);
       return PipelineRun.start(
           project, request, runner, scheduler, runListener, maxParallelStages, memory);
+    }
+
+    /**
+     * Creates the folder of the project's next run while nothing waits for it; a run that finds its
+     * folder missing (this failed, or another run took the id) creates it itself.
+     */
+    void prepareNext(ProjectConfig project) {
+      Path dir = RunRequest.runDir(stateDir, runIds.peek(project.name()));
+      try {
+        StageCommand.prepareRunDir(dir);
+      } catch (IOException | RuntimeException e) {
+        log.debug("could not prepare {}: {}", dir, e.toString());
+      }
     }
   }
 
@@ -217,6 +235,7 @@ public final class ProjectLoop {
     if (record != null) {
       lastRun = record;
     }
+    pipelines.prepareNext(project);
     boolean restarted = record != null && "cancelled".equals(record.result()) && !userCancelled;
     if (restarted) {
       pending.addAll(currentPaths);

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * Hands out run ids {@code PROJECT-N}, N counting up per project and going on from the highest one
- * already in the state dir's {@code runs/}, so a restarted daemon never reuses a log folder.
+ * already in the state dir's {@code runs/}, so a restarted daemon never reuses a log folder (nor
+ * the folder the daemon had prepared for a run that never came: that number is skipped).
  */
 public final class RunIds {
   private final Path runsDir;
@@ -24,6 +25,11 @@ public final class RunIds {
     long n = last.computeIfAbsent(project, this::highestOnDisk) + 1;
     last.put(project, n);
     return project + "-" + n;
+  }
+
+  /** The id {@link #next} will hand out next for the project, without taking it. */
+  public synchronized String peek(String project) {
+    return project + "-" + (last.computeIfAbsent(project, this::highestOnDisk) + 1);
   }
 
   private long highestOnDisk(String project) {

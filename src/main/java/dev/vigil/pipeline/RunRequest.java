@@ -15,6 +15,10 @@ import java.time.Instant;
 public record RunRequest(String runId, Trigger trigger, Instant queuedAt, Path stateDir) {
   /** The run's folder in the state dir. */
   Path runDir() {
+    return runDir(stateDir, runId);
+  }
+
+  static Path runDir(Path stateDir, String runId) {
     return stateDir.resolve("runs").resolve(runId);
   }
 }

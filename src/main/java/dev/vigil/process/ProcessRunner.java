@@ -76,24 +76,28 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
       String why = Files.exists(dir) ? "is not a directory" : "does not exist";
       return failed("working directory " + why + ": " + dir, startNanos);
     }
-    BoundedLogWriter log = null;
     if (spec.logFile().isPresent()) {
+      // Only the folder is made now (cheap when it exists); the file itself is created once the
+      // process runs, so that its file system cost does not delay the start.
+      Path parent = spec.logFile().get().toAbsolutePath().getParent();
       try {
-        log = new BoundedLogWriter(spec.logFile().get(), spec.logLimitBytes());
+        if (parent != null && !Files.isDirectory(parent)) {
+          Files.createDirectories(parent);
+        }
       } catch (IOException e) {
         return failed("cannot create log file " + spec.logFile().get() + ": " + e, startNanos);
       }
     }
-    MergedOutput output = new MergedOutput(lines, spec.logFile().orElse(null), log);
     Process process;
     try {
       process = processBuilder(spec).start();
     } catch (IOException | RuntimeException e) {
-      output.finish();
       return failed(
           "cannot start `sh -c " + spec.command() + "` in " + dir + ": " + e.getMessage(),
           startNanos);
     }
+    // Nothing is read from the process before the pumps start below: its output waits in the pipe.
+    MergedOutput output = openOutput(spec, lines);
     StartedCommand command =
         new StartedCommand(spec, process, output, scheduler, pool, killer, startNanos);
     running.add(command);
@@ -116,6 +120,21 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
     } catch (InterruptedException e) {
       pool.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The output sink; a log file that cannot be created now leaves a note and no log. */
+  private static MergedOutput openOutput(CommandSpec spec, Consumer<OutputLine> lines) {
+    if (spec.logFile().isEmpty()) {
+      return new MergedOutput(lines, null, null);
+    }
+    Path file = spec.logFile().get();
+    try {
+      return new MergedOutput(lines, file, new BoundedLogWriter(file, spec.logLimitBytes()));
+    } catch (IOException e) {
+      MergedOutput output = new MergedOutput(lines, file, null);
+      output.note("vigil: cannot create log file " + file + ": " + e);
+      return output;
     }
   }
 

@@ -202,6 +202,74 @@ class PipelineRunTest {
   }
 
   @Test
+  void theStartIsPreparedBeforeTheFirstProcessAndReportedOnceItRuns() {
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    RunListener listener =
+        new RunListener() {
+          @Override
+          public void runStarting(RunRecord run) {
+            seen.add("starting " + runner.startedCommands());
+          }
+
+          @Override
+          public void runStarted(RunRecord run) {
+            seen.add("started " + runner.startedCommands());
+          }
+
+          @Override
+          public void stageStarted(RunRecord run, String stage) {
+            seen.add("stage " + stage);
+          }
+        };
+    ProjectConfig project =
+        project(stage("fmt", "run-fmt", List.of()), stage("docs", "run-docs", List.of()));
+
+    PipelineRun.start(project, request(Trigger.of("manual")), runner, scheduler, listener, 4);
+
+    assertThat(seen).containsExactly("starting []", "started [run-fmt]", "stage fmt", "stage docs");
+  }
+
+  @Test
+  void aRunWithNothingToStartIsStillReportedStartedBeforeItFinishes() {
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    RunListener listener =
+        new RunListener() {
+          @Override
+          public void runStarted(RunRecord run) {
+            seen.add("started");
+          }
+
+          @Override
+          public void runFinished(RunRecord run) {
+            seen.add("finished " + run.result());
+          }
+        };
+    StageConfig onlyTests =
+        new StageConfig(
+            "test",
+            "run-test",
+            List.of(),
+            List.of("tests/**"),
+            Duration.ofMinutes(1),
+            Duration.ofSeconds(1),
+            RetryPolicy.NONE,
+            Map.of(),
+            "auto");
+    ProjectConfig project = project(onlyTests);
+
+    PipelineRun.start(
+        project,
+        request(new Trigger("change", List.of("docs/a.md"), 1, false)),
+        runner,
+        scheduler,
+        listener,
+        4);
+
+    assertThat(runner.startedCommands()).isEmpty();
+    assertThat(seen).containsExactly("started", "finished passed");
+  }
+
+  @Test
   void aTimedOutStageIsMarkedTimeoutAndItsDependentsSkipped() {
     PipelineRun run =
         start(

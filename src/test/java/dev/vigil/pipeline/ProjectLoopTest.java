@@ -9,6 +9,7 @@ import dev.vigil.config.RetryPolicy;
 import dev.vigil.config.StageConfig;
 import dev.vigil.report.RunRecord;
 import dev.vigil.time.FakeScheduler;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +51,23 @@ class ProjectLoopTest {
             });
     assertThat(loop.status().running()).isFalse();
     assertThat(loop.status().lastRun().result()).isEqualTo("passed");
+  }
+
+  @Test
+  void theNextRunsFolderIsPreparedWhenARunEndsAndItsChangedListIsFilledThere() throws Exception {
+    ProjectLoop loop = loop(BusyPolicy.RESTART, new RunSlots(2));
+    loop.changes(batch("a.rs"));
+    runner.command("check").exit(0);
+
+    Path prepared = stateDir.resolve("runs/p-2/changed.txt");
+    assertThat(prepared).exists().isEmptyFile();
+
+    loop.changes(batch("b.rs", "c.rs"));
+    Path list = Path.of(runner.command("check").spec.env().get("VIGIL_CHANGED_LIST"));
+    assertThat(list).isEqualTo(prepared);
+    assertThat(Files.readAllLines(list)).containsExactly("b.rs", "c.rs");
+    runner.command("check").exit(0);
+    assertThat(finished).extracting(RunRecord::runId).containsExactly("p-1", "p-2");
   }
 
   @Test

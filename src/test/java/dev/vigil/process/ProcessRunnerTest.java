@@ -55,6 +55,25 @@ class ProcessRunnerTest {
   }
 
   @Test
+  void aLogFileThatCannotBeCreatedInAnExistingFolderIsReportedAndTheCommandStillRuns()
+      throws Exception {
+    Path log = Files.createDirectories(dir.resolve("runs/1/build.log"));
+    Path marker = dir.resolve("ran");
+    CommandSpec spec = Specs.withLog(spec("echo hi > ran; echo done", dir), log, 1 << 20);
+
+    CommandOutput out = run(spec);
+
+    assertThat(out.outcome()).isEqualTo(new Outcome.Exited(0));
+    assertThat(marker).content().isEqualToIgnoringNewLines("hi");
+    assertThat(out.tail())
+        .extracting(OutputLine::text)
+        .first()
+        .asString()
+        .startsWith("vigil: cannot create log file " + log);
+    assertThat(out.tail()).contains(new OutputLine(Stream.STDOUT, "done"));
+  }
+
+  @Test
   void anExitBySignalShowsAs128PlusTheSignal() {
     assertThat(run("kill -TERM $$").outcome()).isEqualTo(new Outcome.Exited(143));
   }
