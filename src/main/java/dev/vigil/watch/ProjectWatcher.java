@@ -293,12 +293,15 @@ public final class ProjectWatcher implements AutoCloseable {
       executeQuietly(() -> poll(gen, message, true));
       return;
     }
-    log.error("error while watching {}; asking for a rescan", root, e);
+    // The event loop goes on after an error in the backend's event handling (directory-watcher
+    // throws on some overflow paths): events may have been lost, so ask for a rescan, and say
+    // so, but the project keeps watching rather than showing an error forever.
+    log.warn("error while watching {} ({}); rescanning", root, e.toString());
+    log.debug("watch error detail", e);
     synchronized (this) {
       if (closed || gen != generation) {
         return;
       }
-      announce(WatchState.ERROR, "error while watching " + root + ": " + e);
     }
     emit(new FileEvent(FileEvent.Kind.OVERFLOW, root, true));
   }

@@ -157,13 +157,13 @@ class ProjectWatcherFallbackTest {
   }
 
   @Test
-  void otherBackendErrorsAreReportedWithARescan() throws Exception {
+  void otherBackendErrorsAskForARescanAndKeepWatching() throws Exception {
     start(WatchSettings.DEFAULTS, null);
     opened.get(0).listener.onException(new IllegalStateException("key not found"));
 
-    assertThat(watcher.state()).isEqualTo(WatchState.ERROR);
-    assertThat(states.get(states.size() - 1)).contains("key not found");
     assertThat(events).containsExactly(new FileEvent(FileEvent.Kind.OVERFLOW, root, true));
+    assertThat(watcher.state()).isEqualTo(WatchState.WATCHING);
+    assertThat(opened).hasSize(1);
   }
 
   @Test
