@@ -37,7 +37,8 @@ public record ServiceSpec(
           "-Xmx96m",
           "-XX:TieredStopAtLevel=1",
           "-Xss512k",
-          "-XX:+ExitOnOutOfMemoryError");
+          "-XX:+ExitOnOutOfMemoryError",
+          "-XX:-UsePerfData");
 
   public ServiceSpec {
     jvmFlags = List.copyOf(jvmFlags);

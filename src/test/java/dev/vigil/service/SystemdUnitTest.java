@@ -54,7 +54,7 @@ class SystemdUnitTest {
             "ExecStart="
                 + java
                 + " -XX:+UseSerialGC -Xms8m -Xmx96m -XX:TieredStopAtLevel=1 -Xss512k"
-                + " -XX:+ExitOnOutOfMemoryError -jar "
+                + " -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -jar "
                 + jar
                 + " daemon --config "
                 + tmp.resolve("vigil.yaml")
