@@ -252,23 +252,16 @@ public final class PipelineRun {
         retry = false;
       } else {
         Outcome outcome = output.outcome();
-        state.outputTail = tailOf(output);
+        state.outputTail = StageOutcome.tail(output);
         retry =
             !cancelled
-                && outcome instanceof Outcome.Exited ex
-                && ex.code() != 0
-                && state.attempts < stage.retry().attempts()
-                && (!stage.retry().onlyTransient()
-                    || TransientFailure.looksTransient(state.outputTail));
+                && StageOutcome.retry(outcome, state.attempts, stage.retry(), state.outputTail);
         if (retry) {
           finishedRecord = null;
         } else {
-          if (outcome instanceof Outcome.FailedToStart
-              || (outcome instanceof Outcome.Exited ex && (ex.code() == 127 || ex.code() == 126))) {
-            couldNotRun = true;
-          }
+          couldNotRun |= StageOutcome.couldNotRun(outcome);
           Integer exit = outcome instanceof Outcome.Exited ex ? ex.code() : null;
-          finishedRecord = finish(name, state, statusOf(outcome), exit);
+          finishedRecord = finish(name, state, StageOutcome.status(outcome), exit);
         }
       }
     }
@@ -278,24 +271,6 @@ public final class PipelineRun {
     }
     listener.stageFinished(record(null, snapshot()), finishedRecord);
     step();
-  }
-
-  private static String tailOf(CommandOutput output) {
-    if (output.outcome() instanceof Outcome.FailedToStart f) {
-      return output.tailText() + "vigil: could not start: " + f.reason() + "\n";
-    }
-    return output.tailText();
-  }
-
-  private static String statusOf(Outcome outcome) {
-    if (outcome instanceof Outcome.Exited e) {
-      return e.code() == 0 ? "passed" : "failed";
-    } else if (outcome instanceof Outcome.TimedOut) {
-      return "timeout";
-    } else if (outcome instanceof Outcome.Cancelled) {
-      return "cancelled";
-    }
-    return "failed";
   }
 
   private StageRecord finish(String name, StageState state, String status, Integer exitCode) {

@@ -1,0 +1,47 @@
+package dev.vigil.pipeline;
+
+import dev.vigil.config.RetryPolicy;
+import dev.vigil.process.CommandOutput;
+import dev.vigil.process.Outcome;
+
+/** What a stage's ended command means for the run: its status word, tail, retry, error. */
+final class StageOutcome {
+  private StageOutcome() {}
+
+  /** {@code passed}, {@code failed}, {@code timeout} or {@code cancelled}. */
+  static String status(Outcome outcome) {
+    if (outcome instanceof Outcome.Exited e) {
+      return e.code() == 0 ? "passed" : "failed";
+    } else if (outcome instanceof Outcome.TimedOut) {
+      return "timeout";
+    } else if (outcome instanceof Outcome.Cancelled) {
+      return "cancelled";
+    }
+    return "failed";
+  }
+
+  /** The output tail, with the reason appended when the command could not start at all. */
+  static String tail(CommandOutput output) {
+    if (output.outcome() instanceof Outcome.FailedToStart f) {
+      return output.tailText() + "vigil: could not start: " + f.reason() + "\n";
+    }
+    return output.tailText();
+  }
+
+  /**
+   * The tool could not run (not started, not found, not executable): the run is an error, kept
+   * apart from checks that found problems.
+   */
+  static boolean couldNotRun(Outcome outcome) {
+    return outcome instanceof Outcome.FailedToStart
+        || (outcome instanceof Outcome.Exited e && (e.code() == 127 || e.code() == 126));
+  }
+
+  /** Whether a failed attempt is worth another, under the stage's retry policy. */
+  static boolean retry(Outcome outcome, int attempts, RetryPolicy policy, String tail) {
+    return outcome instanceof Outcome.Exited e
+        && e.code() != 0
+        && attempts < policy.attempts()
+        && (!policy.onlyTransient() || TransientFailure.looksTransient(tail));
+  }
+}
