@@ -36,11 +36,21 @@ public final class ContentBaseline {
   /** How close to the moment of recording a modification time must be to be distrusted. */
   static final Duration RACY_WINDOW = Duration.ofSeconds(2);
 
+  /** At most this many hashes wait for the next run (a batch that never runs leaves some). */
+  static final int MAX_KEPT_READS = 50_000;
+
   private static final Logger log = LoggerFactory.getLogger(ContentBaseline.class);
 
   private final Path root;
   private final Clock clock;
   private final Map<String, Fingerprint> recorded = new ConcurrentHashMap<>();
+
+  /**
+   * Hashes the content filter just took, with the raw time stamp they were taken at, so the run
+   * that starts next records them without reading the files again. Recording what was read before
+   * the run is safe: a save after it differs from that content and runs again.
+   */
+  private final Map<String, Fingerprint> readForNextRun = new ConcurrentHashMap<>();
 
   /** An empty baseline for the project at {@code root}. */
   public ContentBaseline(Path root) {
@@ -92,13 +102,39 @@ public final class ContentBaseline {
   public void commit(Collection<String> relativePaths) {
     long nowNanos = nanos(clock.instant());
     for (String path : relativePaths) {
-      Fingerprint now = read(root.resolve(path), nowNanos);
+      Fingerprint now = readForCommit(path, nowNanos);
       if (now == null) {
         recorded.remove(path);
       } else {
         recorded.put(path, now);
       }
     }
+  }
+
+  /**
+   * The file's fingerprint for a run that starts now: the content filter's hash when the file's
+   * size and time stamp still match it (a stat, no read), else read afresh.
+   */
+  private Fingerprint readForCommit(String path, long nowNanos) {
+    Path file = root.resolve(path);
+    Fingerprint taken = readForNextRun.remove(path);
+    if (taken != null) {
+      try {
+        BasicFileAttributes attributes = attributes(file);
+        if (attributes != null
+            && attributes.isRegularFile()
+            && attributes.size() == taken.size()
+            && nanos(attributes.lastModifiedTime()) == taken.mtimeNanos()) {
+          boolean racy = taken.mtimeNanos() >= nowNanos - RACY_WINDOW.toNanos();
+          return racy
+              ? new Fingerprint(taken.size(), Fingerprint.UNTRUSTED_MTIME, taken.hash())
+              : taken;
+        }
+      } catch (IOException e) {
+        // read afresh below
+      }
+    }
+    return read(file, nowNanos);
   }
 
   /** Every path the baseline knows, relative to the root; a copy. */
@@ -138,7 +174,11 @@ public final class ContentBaseline {
       return false;
     }
     try {
-      return ContentHasher.hash(file, attributes.size()) != before.hash();
+      long hash = ContentHasher.hash(file, attributes.size());
+      if (readForNextRun.size() < MAX_KEPT_READS) {
+        readForNextRun.put(path, new Fingerprint(attributes.size(), mtime, hash));
+      }
+      return hash != before.hash();
     } catch (IOException e) {
       return true;
     }

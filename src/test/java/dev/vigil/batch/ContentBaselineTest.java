@@ -103,6 +103,35 @@ class ContentBaselineTest {
   }
 
   @Test
+  void aRunRecordsWhatItSawNotAnOlderReadOfTheFilter() throws IOException {
+    takeBaseline();
+    edit("src/lib.rs", "pub fn one() -> i32 { 2 }\n");
+    Files.setLastModifiedTime(
+        root.resolve("src/lib.rs"), FileTime.from(Instant.now().minusSeconds(60)));
+    assertThat(reallyChanged("src/lib.rs")).containsExactly("src/lib.rs");
+
+    // Saved again before the run starts: the filter's read is stale by then.
+    edit("src/lib.rs", "pub fn one() -> i32 { 333 }\n");
+    baseline.commit(List.of("src/lib.rs"));
+
+    // The run saw the 333 version, so going back to 2 is a change.
+    edit("src/lib.rs", "pub fn one() -> i32 { 2 }\n");
+    assertThat(reallyChanged("src/lib.rs")).containsExactly("src/lib.rs");
+  }
+
+  @Test
+  void aRunRecordsTheFiltersReadWhenTheFileIsAsItWas() throws IOException {
+    takeBaseline();
+    edit("src/lib.rs", "pub fn one() -> i32 { 2 }\n");
+    assertThat(reallyChanged("src/lib.rs")).containsExactly("src/lib.rs");
+    baseline.commit(List.of("src/lib.rs"));
+
+    assertThat(reallyChanged("src/lib.rs")).isEmpty();
+    edit("src/lib.rs", "pub fn one() -> i32 { 1 }\n");
+    assertThat(reallyChanged("src/lib.rs")).containsExactly("src/lib.rs");
+  }
+
+  @Test
   void anEditThenARevertIsUnchanged() throws IOException {
     takeBaseline();
     edit("src/lib.rs", "pub fn one() -> i32 { 2 }\n");
