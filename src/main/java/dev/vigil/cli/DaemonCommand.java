@@ -79,17 +79,7 @@ final class DaemonCommand implements Callable<Integer> {
       throw new UserError(e.getMessage());
     }
     ControlServer api = startApi(daemon, state);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  daemon.stop().join();
-                  api.close();
-                  // A signal ends the JVM with 128+N; a daemon stopped on request exits 0.
-                  Runtime.getRuntime().halt(ExitCode.OK);
-                },
-                "vigil-shutdown"));
-    daemon.stopped().join();
+    Foreground.onSignals(api::close).untilStopped(daemon);
     comfort.close();
     api.close();
     return ExitCode.OK;

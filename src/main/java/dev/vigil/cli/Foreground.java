@@ -9,17 +9,25 @@ interface Foreground {
   void untilStopped(Daemon daemon);
 
   /** Stops the daemon on SIGINT or SIGTERM and ends the JVM with exit code 0. */
-  Foreground SIGNALS =
-      daemon -> {
-        Runtime.getRuntime()
-            .addShutdownHook(
-                new Thread(
-                    () -> {
-                      daemon.stop().join();
-                      // A signal ends the JVM with 128+N; a daemon stopped on request exits 0.
-                      Runtime.getRuntime().halt(ExitCode.OK);
-                    },
-                    "vigil-shutdown"));
-        daemon.stopped().join();
-      };
+  Foreground SIGNALS = onSignals(() -> {});
+
+  /**
+   * Stops the daemon on SIGINT or SIGTERM, then runs {@code cleanup} and ends the JVM with exit
+   * code 0.
+   */
+  static Foreground onSignals(Runnable cleanup) {
+    return daemon -> {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    daemon.stop().join();
+                    cleanup.run();
+                    // A signal ends the JVM with 128+N; a daemon stopped on request exits 0.
+                    Runtime.getRuntime().halt(ExitCode.OK);
+                  },
+                  "vigil-shutdown"));
+      daemon.stopped().join();
+    };
+  }
 }
