@@ -7,14 +7,13 @@ import java.util.regex.Pattern;
  * The {@code javac} format: {@code File.java:12: error: message}, then the source line and a caret
  * line that gives the column, then details such as {@code symbol: ...}.
  */
-final class JavacParser extends LineParser {
+final class JavacParser extends MultiLineParser {
   static final Pattern LINE =
       Pattern.compile(
           "^(?<file>(?:[A-Za-z]:)?[^\\s:][^:]*\\.java):(?<line>\\d+): (?<sev>error|warning|note): "
               + "(?<msg>.*)$");
   private static final Pattern SYMBOL = Pattern.compile("^\\s+symbol:\\s+(.+)$");
 
-  private PendingDiagnostic pending;
   private int linesSinceHeader;
 
   JavacParser(Sink sink) {
@@ -52,18 +51,6 @@ final class JavacParser extends LineParser {
       pending = pending.withDetail("symbol: " + symbol.group(1).strip());
     } else if (linesSinceHeader > 1 && (!line.startsWith(" ") || linesSinceHeader > 20)) {
       flush();
-    }
-  }
-
-  @Override
-  void end() {
-    flush();
-  }
-
-  private void flush() {
-    if (pending != null) {
-      pending.addTo(sink);
-      pending = null;
     }
   }
 }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * with a leading {@code [code]} (javac lint, Error Prone) taken as the code. Maven prints each
  * compile error twice; the repeat is dropped.
  */
-final class MavenParser extends LineParser {
+final class MavenParser extends MultiLineParser {
   static final Pattern LINE =
       Pattern.compile(
           "^\\[(?<sev>ERROR|WARNING|WARN|INFO)\\] (?<file>\\S.*?):\\[(?<line>\\d+)(?:,(?<col>\\d+))?\\]"
@@ -19,8 +19,6 @@ final class MavenParser extends LineParser {
   /** Lines that belong to the diagnostic above: indented, with or without a level prefix. */
   private static final Pattern CONTINUATION =
       Pattern.compile("^(?:\\[(?:ERROR|WARNING)\\])?\\s{2,}\\S");
-
-  private PendingDiagnostic pending;
 
   MavenParser(Sink sink) {
     super(sink);
@@ -50,18 +48,6 @@ final class MavenParser extends LineParser {
       pending = pending.withDetail("symbol: " + detail.group(1).strip());
     } else if (!CONTINUATION.matcher(line).lookingAt()) {
       flush();
-    }
-  }
-
-  @Override
-  void end() {
-    flush();
-  }
-
-  private void flush() {
-    if (pending != null) {
-      pending.addTo(sink);
-      pending = null;
     }
   }
 }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * followed by {@code --> file:line:col}; a clippy lint named in a {@code #[warn(...)]} note becomes
  * the code. Summaries such as "aborting due to" and "generated 1 warning" are skipped.
  */
-final class RustcParser extends LineParser {
+final class RustcParser extends MultiLineParser {
   static final Pattern HEADER =
       Pattern.compile("^(?<sev>error|warning|note|help)(?:\\[(?<code>[^\\]]+)\\])?: (?<msg>.+)$");
   static final Pattern ARROW =
@@ -20,7 +20,6 @@ final class RustcParser extends LineParser {
           "^(?:aborting due to .*|could not compile .*|.*generated \\d+ warnings?.*"
               + "|\\d+ warnings? emitted|build failed.*|For more information .*)$");
 
-  private PendingDiagnostic pending;
   private boolean located;
 
   RustcParser(Sink sink) {
@@ -72,22 +71,11 @@ final class RustcParser extends LineParser {
     }
   }
 
+  /** A diagnostic without a location is kept only when it is a real error, not a summary. */
   @Override
-  void end() {
-    flush();
-  }
-
-  private void flush() {
-    if (pending == null) {
-      return;
-    }
-    boolean keep =
-        located
-            || (pending.severity() == Severity.ERROR
-                && !SUMMARY.matcher(pending.message()).matches());
-    if (keep) {
-      pending.addTo(sink);
-    }
-    pending = null;
+  boolean keep(PendingDiagnostic diagnostic) {
+    return located
+        || (diagnostic.severity() == Severity.ERROR
+            && !SUMMARY.matcher(diagnostic.message()).matches());
   }
 }
