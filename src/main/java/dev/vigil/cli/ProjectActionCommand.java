@@ -12,18 +12,23 @@ abstract class ProjectActionCommand extends ApiCommand {
       description = "One project; all when left out.")
   String project;
 
-  ProjectActionCommand(CliContext ctx) {
+  private final String verb;
+  private final String done;
+
+  /**
+   * @param verb the API path after {@code /api/}
+   * @param done what the command prints once the daemon has it, before the project name
+   */
+  ProjectActionCommand(CliContext ctx, String verb, String done) {
     super(ctx);
+    this.verb = verb;
+    this.done = done;
   }
-
-  abstract String verb();
-
-  abstract String done();
 
   @Override
   public Integer call() {
-    client().post("/api/" + verb(), Optional.ofNullable(project));
-    ctx.out().println(done() + " " + (project == null ? "every project" : project));
+    client().post("/api/" + verb, Optional.ofNullable(project));
+    ctx.out().println(done + " " + (project == null ? "every project" : project));
     return ExitCode.OK;
   }
 
@@ -33,17 +38,7 @@ abstract class ProjectActionCommand extends ApiCommand {
       description = "Queue a full run of PROJECT, or of every project.")
   static final class Trigger extends ProjectActionCommand {
     Trigger(CliContext ctx) {
-      super(ctx);
-    }
-
-    @Override
-    String verb() {
-      return "trigger";
-    }
-
-    @Override
-    String done() {
-      return "triggered";
+      super(ctx, "trigger", "triggered");
     }
   }
 
@@ -53,17 +48,7 @@ abstract class ProjectActionCommand extends ApiCommand {
       description = "Stop running PROJECT (or every project) on changes until resumed.")
   static final class Pause extends ProjectActionCommand {
     Pause(CliContext ctx) {
-      super(ctx);
-    }
-
-    @Override
-    String verb() {
-      return "pause";
-    }
-
-    @Override
-    String done() {
-      return "paused";
+      super(ctx, "pause", "paused");
     }
   }
 
@@ -73,17 +58,7 @@ abstract class ProjectActionCommand extends ApiCommand {
       description = "Run PROJECT (or every project) on changes again.")
   static final class Resume extends ProjectActionCommand {
     Resume(CliContext ctx) {
-      super(ctx);
-    }
-
-    @Override
-    String verb() {
-      return "resume";
-    }
-
-    @Override
-    String done() {
-      return "resumed";
+      super(ctx, "resume", "resumed");
     }
   }
 }
