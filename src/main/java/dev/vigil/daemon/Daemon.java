@@ -123,6 +123,7 @@ public final class Daemon {
     for (ProjectRuntime runtime : armed) {
       runtime.takeBaseline();
     }
+    runner.keepWarm();
     state = "ready";
     console.info(
         "vigil: watching "

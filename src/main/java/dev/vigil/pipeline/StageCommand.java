@@ -3,6 +3,7 @@ package dev.vigil.pipeline;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.StageConfig;
 import dev.vigil.process.CommandSpec;
+import dev.vigil.process.ShellQuote;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

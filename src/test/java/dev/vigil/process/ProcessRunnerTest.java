@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +27,15 @@ class ProcessRunnerTest {
   @TempDir Path dir;
 
   private final SystemScheduler scheduler = new SystemScheduler("test-scheduler");
-  private final ProcessRunner runner = new ProcessRunner(scheduler);
+  final ProcessRunner runner = newRunner(scheduler);
   private final List<OutputLine> seen = new CopyOnWriteArrayList<>();
+
+  ProcessRunner newRunner(SystemScheduler scheduler) {
+    return new ProcessRunner(scheduler);
+  }
+
+  /** Called right before each command starts. */
+  void beforeStart() {}
 
   @AfterEach
   void close() {
@@ -36,7 +44,12 @@ class ProcessRunnerTest {
   }
 
   private CommandOutput run(CommandSpec spec) {
-    return awaitResult(runner.start(spec, seen::add));
+    return awaitResult(start(spec, seen::add));
+  }
+
+  private RunningCommand start(CommandSpec spec, Consumer<OutputLine> lines) {
+    beforeStart();
+    return runner.start(spec, lines);
   }
 
   private CommandOutput run(String command) {
@@ -205,7 +218,7 @@ class ProcessRunnerTest {
     AtomicLong count = new AtomicLong();
     CommandOutput out =
         awaitResult(
-            runner.start(
+            start(
                 Specs.withLog(
                     spec("head -c 300000000 /dev/zero | tr '\\0' 'x' | fold -w 100", dir),
                     log,
@@ -241,7 +254,7 @@ class ProcessRunnerTest {
     List<Integer> lengths = new CopyOnWriteArrayList<>();
     CommandOutput out =
         awaitResult(
-            runner.start(
+            start(
                 spec("head -c 10000000 /dev/zero | tr '\\0' 'y'", dir),
                 l -> lengths.add(l.text().length())));
 
@@ -255,7 +268,7 @@ class ProcessRunnerTest {
 
   @Test
   void cancelAfterExitIsHarmless() {
-    RunningCommand command = runner.start(spec("echo done", dir), seen::add);
+    RunningCommand command = start(spec("echo done", dir), seen::add);
     CommandOutput out = awaitResult(command);
 
     command.cancel();
@@ -267,8 +280,7 @@ class ProcessRunnerTest {
 
   @Test
   void theResultCompletesOnARunnerThread() throws Exception {
-    RunningCommand command =
-        runner.start(spec("while [ ! -e go ]; do sleep 0.05; done", dir), seen::add);
+    RunningCommand command = start(spec("while [ ! -e go ]; do sleep 0.05; done", dir), seen::add);
     CompletableFuture<String> thread =
         command.result().thenApply(r -> Thread.currentThread().getName());
 
@@ -282,7 +294,7 @@ class ProcessRunnerTest {
   void aFailingListenerDoesNotStopTheCommand() {
     CommandOutput out =
         awaitResult(
-            runner.start(
+            start(
                 spec("echo a; echo b", dir),
                 l -> {
                   throw new IllegalStateException("listener broke");
@@ -311,7 +323,7 @@ class ProcessRunnerTest {
 
   @Test
   void closeKillsWhatStillRuns() {
-    RunningCommand command = runner.start(spec("echo \"pid $$\"; exec sleep 300", dir), seen::add);
+    RunningCommand command = start(spec("echo \"pid $$\"; exec sleep 300", dir), seen::add);
     await().atMost(Specs.WAIT).until(() -> !seen.isEmpty());
     long pid = Long.parseLong(seen.get(0).text().substring(4));
 

@@ -61,8 +61,20 @@ class ProcessTreeKillTest {
 
   private void killsTreeAfterGrace(
       boolean ownSession, BiConsumer<FakeScheduler, RunningCommand> endIt, Outcome want) {
+    killsTreeAfterGrace(ownSession, false, endIt, want);
+  }
+
+  private void killsTreeAfterGrace(
+      boolean ownSession,
+      boolean warm,
+      BiConsumer<FakeScheduler, RunningCommand> endIt,
+      Outcome want) {
     FakeScheduler scheduler = new FakeScheduler();
     try (ProcessRunner runner = new ProcessRunner(scheduler, setsid(ownSession))) {
+      if (warm) {
+        runner.keepWarm();
+        await().atMost(Specs.WAIT).until(runner::warmShellReady);
+      }
       RunningCommand command =
           runner.start(Specs.withTimes(spec(TREE, dir), TIMEOUT, GRACE), lines::add);
       awaitTree();
@@ -84,7 +96,18 @@ class ProcessTreeKillTest {
       assertThat(out.outcome()).isEqualTo(want);
       assertAllGone(ordinary);
       assertAllGone(List.of(stubborn));
+      assertThat(runner.warmStarts()).isEqualTo(warm ? 1 : 0);
     }
+  }
+
+  @Test
+  void aTreeStartedInAParkedShellIsKilledTheSameWay() {
+    killsTreeAfterGrace(true, true, (s, c) -> s.advance(TIMEOUT), new Outcome.TimedOut());
+  }
+
+  @Test
+  void aTreeStartedInAParkedShellWithoutOwnSessionIsKilledTheSameWay() {
+    killsTreeAfterGrace(false, true, (s, c) -> c.cancel(), new Outcome.Cancelled());
   }
 
   @Test

@@ -1,0 +1,89 @@
+package dev.vigil.process;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A shell started ahead of need ({@code sh -s}, in its own session like every command), parked on
+ * reading its script from a pipe. Starting a command then costs a pipe write instead of a process
+ * spawn: the script changes to the working directory, exports the spec's variables and execs {@code
+ * sh -c command} with stdin from /dev/null, so the command runs exactly as a cold start runs it,
+ * with the same process as the root of its tree.
+ */
+final class WarmShell {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final File ROOT = new File("/");
+
+  private final Process process;
+
+  private WarmShell(Process process) {
+    this.process = process;
+  }
+
+  /**
+   * Spawns a parked shell; its environment is this process's, its directory the file system root.
+   */
+  static WarmShell spawn(Optional<Path> setsid) throws IOException {
+    List<String> argv = new ArrayList<>();
+    setsid.ifPresent(path -> argv.add(path.toString()));
+    argv.add("sh");
+    argv.add("-s");
+    return new WarmShell(new ProcessBuilder(argv).directory(ROOT).start());
+  }
+
+  /** Whether a spec can run in a warm shell: only variable names the shell can export can. */
+  static boolean suits(CommandSpec spec) {
+    return spec.env().keySet().stream().allMatch(name -> NAME.matcher(name).matches());
+  }
+
+  /** The script that runs the spec's command as {@code sh -c} would, in its directory. */
+  static String script(CommandSpec spec) {
+    StringBuilder script = new StringBuilder(256);
+    script.append("cd -- ").append(ShellQuote.quote(spec.workingDir().toString()));
+    script.append(" || exit 126\n");
+    for (Map.Entry<String, String> e : spec.env().entrySet()) {
+      script.append("export ").append(e.getKey()).append('=');
+      script.append(ShellQuote.quote(e.getValue())).append('\n');
+    }
+    script.append("exec sh -c ").append(ShellQuote.quote(spec.command())).append(" </dev/null\n");
+    return script.toString();
+  }
+
+  /** Whether the shell still waits for its script. */
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /**
+   * Hands the shell its script and closes its input; the returned process is the command's root.
+   *
+   * @throws IOException when the shell is gone (it is then destroyed)
+   */
+  Process run(CommandSpec spec) throws IOException {
+    try (OutputStream in = process.getOutputStream()) {
+      in.write(script(spec).getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      discard();
+      throw e;
+    }
+    return process;
+  }
+
+  /** Ends a shell that will not be used: closing its input ends it, the kill makes sure. */
+  void discard() {
+    try {
+      process.getOutputStream().close();
+    } catch (IOException e) {
+      // it is killed below either way
+    }
+    process.destroyForcibly();
+  }
+}
