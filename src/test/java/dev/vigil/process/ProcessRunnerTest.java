@@ -87,6 +87,23 @@ class ProcessRunnerTest {
   }
 
   @Test
+  void aCommandWithASyntaxErrorExits2WithTheShellsMessage() {
+    CommandOutput out = run("echo never; if");
+
+    assertThat(out.outcome()).isEqualTo(new Outcome.Exited(2));
+    assertThat(out.tail()).extracting(OutputLine::text).noneMatch(t -> t.equals("never"));
+    assertThat(out.tail()).extracting(OutputLine::text).anyMatch(t -> t.contains("rror"));
+  }
+
+  @Test
+  void anExitInTheMiddleEndsTheCommandWithItsCode() {
+    CommandOutput out = run("echo one; exit 5; echo two");
+
+    assertThat(out.outcome()).isEqualTo(new Outcome.Exited(5));
+    assertThat(out.tail()).containsExactly(new OutputLine(Stream.STDOUT, "one"));
+  }
+
+  @Test
   void anExitBySignalShowsAs128PlusTheSignal() {
     assertThat(run("kill -TERM $$").outcome()).isEqualTo(new Outcome.Exited(143));
   }
