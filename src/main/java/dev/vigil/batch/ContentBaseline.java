@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -31,13 +32,24 @@ import org.slf4j.LoggerFactory;
  * one), are never silently dropped. A modification time within {@link #RACY_WINDOW} of the moment
  * it was recorded is not trusted (as git does with racily clean entries): such a file is hashed at
  * the next check even if size and time match.
+ *
+ * <p>Files are read ahead, as their events arrive ({@link #readAhead}), so that the check when a
+ * batch closes, and the record when its run starts, mostly find the fingerprint taken already. A
+ * read ahead stands until the next event for its path: a write after the read sends an event, which
+ * either arrives before the run starts (the file is then read again) or opens a new batch that
+ * compares against what the run recorded.
  */
 public final class ContentBaseline {
   /** How close to the moment of recording a modification time must be to be distrusted. */
   static final Duration RACY_WINDOW = Duration.ofSeconds(2);
 
-  /** At most this many hashes wait for the next run (a batch that never runs leaves some). */
+  /** At most this many reads wait for the next run (a batch that never runs leaves some). */
   static final int MAX_KEPT_READS = 50_000;
+
+  /** A read ahead that was asked for and has not finished; compared by identity. */
+  private static final class Pending {
+    private volatile boolean started;
+  }
 
   private static final Logger log = LoggerFactory.getLogger(ContentBaseline.class);
 
@@ -46,11 +58,11 @@ public final class ContentBaseline {
   private final Map<String, Fingerprint> recorded = new ConcurrentHashMap<>();
 
   /**
-   * Hashes the content filter just took, with the raw time stamp they were taken at, so the run
-   * that starts next records them without reading the files again. Recording what was read before
-   * the run is safe: a save after it differs from that content and runs again.
+   * Per path, the read taken since its last event ({@link Fingerprint}, with the raw time stamp),
+   * or the read still to come ({@link Pending}). The check at a batch's close and the record at a
+   * run's start take fingerprints from here instead of reading the file again.
    */
-  private final Map<String, Fingerprint> readForNextRun = new ConcurrentHashMap<>();
+  private final Map<String, Object> readAhead = new ConcurrentHashMap<>();
 
   /** An empty baseline for the project at {@code root}. */
   public ContentBaseline(Path root) {
@@ -89,9 +101,47 @@ public final class ContentBaseline {
     for (String path : relativePaths) {
       if (differs(path)) {
         changed.add(path);
+      } else {
+        readAhead.remove(path); // nothing to record: the run's record stands
       }
     }
     return changed;
+  }
+
+  /**
+   * Notes that the file at {@code file} (absolute, under the root) just sent an event, and reads it
+   * on {@code executor}, unless a read queued earlier has not started yet (it will see this write
+   * too). Call it on the thread that delivers events, for files only.
+   */
+  public void readAhead(Path file, Executor executor) {
+    String path = relative(file);
+    if (path.isEmpty()) {
+      return;
+    }
+    if (readAhead.size() >= MAX_KEPT_READS) {
+      readAhead.clear(); // only a cache: everything left is read again when needed
+    }
+    Pending fresh = new Pending();
+    Object now =
+        readAhead.compute(path, (k, v) -> v instanceof Pending p && !p.started ? p : fresh);
+    if (now != fresh) {
+      return;
+    }
+    try {
+      executor.execute(() -> takeAhead(path, fresh));
+    } catch (RejectedExecutionException e) {
+      readAhead.remove(path, fresh); // shutting down: read when needed
+    }
+  }
+
+  private void takeAhead(String path, Pending pending) {
+    pending.started = true;
+    Fingerprint read = readRaw(root.resolve(path));
+    if (read == null) {
+      readAhead.remove(path, pending);
+    } else {
+      readAhead.replace(path, pending, read);
+    }
   }
 
   /**
@@ -112,29 +162,16 @@ public final class ContentBaseline {
   }
 
   /**
-   * The file's fingerprint for a run that starts now: the content filter's hash when the file's
-   * size and time stamp still match it (a stat, no read), else read afresh.
+   * The file's fingerprint for a run that starts now: the read taken since its last event, without
+   * touching the file, else read afresh.
    */
   private Fingerprint readForCommit(String path, long nowNanos) {
-    Path file = root.resolve(path);
-    Fingerprint taken = readForNextRun.remove(path);
-    if (taken != null) {
-      try {
-        BasicFileAttributes attributes = attributes(file);
-        if (attributes != null
-            && attributes.isRegularFile()
-            && attributes.size() == taken.size()
-            && nanos(attributes.lastModifiedTime()) == taken.mtimeNanos()) {
-          boolean racy = taken.mtimeNanos() >= nowNanos - RACY_WINDOW.toNanos();
-          return racy
-              ? new Fingerprint(taken.size(), Fingerprint.UNTRUSTED_MTIME, taken.hash())
-              : taken;
-        }
-      } catch (IOException e) {
-        // read afresh below
-      }
+    Object taken = readAhead.remove(path);
+    if (taken instanceof Fingerprint f) {
+      boolean racy = !f.absent() && f.mtimeNanos() >= nowNanos - RACY_WINDOW.toNanos();
+      return racy ? new Fingerprint(f.size(), Fingerprint.UNTRUSTED_MTIME, f.hash()) : f;
     }
-    return read(file, nowNanos);
+    return read(root.resolve(path), nowNanos);
   }
 
   /** Every path the baseline knows, relative to the root; a copy. */
@@ -153,6 +190,10 @@ public final class ContentBaseline {
 
   private boolean differs(String path) {
     Fingerprint before = recorded.get(path);
+    Object ahead = readAhead.get(path);
+    if (ahead instanceof Fingerprint now) {
+      return before == null || differs(before, now);
+    }
     if (before == null) {
       return true;
     }
@@ -175,13 +216,58 @@ public final class ContentBaseline {
     }
     try {
       long hash = ContentHasher.hash(file, attributes.size());
-      if (readForNextRun.size() < MAX_KEPT_READS) {
-        readForNextRun.put(path, new Fingerprint(attributes.size(), mtime, hash));
+      Fingerprint now = new Fingerprint(attributes.size(), mtime, hash);
+      if (ahead == null) {
+        readAhead.putIfAbsent(path, now);
+      } else {
+        readAhead.replace(path, ahead, now); // read after the event that asked for it
       }
       return hash != before.hash();
     } catch (IOException e) {
       return true;
     }
+  }
+
+  /** Whether a read ahead differs from the record, hashing again only for a distrusted time. */
+  private boolean differs(Fingerprint before, Fingerprint now) {
+    if (now.absent() || before.absent()) {
+      return now.absent() != before.absent();
+    }
+    if (now.size() != before.size()) {
+      return true;
+    }
+    if (before.mtimeNanos() != Fingerprint.UNTRUSTED_MTIME
+        && before.mtimeNanos() == now.mtimeNanos()) {
+      return false;
+    }
+    return now.hash() != before.hash();
+  }
+
+  /** The file's fingerprint with its raw time stamp, {@link Fingerprint#ABSENT} if gone. */
+  private static Fingerprint readRaw(Path file) {
+    try {
+      BasicFileAttributes attributes = attributes(file);
+      if (attributes == null) {
+        return Fingerprint.ABSENT;
+      }
+      if (!attributes.isRegularFile()) {
+        return null;
+      }
+      long hash = ContentHasher.hash(file, attributes.size());
+      return new Fingerprint(attributes.size(), nanos(attributes.lastModifiedTime()), hash);
+    } catch (NoSuchFileException e) {
+      return Fingerprint.ABSENT; // deleted between the stat and the read
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private String relative(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (!absolute.startsWith(root)) {
+      return "";
+    }
+    return root.relativize(absolute).toString().replace(java.io.File.separatorChar, '/');
   }
 
   /** The file's fingerprint, {@link Fingerprint#ABSENT} if gone, null if it cannot be read. */

@@ -47,6 +47,7 @@ public final class Daemon {
   private final SystemScheduler scheduler = new SystemScheduler("vigil-timer");
   private final ProcessRunner runner = new ProcessRunner(scheduler);
   private final ExecutorService background;
+  private final ExecutorService readAhead;
   private final HistoryLog history;
   private final EventBus events = new EventBus();
   private final StatusBoard board;
@@ -81,6 +82,13 @@ public final class Daemon {
               t.setPriority(Thread.MIN_PRIORITY);
               return t;
             });
+    this.readAhead =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "vigil-read-ahead");
+              t.setDaemon(true);
+              return t;
+            });
     this.parts =
         new SharedParts(
             scheduler,
@@ -92,6 +100,7 @@ public final class Daemon {
                 console, history, events, board::changed, options.stateDir(), this::rootOf),
             options.env(),
             background,
+            readAhead,
             options.configFile().map(java.util.Set::of).orElse(java.util.Set.of()),
             new HistoryMemory(history, scheduler));
   }
@@ -269,7 +278,9 @@ public final class Daemon {
       runner.close();
       history.close();
       background.shutdownNow();
+      readAhead.shutdownNow();
       Executors2.awaitQuietly(background);
+      Executors2.awaitQuietly(readAhead);
       scheduler.close();
       lock.close();
     } catch (IOException | RuntimeException e) {

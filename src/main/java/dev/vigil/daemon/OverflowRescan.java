@@ -2,7 +2,6 @@ package dev.vigil.daemon;
 
 import dev.vigil.batch.ChangeBatch;
 import dev.vigil.batch.ContentBaseline;
-import dev.vigil.watch.IgnoreRules;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +27,12 @@ final class OverflowRescan {
 
   private OverflowRescan() {}
 
+  /**
+   * @param ignored the project's whole ignore rule (a path, whether it is a directory), as its
+   *     watcher applies it
+   */
   static ChangeBatch rescan(
-      Path root, ContentBaseline baseline, IgnoreRules rules, ChangeBatch seen) {
+      Path root, ContentBaseline baseline, BiPredicate<Path, Boolean> ignored, ChangeBatch seen) {
     List<String> onDisk = new ArrayList<>();
     try {
       Files.walkFileTree(
@@ -36,14 +40,14 @@ final class OverflowRescan {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              return !dir.equals(root) && rules.isIgnored(dir, true)
+              return !dir.equals(root) && ignored.test(dir, true)
                   ? FileVisitResult.SKIP_SUBTREE
                   : FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile() && !rules.isIgnored(file, false)) {
+              if (attrs.isRegularFile() && !ignored.test(file, false)) {
                 onDisk.add(root.relativize(file).toString().replace('\\', '/'));
               }
               return FileVisitResult.CONTINUE;

@@ -92,7 +92,7 @@ final class ProjectRuntime implements AutoCloseable {
     this.watcher =
         new ProjectWatcher(
             config.root(),
-            (path, dir) -> parts.ownFiles().contains(path) || rules.isIgnored(path, dir),
+            this::ignored,
             this::onEvent,
             this::onWatchState,
             parts.scheduler(),
@@ -119,8 +119,7 @@ final class ProjectRuntime implements AutoCloseable {
   /** Starts the background walk that records file contents; call it once, after {@link #start}. */
   void takeBaseline() {
     baseline
-        .takeInBackground(
-            p -> rules.isIgnored(p, java.nio.file.Files.isDirectory(p)), parts.background())
+        .takeInBackground(p -> ignored(p, java.nio.file.Files.isDirectory(p)), parts.background())
         .whenComplete((v, e) -> baselineTaken.complete(null));
   }
 
@@ -176,9 +175,17 @@ final class ProjectRuntime implements AutoCloseable {
     }
     boolean wasIdle = !batcher.isDebouncing();
     batcher.offer(event);
+    if (event.kind() != FileEvent.Kind.OVERFLOW && !event.directory()) {
+      baseline.readAhead(event.path(), parts.readAhead());
+    }
     if (wasIdle) {
       onChange.run();
     }
+  }
+
+  /** The project's whole ignore rule: vigil's own files, then git's rules and the config's. */
+  private boolean ignored(Path path, boolean directory) {
+    return parts.ownFiles().contains(path) || rules.isIgnored(path, directory);
   }
 
   private boolean watched(Path path) {
@@ -189,7 +196,7 @@ final class ProjectRuntime implements AutoCloseable {
   private void onBatch(ClosedBatch closed) {
     ChangeBatch batch = closed.batch();
     if (closed.overflowed()) {
-      batch = OverflowRescan.rescan(config.root(), baseline, rules, batch);
+      batch = OverflowRescan.rescan(config.root(), baseline, this::ignored, batch);
     }
     if (batch.changedCount() > 0 || closed.overflowed()) {
       loop.changes(batch);

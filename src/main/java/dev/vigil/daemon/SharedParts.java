@@ -22,6 +22,7 @@ import java.util.concurrent.Executor;
  * @param runListener hears every run (console, history, status, events)
  * @param env the daemon's environment (HOME, XDG_CONFIG_HOME for git's global excludes)
  * @param background runs content baseline walks
+ * @param readAhead reads changed files as their events arrive, ahead of the batch's close
  * @param ownFiles files of vigil's own that no project watches (the config file)
  * @param memory annotates diagnostics with how often they failed runs lately
  */
@@ -34,5 +35,6 @@ record SharedParts(
     RunListener runListener,
     Map<String, String> env,
     Executor background,
+    Executor readAhead,
     Set<Path> ownFiles,
     DiagnosticsMemory memory) {}

@@ -110,13 +110,78 @@ class ContentBaselineTest {
         root.resolve("src/lib.rs"), FileTime.from(Instant.now().minusSeconds(60)));
     assertThat(reallyChanged("src/lib.rs")).containsExactly("src/lib.rs");
 
-    // Saved again before the run starts: the filter's read is stale by then.
+    // Saved again before the run starts, and its event arrived: the filter's read is stale by then.
     edit("src/lib.rs", "pub fn one() -> i32 { 333 }\n");
+    baseline.readAhead(root.resolve("src/lib.rs"), walkTasks::add);
     baseline.commit(List.of("src/lib.rs"));
 
     // The run saw the 333 version, so going back to 2 is a change.
     edit("src/lib.rs", "pub fn one() -> i32 { 2 }\n");
     assertThat(reallyChanged("src/lib.rs")).containsExactly("src/lib.rs");
+  }
+
+  @Test
+  void aFileReadAheadAtItsEventIsNotReadAgainAtTheCloseNorAtTheRun() throws IOException {
+    takeBaseline();
+    edit("src/lib.rs", "pub fn one() -> i32 { 2 }\n");
+    baseline.readAhead(root.resolve("src/lib.rs"), Runnable::run);
+    // Unreadable from now on: only the read ahead can answer.
+    Files.delete(root.resolve("src/lib.rs"));
+
+    assertThat(reallyChanged("src/lib.rs")).containsExactly("src/lib.rs");
+    baseline.commit(List.of("src/lib.rs"));
+
+    edit("src/lib.rs", "pub fn one() -> i32 { 2 }\n");
+    assertThat(reallyChanged("src/lib.rs")).isEmpty();
+  }
+
+  @Test
+  void aTouchReadAheadIsUnchangedAndLeavesNothingForTheRun() throws IOException {
+    takeBaseline();
+    Files.setLastModifiedTime(root.resolve("src/main.rs"), FileTime.from(Instant.now()));
+    baseline.readAhead(root.resolve("src/main.rs"), Runnable::run);
+
+    assertThat(reallyChanged("src/main.rs")).isEmpty();
+  }
+
+  @Test
+  void aReadAheadStillQueuedAtTheCloseIsDoneThereAndItsLateResultIsDropped() throws IOException {
+    takeBaseline();
+    edit("src/lib.rs", "pub fn one() -> i32 { 2 }\n");
+    baseline.readAhead(root.resolve("src/lib.rs"), walkTasks::add);
+
+    assertThat(reallyChanged("src/lib.rs")).containsExactly("src/lib.rs");
+    edit("src/lib.rs", "pub fn one() -> i32 { 333 }\n");
+    baseline.readAhead(root.resolve("src/lib.rs"), walkTasks::add);
+    runWalk();
+    baseline.commit(List.of("src/lib.rs"));
+
+    edit("src/lib.rs", "pub fn one() -> i32 { 333 }\n");
+    assertThat(reallyChanged("src/lib.rs")).isEmpty();
+  }
+
+  @Test
+  void eventsWhileAReadIsQueuedAskForOneRead() throws IOException {
+    takeBaseline();
+    for (int i = 0; i < 5; i++) {
+      edit("src/lib.rs", "pub fn one() -> i32 { " + i + " }\n");
+      baseline.readAhead(root.resolve("src/lib.rs"), walkTasks::add);
+    }
+
+    assertThat(walkTasks).hasSize(1);
+    runWalk();
+    assertThat(reallyChanged("src/lib.rs")).containsExactly("src/lib.rs");
+  }
+
+  @Test
+  void aDeletionReadAheadIsChangedUntilARunHasSeenItGone() throws IOException {
+    takeBaseline();
+    Files.delete(root.resolve("README.md"));
+    baseline.readAhead(root.resolve("README.md"), Runnable::run);
+
+    assertThat(reallyChanged("README.md")).containsExactly("README.md");
+    baseline.commit(List.of("README.md"));
+    assertThat(reallyChanged("README.md")).isEmpty();
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,11 +39,30 @@ class OverflowRescanTest {
 
     Instant t = Instant.now();
     ChangeBatch seen = new ChangeBatch(List.of(), 0, true, t, t);
-    ChangeBatch batch = OverflowRescan.rescan(root, baseline, rules, seen);
+    ChangeBatch batch = OverflowRescan.rescan(root, baseline, rules::isIgnored, seen);
 
     assertThat(batch.changed()).containsExactly("src/deleted.rs", "src/edited.rs", "src/new.rs");
     assertThat(batch.changedCount()).isEqualTo(3);
     assertThat(batch.truncated()).isTrue();
+  }
+
+  @Test
+  void aFileTheWatcherLeavesOutIsLeftOutOfTheRescanToo() throws Exception {
+    write("src/kept.rs", "kept");
+    ContentBaseline baseline = new ContentBaseline(root);
+    IgnoreRules rules = IgnoreRules.load(root, List.of(), Map.of());
+    Path config = root.resolve("vigil.yaml");
+    BiPredicate<Path, Boolean> ignored = (p, dir) -> p.equals(config) || rules.isIgnored(p, dir);
+    baseline.takeInBackground(p -> ignored.test(p, Files.isDirectory(p)), Runnable::run).join();
+
+    write("vigil.yaml", "version: 1\n");
+    write("src/new.rs", "new");
+
+    Instant t = Instant.now();
+    ChangeBatch seen = new ChangeBatch(List.of(), 0, true, t, t);
+    ChangeBatch batch = OverflowRescan.rescan(root, baseline, ignored, seen);
+
+    assertThat(batch.changed()).containsExactly("src/new.rs");
   }
 
   private void write(String rel, String content) throws Exception {
