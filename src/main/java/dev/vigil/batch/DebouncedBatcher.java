@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * Gathers one project's file events into batches: a batch closes after {@code debounce} without
  * events or {@code maxWait} after its first event, whichever comes first, and is held open while
  * git rewrites the work tree (re-checked every debounce period, for at most {@code gitHoldLimit}).
+ * A timer that fires more than {@link #STALL} late (the process was paused) does not count as
+ * quiet: the batch waits one more debounce period for the events that piled up meanwhile.
  *
  * <p>{@link #offer} may be called from any thread and only takes a lock and updates a map: one
  * timer at a time is armed. The git probe, the content filter and the sink run on the scheduler's
@@ -26,6 +28,12 @@ import org.slf4j.LoggerFactory;
 public final class DebouncedBatcher implements AutoCloseable {
   /** How long a git operation may hold a batch open before it closes anyway. */
   public static final Duration DEFAULT_GIT_HOLD_LIMIT = Duration.ofMinutes(10);
+
+  /**
+   * A timer this late means the process did not run for a while (a GC pause, an overloaded
+   * machine): events may be waiting undelivered, so the quiet period was not seen.
+   */
+  static final Duration STALL = Duration.ofMillis(5);
 
   private static final Logger log = LoggerFactory.getLogger(DebouncedBatcher.class);
 
@@ -48,6 +56,7 @@ public final class DebouncedBatcher implements AutoCloseable {
   private long lastEventNanos;
   private long gitHoldSinceNanos = -1;
   private Object armedToken;
+  private long armedDueNanos;
   private Scheduler.Cancellable armed;
   private boolean closed;
 
@@ -198,6 +207,12 @@ public final class DebouncedBatcher implements AutoCloseable {
       arm(due - now);
       return null;
     }
+    boolean stalled = now - armedDueNanos > STALL.toNanos();
+    if (stalled && now < firstEventNanos + maxWaitNanos) {
+      // Give the watcher a quiet period of its own to deliver what piled up meanwhile.
+      arm(debounceNanos);
+      return null;
+    }
     if (gitBusy.getAsBoolean()) {
       gitHoldSinceNanos = now;
       arm(debounceNanos);
@@ -230,6 +245,7 @@ public final class DebouncedBatcher implements AutoCloseable {
   private void arm(long delayNanos) {
     Object token = new Object();
     armedToken = token;
+    armedDueNanos = scheduler.nanoTime() + delayNanos;
     armed = scheduler.schedule(Duration.ofNanos(delayNanos), () -> onTimer(token));
   }
 

@@ -85,6 +85,49 @@ class DebouncedBatcherTest {
   }
 
   @Test
+  void aTimerLateFromAPauseWaitsAQuietPeriodMoreForEventsThatPiledUp() {
+    DebouncedBatcher batcher = batcher();
+    batcher.offer(modified("a.txt"));
+    // The process stops (a GC pause) past the quiet period; the timer fires late on waking.
+    scheduler.stall(DEBOUNCE.plus(DebouncedBatcher.STALL).plusMillis(5));
+
+    assertThat(batches).isEmpty();
+
+    // The watcher then delivers what the kernel held meanwhile.
+    batcher.offer(modified("b.txt"));
+    advanceMillis(19);
+    assertThat(batches).isEmpty();
+    advanceMillis(1);
+
+    assertThat(batches).hasSize(1);
+    assertThat(batches.get(0).batch().changed()).containsExactly("a.txt", "b.txt");
+  }
+
+  @Test
+  void aTimerLateByLessThanTheStallLimitClosesTheBatch() {
+    DebouncedBatcher batcher = batcher();
+    batcher.offer(modified("a.txt"));
+    scheduler.stall(DEBOUNCE.plus(DebouncedBatcher.STALL));
+
+    assertThat(batches).hasSize(1);
+  }
+
+  @Test
+  void pausesOverAndOverStillCloseTheBatchAtMaxWait() {
+    DebouncedBatcher batcher = batcher();
+    batcher.offer(modified("a.txt"));
+    scheduler.stall(DEBOUNCE.multipliedBy(2));
+    scheduler.stall(DEBOUNCE.multipliedBy(2));
+    assertThat(batches).isEmpty();
+
+    // Past max_wait (100 ms): closes however late the timer.
+    scheduler.stall(DEBOUNCE.multipliedBy(2));
+
+    assertThat(batches).hasSize(1);
+    assertThat(batches.get(0).batch().closedAt()).isEqualTo(EPOCH.plusMillis(120));
+  }
+
+  @Test
   void aSecondBurstAfterClosingIsASecondBatch() {
     DebouncedBatcher batcher = batcher();
     batcher.offer(modified("a"));

@@ -70,6 +70,17 @@ public final class FakeScheduler implements Scheduler {
     }
   }
 
+  /**
+   * Moves time forward as a paused process sees it: nothing runs during the pause, then every task
+   * that fell due runs late, at the new time.
+   */
+  public void stall(Duration by) {
+    synchronized (this) {
+      nanos += by.toNanos();
+    }
+    advance(Duration.ZERO);
+  }
+
   /** How many tasks wait to run. */
   public synchronized int pending() {
     return tasks.size();
