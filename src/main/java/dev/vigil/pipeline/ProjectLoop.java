@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -200,9 +201,14 @@ public final class ProjectLoop {
       signalIdleIfIdle();
       return;
     }
-    waitingForSlot = true;
     Trigger queued = nextTrigger();
     listener.runQueued(project.name(), queued);
+    Optional<RunSlots.Slot> free = slots.tryAcquire();
+    if (free.isPresent()) {
+      onSlot(free.get()); // no wait: start now, not after another pass through the queue
+      return;
+    }
+    waitingForSlot = true;
     slots.acquire().thenAccept(slot -> queue.post(new Control.SlotGranted(slot)));
   }
 

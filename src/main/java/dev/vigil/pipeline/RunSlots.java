@@ -2,6 +2,7 @@ package dev.vigil.pipeline;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,6 +29,15 @@ public final class RunSlots {
       waiting.add(f);
     }
     return f;
+  }
+
+  /** A slot at once if one is free (no project waits then), else empty. */
+  synchronized Optional<Slot> tryAcquire() {
+    if (inUse < capacity) {
+      inUse++;
+      return Optional.of(new Slot());
+    }
+    return Optional.empty();
   }
 
   /** Slots in use now. */
