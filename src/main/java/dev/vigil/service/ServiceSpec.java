@@ -36,6 +36,7 @@ public record ServiceSpec(
           "-Xms8m",
           "-Xmx96m",
           "-XX:TieredStopAtLevel=1",
+          "-XX:CompileThresholdScaling=0.1",
           "-Xss512k",
           "-XX:+ExitOnOutOfMemoryError",
           "-XX:-UsePerfData");

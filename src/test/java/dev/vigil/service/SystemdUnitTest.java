@@ -53,7 +53,7 @@ class SystemdUnitTest {
         .contains(
             "ExecStart="
                 + java
-                + " -XX:+UseSerialGC -Xms8m -Xmx96m -XX:TieredStopAtLevel=1 -Xss512k"
+                + " -XX:+UseSerialGC -Xms8m -Xmx96m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -Xss512k"
                 + " -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -jar "
                 + jar
                 + " daemon --config "
