@@ -135,10 +135,12 @@ def latency(args):
                 print_row(rows[-1], flush=True)
                 continue
             time.sleep(tool.settle + 0.3)
-            lat, missed = [], 0
+            lat, missed, saved = [], 0, []
             first = len(st.seen)
             for i in range(args.saves + 5):
                 t0 = save(target, 1000 + i)
+                if i >= 5:
+                    saved.append(t0)
                 s = st.wait_after(t0, max(5, 4 * tool.settle))
                 if s is None:
                     missed += 1
@@ -152,6 +154,18 @@ def latency(args):
         finally:
             tool.stop()
         print_row(rows[-1], flush=True)
+        if hasattr(tool, "state_dir"):
+            # vigil's own record of when each run started (its first stage is spawned ~0.5 ms
+            # later, and `date` runs ~1.2 ms after that: the exec every tool pays)
+            starts = sorted(started_ns(r) for r in read_history(tool.state_dir))
+            own = []
+            for t0 in saved:
+                later = [x for x in starts if x >= t0]
+                if later:
+                    own.append((later[0] - t0) / 1e6)
+            rows.append((tool.name + " (run startedAt)", own, args.saves - len(own), args.saves,
+                         "run record's startedAt, from history.jsonl"))
+            print_row(rows[-1], flush=True)
 
 
 def print_row(row, flush=False):
@@ -322,6 +336,17 @@ def cds(args):
 
 
 # ---------------------------------------------------------------- bulk change
+
+def started_ns(record):
+    """A run record's startedAt in ns since the epoch (microsecond precision)."""
+    from datetime import datetime
+    text = record["startedAt"].replace("Z", "+00:00")
+    head, _, rest = text.partition(".")
+    if rest:  # at most 6 fraction digits for fromisoformat
+        frac, _, zone = rest.partition("+")
+        text = head + "." + frac[:6].ljust(6, "0") + "+" + zone
+    return int(datetime.fromisoformat(text).timestamp() * 1e6) * 1000
+
 
 def read_history(state_dir):
     import json
