@@ -128,7 +128,13 @@ def latency(args):
     for tool in select(args.tools):
         st = Stamps(stamp)
         start = time.time_ns()
-        tool.start(root, target, stamp, work)
+        try:
+            tool.start(root, target, stamp, work)
+        except FileNotFoundError as e:
+            rows.append((tool.name, [], 0, args.saves,
+                         "not installed (%s): run bench/install-peers.sh" % e.filename))
+            print_row(rows[-1], flush=True)
+            continue
         try:
             if wait_ready(tool, st, target, start, 120) is None:
                 rows.append((tool.name, [], 0, args.saves, "never ran the command"))
