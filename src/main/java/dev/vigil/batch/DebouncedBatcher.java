@@ -246,7 +246,13 @@ public final class DebouncedBatcher implements AutoCloseable {
     Object token = new Object();
     armedToken = token;
     armedDueNanos = scheduler.nanoTime() + delayNanos;
-    armed = scheduler.schedule(Duration.ofNanos(delayNanos), () -> onTimer(token));
+    Duration delay = Duration.ofNanos(delayNanos);
+    Runnable fire = () -> onTimer(token);
+    // The quiet period ends a save's wait, so it is timed precisely; git's re-checks need not be.
+    armed =
+        gitHoldSinceNanos >= 0
+            ? scheduler.schedule(delay, fire)
+            : scheduler.schedulePrecisely(delay, fire);
   }
 
   private void disarm() {

@@ -12,11 +12,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Turns a stage of a run into the command to start: {@code {changed}} expanded, env set. */
 final class StageCommand {
   static final String CHANGED_PLACEHOLDER = "{changed}";
   private static final String CHANGED_FILE = "changed.txt";
+  private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
 
   private StageCommand() {}
 
@@ -81,6 +83,6 @@ final class StageCommand {
   }
 
   private static String safeFileName(String stage) {
-    return stage.replaceAll("[^A-Za-z0-9._-]", "_");
+    return UNSAFE.matcher(stage).replaceAll("_");
   }
 }

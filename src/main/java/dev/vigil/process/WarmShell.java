@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A shell started ahead of need ({@code sh -s}, in its own session like every command), parked on
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
  * as the root of its tree. One difference shows: dash names {@code eval} in its own error messages.
  */
 final class WarmShell {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final File ROOT = new File("/");
 
   private final Process process;
@@ -41,7 +39,27 @@ final class WarmShell {
 
   /** Whether a spec can run in a warm shell: only variable names the shell can export can. */
   static boolean suits(CommandSpec spec) {
-    return spec.env().keySet().stream().allMatch(name -> NAME.matcher(name).matches());
+    for (String name : spec.env().keySet()) {
+      if (!isName(name)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A shell variable name: a letter or underscore, then letters, digits and underscores. */
+  static boolean isName(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+      if (!letter && (i == 0 || c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The script that runs the spec's command as {@code sh -c} would, in its directory. */

@@ -17,6 +17,14 @@ public interface Scheduler {
   /** Runs the task once after the delay, on the scheduler's thread. */
   Cancellable schedule(Duration delay, Runnable task);
 
+  /**
+   * Like {@link #schedule}, but runs the task as close to its time as the clock allows, at the cost
+   * of a brief busy wait before it; for the few timers a user waits on.
+   */
+  default Cancellable schedulePrecisely(Duration delay, Runnable task) {
+    return schedule(delay, task);
+  }
+
   /** A scheduled task that can be called off. */
   interface Cancellable {
     /** Calls the task off if it has not started yet; harmless after it ran. */
