@@ -5,9 +5,13 @@ import dev.vigil.config.StageConfig;
 import dev.vigil.process.CommandSpec;
 import dev.vigil.process.ShellQuote;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +82,19 @@ final class StageCommand {
     for (String path : request.trigger().changed()) {
       sb.append(path).append('\n');
     }
-    Files.writeString(file, sb, StandardCharsets.UTF_8);
+    ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(sb));
+    // No O_TRUNC: the file prepared ahead is empty, and ext4 flushes a file truncated to zero and
+    // rewritten when it is closed (auto_da_alloc), which costs the run's start 0.1 ms or more.
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      int length = bytes.remaining();
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      if (channel.size() > length) {
+        channel.truncate(length); // an older list was there after all
+      }
+    }
     return file;
   }
 
