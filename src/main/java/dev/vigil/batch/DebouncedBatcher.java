@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * Gathers one project's file events into batches: a batch closes after {@code debounce} without
  * events or {@code maxWait} after its first event, whichever comes first, and is held open while
  * git rewrites the work tree (re-checked every debounce period, for at most {@code gitHoldLimit}).
- * A timer that fires more than {@link #STALL} late (the process was paused) does not count as
- * quiet: the batch waits one more debounce period for the events that piled up meanwhile.
+ * A quiet period during which the process stood still for more than {@link #STALL} (its timer fired
+ * that late, or a garbage collection paused it that long) does not count: the batch waits one more
+ * debounce period for the events that piled up meanwhile.
  *
  * <p>{@link #offer} may be called from any thread and only takes a lock and updates a map: one
  * timer at a time is armed. The git probe, the content filter and the sink run on the scheduler's
@@ -57,6 +58,7 @@ public final class DebouncedBatcher implements AutoCloseable {
   private long gitHoldSinceNanos = -1;
   private Object armedToken;
   private long armedDueNanos;
+  private long pausedAtArm;
   private Scheduler.Cancellable armed;
   private boolean closed;
 
@@ -207,7 +209,9 @@ public final class DebouncedBatcher implements AutoCloseable {
       arm(due - now);
       return null;
     }
-    boolean stalled = now - armedDueNanos > STALL.toNanos();
+    boolean stalled =
+        now - armedDueNanos > STALL.toNanos()
+            || scheduler.pausedNanos() - pausedAtArm > STALL.toNanos();
     if (stalled && now < firstEventNanos + maxWaitNanos) {
       // Give the watcher a quiet period of its own to deliver what piled up meanwhile.
       arm(debounceNanos);
@@ -246,6 +250,7 @@ public final class DebouncedBatcher implements AutoCloseable {
     Object token = new Object();
     armedToken = token;
     armedDueNanos = scheduler.nanoTime() + delayNanos;
+    pausedAtArm = scheduler.pausedNanos();
     Duration delay = Duration.ofNanos(delayNanos);
     Runnable fire = () -> onTimer(token);
     // The quiet period ends a save's wait, so it is timed precisely; git's re-checks need not be.

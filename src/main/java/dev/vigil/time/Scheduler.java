@@ -14,6 +14,14 @@ public interface Scheduler {
   /** The wall-clock time, for records and reports. */
   Instant now();
 
+  /**
+   * How long, in all, this process has stood still so far (stop-the-world garbage collection), in
+   * nanoseconds; a wait that spans such a pause saw nothing of the world meanwhile.
+   */
+  default long pausedNanos() {
+    return 0;
+  }
+
   /** Runs the task once after the delay, on the scheduler's thread. */
   Cancellable schedule(Duration delay, Runnable task);
 

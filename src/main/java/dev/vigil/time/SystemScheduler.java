@@ -1,7 +1,10 @@
 package dev.vigil.time;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -17,6 +20,8 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
   static final Duration SPIN = Duration.ofNanos(300_000);
 
   private final ScheduledExecutorService executor;
+  private final List<GarbageCollectorMXBean> collectors =
+      ManagementFactory.getGarbageCollectorMXBeans();
 
   public SystemScheduler(String threadName) {
     this.executor =
@@ -36,6 +41,15 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
   @Override
   public Instant now() {
     return Instant.now();
+  }
+
+  @Override
+  public long pausedNanos() {
+    long millis = 0;
+    for (GarbageCollectorMXBean collector : collectors) {
+      millis += Math.max(0, collector.getCollectionTime());
+    }
+    return TimeUnit.MILLISECONDS.toNanos(millis);
   }
 
   @Override

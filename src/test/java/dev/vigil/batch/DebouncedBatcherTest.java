@@ -104,6 +104,35 @@ class DebouncedBatcherTest {
   }
 
   @Test
+  void aGarbageCollectionPauseInsideTheQuietPeriodDoesNotCountAsQuiet() {
+    DebouncedBatcher batcher = batcher();
+    batcher.offer(modified("a.txt"));
+    advanceMillis(3);
+    // The process stands still for 15 ms; its timer is still on time when it ends.
+    scheduler.pause(Duration.ofMillis(15));
+    advanceMillis(2);
+
+    assertThat(batches).isEmpty();
+
+    batcher.offer(modified("b.txt"));
+    advanceMillis(20);
+
+    assertThat(batches).hasSize(1);
+    assertThat(batches.get(0).batch().changed()).containsExactly("a.txt", "b.txt");
+  }
+
+  @Test
+  void aShortCollectionPauseDoesNotDelayTheBatch() {
+    DebouncedBatcher batcher = batcher();
+    batcher.offer(modified("a.txt"));
+    scheduler.pause(DebouncedBatcher.STALL);
+    advanceMillis(20 - DebouncedBatcher.STALL.toMillis());
+
+    assertThat(batches).hasSize(1);
+    assertThat(batches.get(0).batch().closedAt()).isEqualTo(EPOCH.plusMillis(20));
+  }
+
+  @Test
   void aTimerLateByLessThanTheStallLimitClosesTheBatch() {
     DebouncedBatcher batcher = batcher();
     batcher.offer(modified("a.txt"));

@@ -13,6 +13,7 @@ import java.util.List;
 public final class FakeScheduler implements Scheduler {
   private final Instant epoch;
   private long nanos;
+  private long paused;
   private long sequence;
   private final List<Task> tasks = new ArrayList<>();
 
@@ -79,6 +80,19 @@ public final class FakeScheduler implements Scheduler {
       nanos += by.toNanos();
     }
     advance(Duration.ZERO);
+  }
+
+  /** Like {@link #stall}, for a stop-the-world pause of the process: it counts as paused time. */
+  public void pause(Duration by) {
+    synchronized (this) {
+      paused += by.toNanos();
+    }
+    stall(by);
+  }
+
+  @Override
+  public synchronized long pausedNanos() {
+    return paused;
   }
 
   /** How many tasks wait to run. */

@@ -42,4 +42,17 @@ class SystemSchedulerTest {
     await().atMost(Duration.ofSeconds(30)).untilTrue(later);
     assertThat(ran).isFalse();
   }
+
+  @Test
+  void pausedTimeGrowsWithCollections() {
+    long before = scheduler.pausedNanos();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              System.gc();
+              return scheduler.pausedNanos() > before;
+            });
+  }
 }
