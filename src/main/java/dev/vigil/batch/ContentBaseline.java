@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -43,26 +42,14 @@ public final class ContentBaseline {
   /** How close to the moment of recording a modification time must be to be distrusted. */
   static final Duration RACY_WINDOW = Duration.ofSeconds(2);
 
-  /** At most this many reads wait for the next run (a batch that never runs leaves some). */
-  static final int MAX_KEPT_READS = 50_000;
-
-  /** A read ahead that was asked for and has not finished; compared by identity. */
-  private static final class Pending {
-    private volatile boolean started;
-  }
-
   private static final Logger log = LoggerFactory.getLogger(ContentBaseline.class);
 
   private final Path root;
   private final Clock clock;
   private final Map<String, Fingerprint> recorded = new ConcurrentHashMap<>();
 
-  /**
-   * Per path, the read taken since its last event ({@link Fingerprint}, with the raw time stamp),
-   * or the read still to come ({@link Pending}). The check at a batch's close and the record at a
-   * run's start take fingerprints from here instead of reading the file again.
-   */
-  private final Map<String, Object> readAhead = new ConcurrentHashMap<>();
+  /** Reads taken as events arrive; the check at a close and the record at a run use them. */
+  private final ReadAhead readAhead;
 
   /** An empty baseline for the project at {@code root}. */
   public ContentBaseline(Path root) {
@@ -72,6 +59,7 @@ public final class ContentBaseline {
   ContentBaseline(Path root, Clock clock) {
     this.root = root.toAbsolutePath().normalize();
     this.clock = clock;
+    this.readAhead = new ReadAhead(this.root);
   }
 
   /**
@@ -115,32 +103,8 @@ public final class ContentBaseline {
    */
   public void readAhead(Path file, Executor executor) {
     String path = relative(file);
-    if (path.isEmpty()) {
-      return;
-    }
-    if (readAhead.size() >= MAX_KEPT_READS) {
-      readAhead.clear(); // only a cache: everything left is read again when needed
-    }
-    Pending fresh = new Pending();
-    Object now =
-        readAhead.compute(path, (k, v) -> v instanceof Pending p && !p.started ? p : fresh);
-    if (now != fresh) {
-      return;
-    }
-    try {
-      executor.execute(() -> takeAhead(path, fresh));
-    } catch (RejectedExecutionException e) {
-      readAhead.remove(path, fresh); // shutting down: read when needed
-    }
-  }
-
-  private void takeAhead(String path, Pending pending) {
-    pending.started = true;
-    Fingerprint read = readRaw(root.resolve(path));
-    if (read == null) {
-      readAhead.remove(path, pending);
-    } else {
-      readAhead.replace(path, pending, read);
+    if (!path.isEmpty()) {
+      readAhead.request(path, executor);
     }
   }
 
@@ -166,8 +130,8 @@ public final class ContentBaseline {
    * touching the file, else read afresh.
    */
   private Fingerprint readForCommit(String path, long nowNanos) {
-    Object taken = readAhead.remove(path);
-    if (taken instanceof Fingerprint f) {
+    Fingerprint f = readAhead.remove(path);
+    if (f != null) {
       boolean racy = !f.absent() && f.mtimeNanos() >= nowNanos - RACY_WINDOW.toNanos();
       return racy ? new Fingerprint(f.size(), Fingerprint.UNTRUSTED_MTIME, f.hash()) : f;
     }
@@ -190,7 +154,7 @@ public final class ContentBaseline {
 
   private boolean differs(String path) {
     Fingerprint before = recorded.get(path);
-    Object ahead = readAhead.get(path);
+    Object ahead = readAhead.state(path);
     if (ahead instanceof Fingerprint now) {
       return before == null || differs(before, now);
     }
@@ -217,11 +181,7 @@ public final class ContentBaseline {
     try {
       long hash = ContentHasher.hash(file, attributes.size());
       Fingerprint now = new Fingerprint(attributes.size(), mtime, hash);
-      if (ahead == null) {
-        readAhead.putIfAbsent(path, now);
-      } else {
-        readAhead.replace(path, ahead, now); // read after the event that asked for it
-      }
+      readAhead.keep(path, ahead, now); // read after the event that asked for it
       return hash != before.hash();
     } catch (IOException e) {
       return true;
@@ -241,25 +201,6 @@ public final class ContentBaseline {
       return false;
     }
     return now.hash() != before.hash();
-  }
-
-  /** The file's fingerprint with its raw time stamp, {@link Fingerprint#ABSENT} if gone. */
-  private static Fingerprint readRaw(Path file) {
-    try {
-      BasicFileAttributes attributes = attributes(file);
-      if (attributes == null) {
-        return Fingerprint.ABSENT;
-      }
-      if (!attributes.isRegularFile()) {
-        return null;
-      }
-      long hash = ContentHasher.hash(file, attributes.size());
-      return new Fingerprint(attributes.size(), nanos(attributes.lastModifiedTime()), hash);
-    } catch (NoSuchFileException e) {
-      return Fingerprint.ABSENT; // deleted between the stat and the read
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   private String relative(Path file) {
@@ -290,7 +231,7 @@ public final class ContentBaseline {
   }
 
   /** The file's attributes, or null when it does not exist. */
-  private static BasicFileAttributes attributes(Path file) throws IOException {
+  static BasicFileAttributes attributes(Path file) throws IOException {
     try {
       return Files.readAttributes(file, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {

@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -37,9 +36,7 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
   private final ExecutorService pool;
   private final Set<StartedCommand> running = ConcurrentHashMap.newKeySet();
   private final String threadPrefix;
-  private final AtomicReference<WarmShell> idle = new AtomicReference<>();
-  private final AtomicInteger warmStarts = new AtomicInteger();
-  private volatile boolean keepWarm;
+  private final ParkedShell parked;
   private volatile boolean closed;
 
   /** A runner that uses the scheduler for timeouts and kill grace periods. */
@@ -61,6 +58,7 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    this.parked = new ParkedShell(setsid, pool);
   }
 
   /**
@@ -69,19 +67,17 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
    * one-shot run need not.
    */
   public void keepWarm() {
-    keepWarm = true;
-    refill();
+    parked.keep();
   }
 
   /** Whether a shell is parked, ready for the next command. */
   boolean warmShellReady() {
-    WarmShell shell = idle.get();
-    return shell != null && shell.alive();
+    return parked.ready();
   }
 
   /** How many commands started in a parked shell. */
   int warmStarts() {
-    return warmStarts.get();
+    return parked.starts();
   }
 
   /** Every thread of this runner has a name that begins with this. */
@@ -132,56 +128,17 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
     return command;
   }
 
-  /** The command's process: the warm shell when there is one, else a fresh spawn. */
+  /** The command's process: the parked shell when there is one, else a fresh spawn. */
   private Process spawn(CommandSpec spec) throws IOException {
-    WarmShell shell = WarmShell.suits(spec) ? idle.getAndSet(null) : null;
-    if (keepWarm) {
-      try {
-        pool.execute(this::refill);
-      } catch (RejectedExecutionException e) {
-        // closed meanwhile: nothing to keep warm
-      }
-    }
-    if (shell != null && shell.alive()) {
-      try {
-        Process process = shell.run(spec);
-        warmStarts.incrementAndGet();
-        return process;
-      } catch (IOException e) {
-        // the shell died while parked: spawn afresh
-      }
-    } else if (shell != null) {
-      shell.discard();
-    }
-    return processBuilder(spec).start();
-  }
-
-  /** Starts a shell ahead unless one is parked already. */
-  private void refill() {
-    if (closed || idle.get() != null) {
-      return;
-    }
-    WarmShell shell;
-    try {
-      shell = WarmShell.spawn(setsid);
-    } catch (IOException e) {
-      return; // commands start cold
-    }
-    if (!idle.compareAndSet(null, shell)) {
-      shell.discard();
-    } else if (closed && idle.compareAndSet(shell, null)) {
-      shell.discard(); // closed while it started
-    }
+    Optional<Process> warm = parked.start(spec);
+    return warm.isPresent() ? warm.get() : processBuilder(spec).start();
   }
 
   /** Kills every command still running (no grace period), then stops the reader threads. */
   @Override
   public void close() {
     closed = true;
-    WarmShell shell = idle.getAndSet(null);
-    if (shell != null) {
-      shell.discard();
-    }
+    parked.close();
     running.forEach(StartedCommand::cancelNow);
     pool.shutdown();
     try {
