@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** After the kernel dropped events, the rescan finds every change against the last known state. */
 class OverflowRescanTest {
   @TempDir Path root;
+  private int writes;
 
   @Test
   void findsEditedNewAndDeletedFilesButNotIgnoredOnesOrTouchedOnes() throws Exception {
@@ -69,8 +70,12 @@ class OverflowRescanTest {
     Path p = root.resolve(rel);
     Files.createDirectories(p.toAbsolutePath().getParent());
     Files.writeString(p, content);
-    // Files written a while ago, so their time stamps can be trusted by the baseline.
+    // Written a while ago, so the baseline trusts the time stamp; each write a second later than
+    // the one before, so an edit of the same size never keeps its time stamp.
+    writes++;
     Files.setLastModifiedTime(
-        p, FileTime.fromMillis(System.currentTimeMillis() - TimeUnit.HOURS.toMillis(1)));
+        p,
+        FileTime.fromMillis(
+            System.currentTimeMillis() - TimeUnit.HOURS.toMillis(1) + writes * 1000L));
   }
 }
