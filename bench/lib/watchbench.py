@@ -251,6 +251,11 @@ def measure_tree(tool, tree, target, work, idle, stamp):
         r["rss_ready_mb"] = procs.rss_mb(tool.proc.pid)
         r["procs"] = procs.describe(tool.proc.pid)
         time.sleep(max(2.0, tool.settle + 0.5))
+        if idle > 0 and hasattr(tool, "state_dir"):
+            # vigil records every file's content in the background after ready, and says so on
+            # its console when done: idle begins after that start-up work
+            r["baseline_s"] = wait_for_line(os.path.join(work, tool.slug() + ".log"),
+                                            "files recorded in", start, 300)
         if idle > 0:
             time.sleep(3)
             c0 = procs.cpu_seconds(tool.proc.pid)
@@ -272,6 +277,20 @@ def measure_tree(tool, tree, target, work, idle, stamp):
     return r
 
 
+def wait_for_line(log, text, start_ns, timeout):
+    """Seconds from start_ns until a line containing text is in the log; None on timeout."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with open(log, errors="replace") as f:
+                if any(text in line for line in f):
+                    return (time.time_ns() - start_ns) / 1e9
+        except OSError:
+            pass
+        time.sleep(0.1)
+    return None
+
+
 def project_state(status_file):
     import json
     try:
@@ -291,7 +310,9 @@ def print_tree_row(r):
              (" idle_cpu_s=%.3f rss_idle_mb=%.1f" % (r["idle_cpu_s"], r["rss_idle_mb"]))
              if "idle_cpu_s" in r else "",
              r["touch_runs"], r["save_after_touch"], r["procs"],
-             (" status_watching_s=%.3f" % r["watching_s"]) if "watching_s" in r else ""),
+             (" status_watching_s=%.3f" % r["watching_s"]) if "watching_s" in r else "")
+          + ((" content_recorded_s=%s" % ("%.2f" % r["baseline_s"] if r["baseline_s"] else "timeout"))
+             if "baseline_s" in r else ""),
           flush=True)
 
 

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +45,8 @@ public final class Daemon {
   private final DaemonOptions options;
   private final ConsoleReporter console;
   private final DaemonLock lock;
+  private static final double BASELINE_WORTH_SAYING_SECONDS = 1.0;
+
   private final SystemScheduler scheduler = new SystemScheduler("vigil-timer");
   private final ProcessRunner runner = new ProcessRunner(scheduler);
   private final ExecutorService background;
@@ -129,8 +132,11 @@ public final class Daemon {
     }
     CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
     // Only now: a baseline walk would compete with the other projects' registration.
+    long walkStart = scheduler.nanoTime();
     for (ProjectRuntime runtime : armed) {
       runtime.takeBaseline();
+      CompletableFuture<Void> unused =
+          runtime.baselineTaken().thenRun(() -> reportBaseline(runtime, walkStart));
     }
     runner.keepWarm();
     state = "ready";
@@ -155,6 +161,24 @@ public final class Daemon {
   private ProjectRuntime newRuntime(ProjectConfig project) {
     return new ProjectRuntime(
         project, parts, new LoopListener(), options.watchSettings(), board::changed);
+  }
+
+  /**
+   * Says when a large project's content is recorded (a walk of a second or more): until then a
+   * touch of a file not yet reached still runs, and the daemon is still busy starting up.
+   */
+  private void reportBaseline(ProjectRuntime runtime, long walkStart) {
+    double seconds = (scheduler.nanoTime() - walkStart) / 1e9;
+    if (seconds < BASELINE_WORTH_SAYING_SECONDS) {
+      return;
+    }
+    console.info(
+        String.format(
+            Locale.ROOT,
+            "%s: content of %,d files recorded in %.1f s",
+            runtime.config().name(),
+            runtime.baselineSize(),
+            seconds));
   }
 
   /** Completes once every project's content baseline is taken (for tests). */

@@ -123,6 +123,11 @@ final class ProjectRuntime implements AutoCloseable {
         .whenComplete((v, e) -> baselineTaken.complete(null));
   }
 
+  /** How many files the content baseline knows. */
+  int baselineSize() {
+    return baseline.size();
+  }
+
   /** Completes once the content baseline has been taken. */
   CompletableFuture<Void> baselineTaken() {
     return baselineTaken;
