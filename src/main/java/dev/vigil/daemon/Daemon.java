@@ -29,7 +29,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -77,21 +76,8 @@ public final class Daemon {
             this::daemonStatus,
             this::projectStatus,
             scheduler);
-    this.background =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "vigil-baseline");
-              t.setDaemon(true);
-              t.setPriority(Thread.MIN_PRIORITY);
-              return t;
-            });
-    this.readAhead =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "vigil-read-ahead");
-              t.setDaemon(true);
-              return t;
-            });
+    this.background = Executors2.singleThread("vigil-baseline");
+    this.readAhead = Executors2.singleThread("vigil-read-ahead");
     this.parts =
         new SharedParts(
             scheduler,

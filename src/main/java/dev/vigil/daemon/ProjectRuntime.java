@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,13 +66,7 @@ final class ProjectRuntime implements AutoCloseable {
             this::onBatch,
             new GitActivity(config.root()),
             baseline::reallyChanged);
-    this.loopThread =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "vigil-loop-" + config.name());
-              t.setDaemon(true);
-              return t;
-            });
+    this.loopThread = Executors2.singleThread("vigil-loop-" + config.name());
     RunListener listener = new BaselineCommitter(parts.runListener(), baseline);
     this.loop =
         new ProjectLoop(

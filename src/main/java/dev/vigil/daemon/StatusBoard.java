@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -44,13 +43,7 @@ final class StatusBoard implements AutoCloseable {
     this.writer = writer;
     this.daemon = daemon;
     this.projects = projects;
-    this.thread =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "vigil-status");
-              t.setDaemon(true);
-              return t;
-            });
+    this.thread = Executors2.singleThread("vigil-status");
   }
 
   /** The current picture. */

@@ -31,6 +31,17 @@ final class Specs {
         s.command(), s.workingDir(), s.env(), s.timeout(), s.killGrace(), Optional.of(log), limit);
   }
 
+  static CommandSpec withEnv(CommandSpec s, Map<String, String> env) {
+    return new CommandSpec(
+        s.command(),
+        s.workingDir(),
+        env,
+        s.timeout(),
+        s.killGrace(),
+        s.logFile(),
+        s.logLimitBytes());
+  }
+
   static CommandSpec withTimes(CommandSpec s, Duration timeout, Duration grace) {
     return new CommandSpec(
         s.command(), s.workingDir(), s.env(), timeout, grace, s.logFile(), s.logLimitBytes());

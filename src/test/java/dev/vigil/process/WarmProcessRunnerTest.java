@@ -9,10 +9,8 @@ import dev.vigil.process.OutputLine.Stream;
 import dev.vigil.time.SystemScheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -48,14 +46,9 @@ class WarmProcessRunnerTest extends ProcessRunnerTest {
     Path odd = Files.createDirectories(dir.resolve("it's a \"dir\" $(x)"));
     String value = "a'b \"c\" $HOME `x` \\n\nline two";
     CommandSpec spec =
-        new CommandSpec(
-            "printf '%s|' \"$ODD\" \"$(pwd -P)\"; echo 'single '\\''quoted'\\'''",
-            odd,
-            Map.of("ODD", value),
-            Duration.ofMinutes(1),
-            Duration.ofSeconds(5),
-            Optional.empty(),
-            CommandSpec.DEFAULT_LOG_LIMIT);
+        Specs.withEnv(
+            spec("printf '%s|' \"$ODD\" \"$(pwd -P)\"; echo 'single '\\''quoted'\\'''", odd),
+            Map.of("ODD", value));
     beforeStart();
 
     CommandOutput out = awaitResult(runner.start(spec, line -> {}));
@@ -77,15 +70,7 @@ class WarmProcessRunnerTest extends ProcessRunnerTest {
 
   @Test
   void aVariableNameTheShellCannotExportStartsCold() {
-    CommandSpec spec =
-        new CommandSpec(
-            "echo ran",
-            dir,
-            Map.of("odd-name", "1"),
-            Duration.ofMinutes(1),
-            Duration.ofSeconds(5),
-            Optional.empty(),
-            CommandSpec.DEFAULT_LOG_LIMIT);
+    CommandSpec spec = Specs.withEnv(spec("echo ran", dir), Map.of("odd-name", "1"));
     beforeStart();
 
     CommandOutput out = awaitResult(runner.start(spec, line -> {}));
