@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Runs commands as real subprocesses ({@code sh -c}, in their own session where {@code setsid}
- * exists), with bounded capture, a bounded log file, a timeout and a tree-wide kill. Closing it
- * kills what still runs and stops its threads.
+ * Runs commands as real subprocesses ({@code sh -c}, or evaluated by a shell parked ahead once
+ * {@link #keepWarm} was called; in their own session where {@code setsid} exists), with bounded
+ * capture, a bounded log file, a timeout and a tree-wide kill. Closing it kills what still runs and
+ * stops its threads.
  */
 public final class ProcessRunner implements CommandRunner, AutoCloseable {
   private static final String THREAD_PREFIX = "vigil-process-";
