@@ -47,7 +47,9 @@ final class BaselineWalk extends SimpleFileVisitor<Path> {
     try {
       long hash = ContentHasher.hash(file, attributes.size());
       long mtime = ContentBaseline.nanos(attributes.lastModifiedTime());
-      sink.accept(relative(file), new Fingerprint(attributes.size(), mtime, hash));
+      sink.accept(
+          RelativePaths.slashed(root.relativize(file)),
+          new Fingerprint(attributes.size(), mtime, hash));
     } catch (IOException e) {
       // Unreadable now: left out, so an event for it counts as a change.
     }
@@ -57,16 +59,5 @@ final class BaselineWalk extends SimpleFileVisitor<Path> {
   @Override
   public FileVisitResult visitFileFailed(Path file, IOException e) {
     return FileVisitResult.CONTINUE;
-  }
-
-  private String relative(Path file) {
-    StringBuilder joined = new StringBuilder();
-    for (Path part : root.relativize(file)) {
-      if (joined.length() > 0) {
-        joined.append('/');
-      }
-      joined.append(part);
-    }
-    return joined.toString();
   }
 }

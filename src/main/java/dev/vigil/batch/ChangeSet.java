@@ -33,7 +33,7 @@ final class ChangeSet {
     if (event.directory()) {
       return;
     }
-    String relative = relativize(event.path());
+    String relative = RelativePaths.under(root, event.path());
     if (relative == null) {
       return;
     }
@@ -78,21 +78,5 @@ final class ChangeSet {
     List<String> paths = new ArrayList<>(changes.keySet());
     Collections.sort(paths);
     return paths;
-  }
-
-  private String relativize(Path path) {
-    Path absolute = path.toAbsolutePath().normalize();
-    if (!absolute.startsWith(root) || absolute.equals(root)) {
-      return null;
-    }
-    Path relative = root.relativize(absolute);
-    StringBuilder joined = new StringBuilder();
-    for (Path part : relative) {
-      if (joined.length() > 0) {
-        joined.append('/');
-      }
-      joined.append(part);
-    }
-    return joined.toString();
   }
 }

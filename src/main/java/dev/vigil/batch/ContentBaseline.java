@@ -102,8 +102,8 @@ public final class ContentBaseline {
    * too). Call it on the thread that delivers events, for files only.
    */
   public void readAhead(Path file, Executor executor) {
-    String path = relative(file);
-    if (!path.isEmpty()) {
+    String path = RelativePaths.under(root, file);
+    if (path != null) {
       readAhead.request(path, executor);
     }
   }
@@ -201,14 +201,6 @@ public final class ContentBaseline {
       return false;
     }
     return now.hash() != before.hash();
-  }
-
-  private String relative(Path file) {
-    Path absolute = file.toAbsolutePath().normalize();
-    if (!absolute.startsWith(root)) {
-      return "";
-    }
-    return root.relativize(absolute).toString().replace(java.io.File.separatorChar, '/');
   }
 
   /** The file's fingerprint, {@link Fingerprint#ABSENT} if gone, null if it cannot be read. */

@@ -168,11 +168,7 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
   }
 
   private ProcessBuilder processBuilder(CommandSpec spec) {
-    List<String> argv = new ArrayList<>();
-    setsid.ifPresent(path -> argv.add(path.toString()));
-    argv.add("sh");
-    argv.add("-c");
-    argv.add(spec.command());
+    List<String> argv = shellInOwnSession(setsid, "-c", spec.command());
     ProcessBuilder pb = new ProcessBuilder(argv).directory(spec.workingDir().toFile());
     pb.environment().putAll(spec.env());
     pb.redirectInput(DEV_NULL);
@@ -190,6 +186,15 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
       result.complete(output); // the runner is closed: no thread of ours is left to do it
     }
     return new FinishedCommand(result);
+  }
+
+  /** {@code sh} with these arguments, through setsid when there is one. */
+  static List<String> shellInOwnSession(Optional<Path> setsid, String... args) {
+    List<String> argv = new ArrayList<>();
+    setsid.ifPresent(path -> argv.add(path.toString()));
+    argv.add("sh");
+    argv.addAll(List.of(args));
+    return argv;
   }
 
   /** The first executable file of that name on the PATH, if any. */

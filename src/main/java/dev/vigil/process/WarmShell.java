@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +29,7 @@ final class WarmShell {
    * Spawns a parked shell; its environment is this process's, its directory the file system root.
    */
   static WarmShell spawn(Optional<Path> setsid) throws IOException {
-    List<String> argv = new ArrayList<>();
-    setsid.ifPresent(path -> argv.add(path.toString()));
-    argv.add("sh");
-    argv.add("-s");
+    List<String> argv = ProcessRunner.shellInOwnSession(setsid, "-s");
     return new WarmShell(new ProcessBuilder(argv).directory(ROOT).start());
   }
 
