@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -22,9 +24,11 @@ import org.slf4j.LoggerFactory;
  * debounce period for the events that piled up meanwhile.
  *
  * <p>{@link #offer} may be called from any thread and only takes a lock and updates a map: one
- * timer at a time is armed. The git probe, the content filter and the sink run on the scheduler's
- * thread (or the caller's, for {@link #flush}), one batch at a time and in order, so a slow content
- * check delays later batches of this project but never blocks the watcher.
+ * timer at a time is armed. The git probe, the content filter and the sink run on the closing
+ * executor (the scheduler's thread unless given; the caller's, for {@link #flush}), one batch at a
+ * time and in order, so a slow content check delays later batches of this project but never blocks
+ * the watcher. Given the thread the sink hands batches on to, a closing batch reaches it without a
+ * thread switch: the scheduler hands the quiet period's end over ahead of time.
  */
 public final class DebouncedBatcher implements AutoCloseable {
   /** How long a git operation may hold a batch open before it closes anyway. */
@@ -45,6 +49,7 @@ public final class DebouncedBatcher implements AutoCloseable {
   private final Scheduler scheduler;
   private final BooleanSupplier gitBusy;
   private final BatchEmitter emitter;
+  private final Executor closer;
 
   /** Held while a batch is taken and handed on, so batches reach the sink in order. */
   private final Object emitLock = new Object();
@@ -85,6 +90,22 @@ public final class DebouncedBatcher implements AutoCloseable {
       Consumer<ClosedBatch> sink,
       BooleanSupplier gitBusy,
       UnaryOperator<List<String>> contentFilter) {
+    this(root, debounce, maxWait, scheduler, sink, gitBusy, contentFilter, Runnable::run);
+  }
+
+  /**
+   * Like the batcher above, but closes batches on {@code closer}: the thread that takes the batches
+   * from the sink, so that handing them over costs no thread switch when a save waits on it.
+   */
+  public DebouncedBatcher(
+      Path root,
+      Duration debounce,
+      Duration maxWait,
+      Scheduler scheduler,
+      Consumer<ClosedBatch> sink,
+      BooleanSupplier gitBusy,
+      UnaryOperator<List<String>> contentFilter,
+      Executor closer) {
     this(
         root,
         debounce,
@@ -94,7 +115,8 @@ public final class DebouncedBatcher implements AutoCloseable {
         gitBusy,
         contentFilter,
         DEFAULT_GIT_HOLD_LIMIT,
-        ChangeBatch.MAX_LISTED);
+        ChangeBatch.MAX_LISTED,
+        closer);
   }
 
   DebouncedBatcher(
@@ -107,6 +129,30 @@ public final class DebouncedBatcher implements AutoCloseable {
       UnaryOperator<List<String>> contentFilter,
       Duration gitHoldLimit,
       int maxListed) {
+    this(
+        root,
+        debounce,
+        maxWait,
+        scheduler,
+        sink,
+        gitBusy,
+        contentFilter,
+        gitHoldLimit,
+        maxListed,
+        Runnable::run);
+  }
+
+  DebouncedBatcher(
+      Path root,
+      Duration debounce,
+      Duration maxWait,
+      Scheduler scheduler,
+      Consumer<ClosedBatch> sink,
+      BooleanSupplier gitBusy,
+      UnaryOperator<List<String>> contentFilter,
+      Duration gitHoldLimit,
+      int maxListed,
+      Executor closer) {
     if (debounce.isNegative() || debounce.isZero()) {
       throw new IllegalArgumentException("debounce must be positive, got " + debounce);
     }
@@ -120,6 +166,7 @@ public final class DebouncedBatcher implements AutoCloseable {
     this.gitHoldLimitNanos = gitHoldLimit.toNanos();
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.gitBusy = Objects.requireNonNull(gitBusy, "gitBusy");
+    this.closer = Objects.requireNonNull(closer, "closer");
     this.emitter =
         new BatchEmitter(
             this.root,
@@ -256,8 +303,17 @@ public final class DebouncedBatcher implements AutoCloseable {
     // The quiet period ends a save's wait, so it is timed precisely; git's re-checks need not be.
     armed =
         gitHoldSinceNanos >= 0
-            ? scheduler.schedule(delay, fire)
-            : scheduler.schedulePrecisely(delay, fire);
+            ? scheduler.schedule(delay, () -> closeOn(fire))
+            : scheduler.schedulePrecisely(delay, fire, closer);
+  }
+
+  /** Runs a timer's check on the closing executor; nothing is left to close once it shut down. */
+  private void closeOn(Runnable fire) {
+    try {
+      closer.execute(fire);
+    } catch (RejectedExecutionException shutDown) {
+      // the project is closing
+    }
   }
 
   private void disarm() {

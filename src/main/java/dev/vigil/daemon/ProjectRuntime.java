@@ -57,6 +57,7 @@ final class ProjectRuntime implements AutoCloseable {
     this.watchGlobs = config.watch().stream().map(Glob::of).toList();
     this.rules = IgnoreRules.load(config.root(), config.ignore(), parts.env());
     this.baseline = new ContentBaseline(config.root());
+    this.loopThread = Executors2.singleThread("vigil-loop-" + config.name());
     this.batcher =
         new DebouncedBatcher(
             config.root(),
@@ -65,8 +66,8 @@ final class ProjectRuntime implements AutoCloseable {
             parts.scheduler(),
             this::onBatch,
             new GitActivity(config.root()),
-            baseline::reallyChanged);
-    this.loopThread = Executors2.singleThread("vigil-loop-" + config.name());
+            baseline::reallyChanged,
+            loopThread);
     RunListener listener = new BaselineCommitter(parts.runListener(), baseline);
     this.loop =
         new ProjectLoop(

@@ -45,26 +45,32 @@ final class ParkedShell implements AutoCloseable {
   /** The spec's command running in the parked shell, or empty when there is none to use. */
   Optional<Process> start(CommandSpec spec) {
     WarmShell shell = WarmShell.suits(spec) ? idle.getAndSet(null) : null;
+    try {
+      if (shell == null) {
+        return Optional.empty();
+      }
+      if (!shell.alive()) {
+        shell.discard();
+        return Optional.empty();
+      }
+      Process process = shell.run(spec);
+      starts.incrementAndGet();
+      return Optional.of(process);
+    } catch (IOException e) {
+      return Optional.empty(); // it died while parked
+    } finally {
+      // After the command has its script: the next shell's spawn does not delay this one.
+      refillSoon();
+    }
+  }
+
+  private void refillSoon() {
     if (wanted) {
       try {
         pool.execute(this::refill);
       } catch (RejectedExecutionException e) {
         // closed meanwhile: nothing to keep warm
       }
-    }
-    if (shell == null) {
-      return Optional.empty();
-    }
-    if (!shell.alive()) {
-      shell.discard();
-      return Optional.empty();
-    }
-    try {
-      Process process = shell.run(spec);
-      starts.incrementAndGet();
-      return Optional.of(process);
-    } catch (IOException e) {
-      return Optional.empty(); // it died while parked
     }
   }
 

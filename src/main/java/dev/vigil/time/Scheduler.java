@@ -2,6 +2,7 @@ package dev.vigil.time;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
 
 /**
  * Time, passed in: the debouncer and timeouts use this so tests can advance a fake clock instead of
@@ -31,6 +32,15 @@ public interface Scheduler {
    */
   default Cancellable schedulePrecisely(Duration delay, Runnable task) {
     return schedule(delay, task);
+  }
+
+  /**
+   * Like {@link #schedulePrecisely(Duration, Runnable)}, but runs the task on the executor's
+   * thread, handed over ahead of its time so that the hand-over does not delay it: the executor's
+   * thread waits out the rest. For a task whose work continues on that thread anyway.
+   */
+  default Cancellable schedulePrecisely(Duration delay, Runnable task, Executor executor) {
+    return schedulePrecisely(delay, () -> executor.execute(task));
   }
 
   /** A scheduled task that can be called off. */

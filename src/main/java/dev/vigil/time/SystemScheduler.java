@@ -5,7 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +21,18 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
    */
   static final Duration SPIN = Duration.ofNanos(300_000);
 
-  private final ScheduledExecutorService executor;
+  /**
+   * How early a precise task is handed to another thread: the spin, plus the 0.1-0.2 ms that thread
+   * may take to wake.
+   */
+  static final Duration HANDOVER = Duration.ofNanos(600_000);
+
+  private final ScheduledExecutorService timers;
   private final List<GarbageCollectorMXBean> collectors =
       ManagementFactory.getGarbageCollectorMXBeans();
 
   public SystemScheduler(String threadName) {
-    this.executor =
+    this.timers =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
               Thread t = new Thread(r, threadName);
@@ -55,12 +63,23 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
   @Override
   public Cancellable schedule(Duration delay, Runnable task) {
     ScheduledFuture<?> future =
-        executor.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        timers.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
     return () -> future.cancel(false);
   }
 
   @Override
   public Cancellable schedulePrecisely(Duration delay, Runnable task) {
+    return schedulePrecisely(delay, task, Runnable::run, SPIN);
+  }
+
+  @Override
+  public Cancellable schedulePrecisely(Duration delay, Runnable task, Executor executor) {
+    return schedulePrecisely(delay, task, executor, HANDOVER);
+  }
+
+  /** Wakes {@code lead} before the task's time, hands it to the executor, which spins until due. */
+  private Cancellable schedulePrecisely(
+      Duration delay, Runnable task, Executor executor, Duration lead) {
     long dueNanos = System.nanoTime() + Math.max(0, delay.toNanos());
     AtomicBoolean cancelled = new AtomicBoolean();
     Runnable onTime =
@@ -72,8 +91,16 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
             task.run();
           }
         };
-    long wake = Math.max(0, delay.toNanos() - SPIN.toNanos());
-    ScheduledFuture<?> future = executor.schedule(onTime, wake, TimeUnit.NANOSECONDS);
+    Runnable handOver =
+        () -> {
+          try {
+            executor.execute(onTime);
+          } catch (RejectedExecutionException shutDown) {
+            // the executor's owner is closing: the task has nowhere to run
+          }
+        };
+    long wake = Math.max(0, delay.toNanos() - lead.toNanos());
+    ScheduledFuture<?> future = timers.schedule(handOver, wake, TimeUnit.NANOSECONDS);
     return () -> {
       cancelled.set(true);
       future.cancel(false);
@@ -82,10 +109,10 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdownNow();
+    timers.shutdownNow();
     try {
       // A task already running (a cookie write, a status flush) ends before close returns.
-      executor.awaitTermination(5, TimeUnit.SECONDS);
+      timers.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -157,6 +157,46 @@ class DebouncedBatcherTest {
   }
 
   @Test
+  void batchesCloseOnTheClosingExecutorIncludingAfterGitIsDone() {
+    List<Runnable> handedOver = new ArrayList<>();
+    DebouncedBatcher batcher =
+        new DebouncedBatcher(
+            root,
+            DEBOUNCE,
+            MAX_WAIT,
+            scheduler,
+            batches::add,
+            gitBusy::get,
+            UnaryOperator.identity(),
+            handedOver::add);
+    batcher.offer(modified("a.txt"));
+    advanceMillis(20);
+
+    assertThat(batches).isEmpty();
+    assertThat(handedOver).hasSize(1);
+
+    handedOver.remove(0).run();
+
+    assertThat(batches).hasSize(1);
+    assertThat(batches.get(0).batch().changed()).containsExactly("a.txt");
+
+    gitBusy.set(true);
+    batcher.offer(modified("b.txt"));
+    advanceMillis(20);
+    handedOver.remove(0).run();
+    gitBusy.set(false);
+    advanceMillis(20);
+
+    assertThat(batches).hasSize(1);
+    assertThat(handedOver).hasSize(1);
+
+    handedOver.remove(0).run();
+
+    assertThat(batches).hasSize(2);
+    assertThat(batches.get(1).batch().changed()).containsExactly("b.txt");
+  }
+
+  @Test
   void aSecondBurstAfterClosingIsASecondBatch() {
     DebouncedBatcher batcher = batcher();
     batcher.offer(modified("a"));
