@@ -10,6 +10,7 @@ import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
@@ -75,9 +76,6 @@ final class StageCommand {
   /** Writes {@code runs/RUN_ID/changed.txt}, one changed path a line. */
   static Path writeChangedList(RunRequest request) throws IOException {
     Path file = request.runDir().resolve(CHANGED_FILE);
-    if (!Files.isDirectory(file.getParent())) {
-      Files.createDirectories(file.getParent()); // not prepared ahead
-    }
     StringBuilder sb = new StringBuilder();
     for (String path : request.trigger().changed()) {
       sb.append(path).append('\n');
@@ -85,8 +83,7 @@ final class StageCommand {
     ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(sb));
     // No O_TRUNC: the file prepared ahead is empty, and ext4 flushes a file truncated to zero and
     // rewritten when it is closed (auto_da_alloc), which costs the run's start 0.1 ms or more.
-    try (FileChannel channel =
-        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+    try (FileChannel channel = openForWrite(file)) {
       int length = bytes.remaining();
       while (bytes.hasRemaining()) {
         channel.write(bytes);
@@ -96,6 +93,16 @@ final class StageCommand {
       }
     }
     return file;
+  }
+
+  /** Opens the list, creating it and its folder when the run's folder was not prepared ahead. */
+  private static FileChannel openForWrite(Path file) throws IOException {
+    try {
+      return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (NoSuchFileException notPrepared) {
+      Files.createDirectories(file.getParent());
+      return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    }
   }
 
   private static String safeFileName(String stage) {

@@ -98,18 +98,6 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
       String why = Files.exists(dir) ? "is not a directory" : "does not exist";
       return failed("working directory " + why + ": " + dir, startNanos);
     }
-    if (spec.logFile().isPresent()) {
-      // Only the folder is made now (cheap when it exists); the file itself is created once the
-      // process runs, so that its file system cost does not delay the start.
-      Path parent = spec.logFile().get().toAbsolutePath().getParent();
-      try {
-        if (parent != null && !Files.isDirectory(parent)) {
-          Files.createDirectories(parent);
-        }
-      } catch (IOException e) {
-        return failed("cannot create log file " + spec.logFile().get() + ": " + e, startNanos);
-      }
-    }
     Process process;
     try {
       process = spawn(spec);
@@ -152,7 +140,11 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
     }
   }
 
-  /** The output sink; a log file that cannot be created now leaves a note and no log. */
+  /**
+   * The output sink, opened once the process runs so that the log's file system work does not delay
+   * it: its output waits in the pipe meanwhile. A log file (or folder) that cannot be created
+   * leaves a note and no log; the command runs on.
+   */
   private static MergedOutput openOutput(CommandSpec spec, Consumer<OutputLine> lines) {
     if (spec.logFile().isEmpty()) {
       return new MergedOutput(lines, null, null);
