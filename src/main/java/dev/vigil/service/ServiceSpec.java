@@ -29,7 +29,11 @@ public record ServiceSpec(
     String path,
     Optional<String> documentation) {
 
-  /** The launcher's lean flags: a mostly idle daemon stays small and starts fast. */
+  /**
+   * The launcher's lean flags: a mostly idle daemon stays small and starts fast, and the path from
+   * a save to its command (the batch, pipeline and process packages), which runs too rarely to
+   * reach the JIT's usual thresholds, is compiled after a few runs instead of interpreted.
+   */
   public static final List<String> LEAN_FLAGS =
       List.of(
           "-XX:+UseSerialGC",
@@ -37,6 +41,9 @@ public record ServiceSpec(
           "-Xmx96m",
           "-XX:TieredStopAtLevel=1",
           "-XX:CompileThresholdScaling=0.1",
+          "-XX:CompileCommand=quiet",
+          "-XX:CompileCommand=CompileThresholdScaling,dev.vigil.p*::*,0.002",
+          "-XX:CompileCommand=CompileThresholdScaling,dev.vigil.batch.*::*,0.002",
           "-Xss512k",
           "-XX:+ExitOnOutOfMemoryError",
           "-XX:-UsePerfData");

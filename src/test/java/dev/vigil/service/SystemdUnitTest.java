@@ -53,7 +53,10 @@ class SystemdUnitTest {
         .contains(
             "ExecStart="
                 + java
-                + " -XX:+UseSerialGC -Xms8m -Xmx96m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -Xss512k"
+                + " -XX:+UseSerialGC -Xms8m -Xmx96m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1"
+                + " -XX:CompileCommand=quiet"
+                + " -XX:CompileCommand=CompileThresholdScaling,dev.vigil.p*::*,0.002"
+                + " -XX:CompileCommand=CompileThresholdScaling,dev.vigil.batch.*::*,0.002 -Xss512k"
                 + " -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -jar "
                 + jar
                 + " daemon --config "
