@@ -229,6 +229,8 @@ def vigil_variants():
 
 def measure_tree(tool, tree, target, work, idle, stamp):
     st = Stamps(stamp)
+    log = os.path.join(work, tool.slug() + ".log")
+    log_offset = os.path.getsize(log) if os.path.exists(log) else 0  # the log is appended to
     start = time.time_ns()
     tool.start(tree, target, stamp, work)
     r = {"name": tool.name, "invocation": tool.invocation}
@@ -254,8 +256,7 @@ def measure_tree(tool, tree, target, work, idle, stamp):
         if idle > 0 and hasattr(tool, "state_dir"):
             # vigil records every file's content in the background after ready, and says so on
             # its console when done: idle begins after that start-up work
-            r["baseline_s"] = wait_for_line(os.path.join(work, tool.slug() + ".log"),
-                                            "files recorded in", start, 300)
+            r["baseline_s"] = wait_for_line(log, "files recorded in", start, 300, log_offset)
         if idle > 0:
             time.sleep(3)
             c0 = procs.cpu_seconds(tool.proc.pid)
@@ -277,13 +278,15 @@ def measure_tree(tool, tree, target, work, idle, stamp):
     return r
 
 
-def wait_for_line(log, text, start_ns, timeout):
-    """Seconds from start_ns until a line containing text is in the log; None on timeout."""
+def wait_for_line(log, text, start_ns, timeout, offset=0):
+    """Seconds from start_ns until a line containing text is in the log past offset (the log of
+    earlier runs before it); None on timeout."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            with open(log, errors="replace") as f:
-                if any(text in line for line in f):
+            with open(log, "rb") as f:
+                f.seek(offset)
+                if any(text in line for line in f.read().decode(errors="replace").splitlines()):
                     return (time.time_ns() - start_ns) / 1e9
         except OSError:
             pass
