@@ -5,7 +5,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 (cd "$REPO" && mvn -B -q -o -DskipTests package) >&2
 python3 "$BENCH/lib/watchbench.py" cds --work "$WORK"
 start=$(date +%s)
-for b in pipeline-overhead once-walltime flood-memory save-latency bulk-change large-tree; do
+for b in pipeline-overhead once-walltime flood-memory save-latency latency-flags bulk-change large-tree; do
   echo "=== $b ($(date -u +%TZ))"
   "$BENCH/$b.sh" > /dev/null
   tail -n +1 "$OUT/$b.txt" | grep -v '^#' | head -40

@@ -2,6 +2,7 @@
 """Drives the watcher benchmarks.
 
   watchbench.py latency  --work DIR [--saves 50] [--tools vigil,entr,...]
+  watchbench.py latencyflags --work DIR [--saves 50] [--rounds 3]
   watchbench.py largetree --work DIR --tree DIR [--idle 60] [--tools ...] [--variants]
   watchbench.py gentree --tree DIR [--files 100000] [--dirs 5000]
 
@@ -174,6 +175,56 @@ def latency(args):
             print_row(rows[-1], flush=True)
 
 
+def latency_flag_sets():
+    """vigil's launcher flags against the same without the start path's compile thresholds."""
+    base = tools.launcher_opts()
+    without = " ".join(w for w in base.split() if not w.startswith("-XX:CompileCommand="))
+    whole = without.replace("CompileThresholdScaling=0.1", "CompileThresholdScaling=0.02")
+    return [("launcher flags", base),
+            ("without the per-package thresholds", without),
+            ("whole JVM at 0.02 instead", whole)]
+
+
+def latency_flags(args):
+    """Save -> command p50 of vigil under each flag set, in interleaved rounds of 50 saves."""
+    work = args.work
+    root = os.path.join(work, "latency-flags-tree")
+    shutil.rmtree(root, ignore_errors=True)
+    os.makedirs(os.path.join(root, "src"))
+    target = os.path.join(root, "src", "main.txt")
+    with open(target, "w") as f:
+        f.write("start\n")
+    stamp = os.path.join(work, "latency-flags-stamps")
+    sets = latency_flag_sets()
+    lat = {name: [] for name, _ in sets}
+    per_round = {name: [] for name, _ in sets}
+    for r in range(args.rounds):
+        for name, opts in sets:
+            st = Stamps(stamp)
+            tool = tools.Vigil("vigil " + name, jvm_opts=opts)
+            tool.start(root, target, stamp, work)
+            try:
+                if wait_ready(tool, st, target, time.time_ns(), 120) is None:
+                    sys.exit("latency-flags: %s never ran its command" % name)
+                time.sleep(tool.settle + 0.3)
+                got = []
+                for i in range(args.saves + 5):
+                    t0 = save(target, 2000 + i)
+                    s = st.wait_after(t0, 5)
+                    if s is not None and i >= 5:
+                        got.append((s - t0) / 1e6)
+                    time.sleep(tool.settle + 0.2)
+            finally:
+                tool.stop()
+            lat[name] += got
+            per_round[name].append(statistics.median(got))
+            print("round %d %-36s p50_ms=%.2f" % (r + 1, name, per_round[name][-1]), flush=True)
+    for name, opts in sets:
+        print("%-36s n=%-4d p50_ms=%6.2f p99_ms=%6.2f rounds=%s | %s"
+              % (name, len(lat[name]), statistics.median(lat[name]), pct(lat[name], 99),
+                 " ".join("%.2f" % x for x in per_round[name]), opts), flush=True)
+
+
 def print_row(row, flush=False):
     name, lat, missed, saves, note = row
     if lat:
@@ -211,6 +262,9 @@ def vigil_variants():
     return [
         tools.Vigil("vigil launcher flags"),
         tools.Vigil("vigil plain java -jar", jvm_opts=""),
+        tools.Vigil("vigil without per-package thresholds",
+                    jvm_opts=" ".join(w for w in base.split()
+                                      if not w.startswith("-XX:CompileCommand="))),
         tools.Vigil("vigil +Xmx64m", jvm_opts=base.replace("-Xmx96m", "-Xmx64m")),
         tools.Vigil("vigil +Xss256k", jvm_opts=base.replace("-Xss512k", "-Xss256k")),
         tools.Vigil("vigil +CodeCache16m+Metaspace64m",
@@ -483,7 +537,8 @@ def flood(args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("mode", choices=["latency", "largetree", "gentree", "cds", "bulk", "flood"])
+    ap.add_argument("mode", choices=["latency", "latencyflags", "largetree", "gentree", "cds",
+                                     "bulk", "flood"])
     ap.add_argument("--work", default="/tmp/vigil-bench-work")
     ap.add_argument("--tree", default="/tmp/vigil-bench-tree")
     ap.add_argument("--files", type=int, default=100000)
@@ -497,7 +552,7 @@ def main():
     ap.add_argument("--variants", action="store_true")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
-    modes = {"latency": latency, "largetree": largetree, "gentree": gentree, "cds": cds,
+    modes = {"latency": latency, "latencyflags": latency_flags, "largetree": largetree, "gentree": gentree, "cds": cds,
              "bulk": bulk, "flood": flood}
     modes[args.mode](args)
 
