@@ -128,29 +128,6 @@ public final class DebouncedBatcher implements AutoCloseable {
       BooleanSupplier gitBusy,
       UnaryOperator<List<String>> contentFilter,
       Duration gitHoldLimit,
-      int maxListed) {
-    this(
-        root,
-        debounce,
-        maxWait,
-        scheduler,
-        sink,
-        gitBusy,
-        contentFilter,
-        gitHoldLimit,
-        maxListed,
-        Runnable::run);
-  }
-
-  DebouncedBatcher(
-      Path root,
-      Duration debounce,
-      Duration maxWait,
-      Scheduler scheduler,
-      Consumer<ClosedBatch> sink,
-      BooleanSupplier gitBusy,
-      UnaryOperator<List<String>> contentFilter,
-      Duration gitHoldLimit,
       int maxListed,
       Executor closer) {
     if (debounce.isNegative() || debounce.isZero()) {

@@ -276,7 +276,8 @@ class DebouncedBatcherTest {
             gitBusy::get,
             UnaryOperator.identity(),
             Duration.ofSeconds(1),
-            ChangeBatch.MAX_LISTED);
+            ChangeBatch.MAX_LISTED,
+            Runnable::run);
     gitBusy.set(true);
     batcher.offer(modified("a"));
     advanceMillis(20 + 980);
@@ -437,7 +438,8 @@ class DebouncedBatcherTest {
             gitBusy::get,
             UnaryOperator.identity(),
             Duration.ofMinutes(10),
-            3);
+            3,
+            Runnable::run);
     for (String name : List.of("e", "d", "c", "b", "a")) {
       batcher.offer(modified(name));
     }
