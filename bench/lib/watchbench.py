@@ -103,14 +103,20 @@ def wait_ready(tool, stamps, target, start_ns, timeout, on_tick=None):
 
 # ---------------------------------------------------------------- latency
 
-def latency(args):
-    work = args.work
-    root = os.path.join(work, "latency-tree")
+def small_tree(work, name):
+    """A fresh one-file tree for the latency drivers; returns (root, the file that is saved)."""
+    root = os.path.join(work, name)
     shutil.rmtree(root, ignore_errors=True)
     os.makedirs(os.path.join(root, "src"))
     target = os.path.join(root, "src", "main.txt")
     with open(target, "w") as f:
         f.write("start\n")
+    return root, target
+
+
+def latency(args):
+    work = args.work
+    root, target = small_tree(work, "latency-tree")
     rows = []
     stamp = os.path.join(work, "latency-stamps")
 
@@ -188,12 +194,7 @@ def latency_flag_sets():
 def latency_flags(args):
     """Save -> command p50 of vigil under each flag set, in interleaved rounds of 50 saves."""
     work = args.work
-    root = os.path.join(work, "latency-flags-tree")
-    shutil.rmtree(root, ignore_errors=True)
-    os.makedirs(os.path.join(root, "src"))
-    target = os.path.join(root, "src", "main.txt")
-    with open(target, "w") as f:
-        f.write("start\n")
+    root, target = small_tree(work, "latency-flags-tree")
     stamp = os.path.join(work, "latency-flags-stamps")
     sets = latency_flag_sets()
     lat = {name: [] for name, _ in sets}

@@ -75,27 +75,15 @@ public final class DebouncedBatcher implements AutoCloseable {
       Scheduler scheduler,
       Consumer<ClosedBatch> sink,
       BooleanSupplier gitBusy) {
-    this(root, debounce, maxWait, scheduler, sink, gitBusy, UnaryOperator.identity());
+    this(
+        root, debounce, maxWait, scheduler, sink, gitBusy, UnaryOperator.identity(), Runnable::run);
   }
 
   /**
    * A batcher that passes each closing batch's paths through {@code contentFilter} (for example
-   * {@link ContentBaseline#reallyChanged}) on the scheduler's thread, and drops a batch left empty.
-   */
-  public DebouncedBatcher(
-      Path root,
-      Duration debounce,
-      Duration maxWait,
-      Scheduler scheduler,
-      Consumer<ClosedBatch> sink,
-      BooleanSupplier gitBusy,
-      UnaryOperator<List<String>> contentFilter) {
-    this(root, debounce, maxWait, scheduler, sink, gitBusy, contentFilter, Runnable::run);
-  }
-
-  /**
-   * Like the batcher above, but closes batches on {@code closer}: the thread that takes the batches
-   * from the sink, so that handing them over costs no thread switch when a save waits on it.
+   * {@link ContentBaseline#reallyChanged}) and drops a batch left empty. Batches close on {@code
+   * closer} ({@code Runnable::run}: the scheduler's thread); given the thread that takes the
+   * batches from the sink, handing them over costs no thread switch when a save waits on it.
    */
   public DebouncedBatcher(
       Path root,

@@ -311,7 +311,8 @@ class ContentBaselineTest {
             scheduler,
             batches::add,
             () -> false,
-            baseline::reallyChanged);
+            baseline::reallyChanged,
+            Runnable::run);
 
     Files.setLastModifiedTime(root.resolve("src/main.rs"), FileTime.from(Instant.now()));
     batcher.offer(new FileEvent(Kind.MODIFIED, root.resolve("src/main.rs"), false));

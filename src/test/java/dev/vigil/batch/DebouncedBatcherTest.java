@@ -351,7 +351,14 @@ class DebouncedBatcherTest {
   void overflowKeepsThePathsSeenAndIsNotFiltered() {
     DebouncedBatcher batcher =
         new DebouncedBatcher(
-            root, DEBOUNCE, MAX_WAIT, scheduler, batches::add, gitBusy::get, paths -> List.of());
+            root,
+            DEBOUNCE,
+            MAX_WAIT,
+            scheduler,
+            batches::add,
+            gitBusy::get,
+            paths -> List.of(),
+            Runnable::run);
     batcher.offer(modified("a"));
     batcher.offer(new FileEvent(Kind.OVERFLOW, root, false));
     advanceMillis(20);
@@ -372,7 +379,8 @@ class DebouncedBatcherTest {
             scheduler,
             batches::add,
             gitBusy::get,
-            paths -> paths.stream().filter(keep::contains).toList());
+            paths -> paths.stream().filter(keep::contains).toList(),
+            Runnable::run);
     batcher.offer(modified("a"));
     batcher.offer(modified("b"));
     advanceMillis(20);
@@ -397,7 +405,8 @@ class DebouncedBatcherTest {
             gitBusy::get,
             paths -> {
               throw new IllegalStateException("disk on fire");
-            });
+            },
+            Runnable::run);
     batcher.offer(modified("a"));
     advanceMillis(20);
 
