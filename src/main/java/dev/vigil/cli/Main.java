@@ -32,6 +32,7 @@ public final class Main {
     cl.addSubcommand(new OpenCommand(ctx));
     cl.addSubcommand(new WatchCommand(ctx));
     cl.addSubcommand(new CompletionCommand(ctx));
+    cl.addSubcommand(new LspCommand(ctx));
     ErrorHandler errors = new ErrorHandler(ctx, verbose);
     cl.setExecutionExceptionHandler(errors);
     cl.setParameterExceptionHandler(errors);

@@ -3,6 +3,9 @@ package dev.vigil.diagnostics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.report.Diagnostic;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@code cargo-json} format: {@code cargo build --message-format=json} lines whose reason is
@@ -47,13 +50,70 @@ final class CargoJsonParser extends LineParser {
       }
       return;
     }
+    String label = span.path("label").asText("");
     sink.add(
         span.path("file_name").asText(""),
         span.path("line_start").asInt(0),
         span.path("column_start").asInt(0),
         severity,
         code,
-        text);
+        label.isEmpty() ? text : text + ": " + label,
+        new Extent(
+            span.path("line_end").asInt(0),
+            span.path("column_end").asInt(0),
+            related(message, span),
+            suggestions(message.path("children"))));
+  }
+
+  /** The message's other spans and its children's spans that offer no replacement. */
+  private static List<Diagnostic.Span> related(JsonNode message, JsonNode primary) {
+    List<Diagnostic.Span> found = new ArrayList<>();
+    for (JsonNode span : message.path("spans")) {
+      if (span != primary) {
+        found.add(span(span, span.path("label").asText("")));
+      }
+    }
+    for (JsonNode child : message.path("children")) {
+      for (JsonNode span : child.path("spans")) {
+        if (span.path("suggested_replacement").isNull()
+            || span.path("suggested_replacement").isMissingNode()) {
+          String label = span.path("label").asText("");
+          found.add(span(span, label.isEmpty() ? child.path("message").asText("") : label));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Children whose every replacement the tool marks machine-applicable. */
+  private static List<Diagnostic.Suggestion> suggestions(JsonNode children) {
+    List<Diagnostic.Suggestion> found = new ArrayList<>();
+    for (JsonNode child : children) {
+      List<Diagnostic.Edit> edits = new ArrayList<>();
+      boolean applicable = true;
+      for (JsonNode span : child.path("spans")) {
+        JsonNode replacement = span.path("suggested_replacement");
+        if (!replacement.isTextual()) {
+          continue;
+        }
+        applicable &= "MachineApplicable".equals(span.path("suggestion_applicability").asText());
+        edits.add(new Diagnostic.Edit(span(span, ""), replacement.asText()));
+      }
+      if (applicable && !edits.isEmpty()) {
+        found.add(new Diagnostic.Suggestion(child.path("message").asText(""), edits));
+      }
+    }
+    return found;
+  }
+
+  private static Diagnostic.Span span(JsonNode span, String label) {
+    return new Diagnostic.Span(
+        span.path("file_name").asText(""),
+        span.path("line_start").asInt(0),
+        span.path("column_start").asInt(0),
+        span.path("line_end").asInt(0),
+        span.path("column_end").asInt(0),
+        label);
   }
 
   private static Severity severity(String level) {

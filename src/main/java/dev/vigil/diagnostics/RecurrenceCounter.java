@@ -41,16 +41,7 @@ public final class RecurrenceCounter {
     List<Diagnostic> result = new ArrayList<>(current.size());
     for (Diagnostic d : current) {
       int seen = 1 + failedRuns.getOrDefault(d.fingerprint(), 0);
-      result.add(
-          new Diagnostic(
-              d.file(),
-              d.line(),
-              d.column(),
-              d.severity(),
-              d.code(),
-              d.message(),
-              d.fingerprint(),
-              seen));
+      result.add(d.withSeen(seen));
     }
     return List.copyOf(result);
   }

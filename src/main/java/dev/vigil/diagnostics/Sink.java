@@ -26,6 +26,18 @@ final class Sink {
   }
 
   void add(String file, int line, int column, Severity severity, String code, String message) {
+    add(file, line, column, severity, code, message, Extent.NONE);
+  }
+
+  /** A diagnostic with the end of its span, the other places it names and its fixes. */
+  void add(
+      String file,
+      int line,
+      int column,
+      Severity severity,
+      String code,
+      String message,
+      Extent extent) {
     String text = message.strip();
     if (text.length() > MAX_MESSAGE) {
       text = text.substring(0, MAX_MESSAGE) + "…";
@@ -43,7 +55,36 @@ final class Sink {
     String fingerprint = Fingerprints.fingerprint(relative, code, text);
     found.add(
         new Diagnostic(
-            relative, line, column, severity.label(), code, text, fingerprint, /* seen= */ 1));
+            relative,
+            line,
+            column,
+            severity.label(),
+            code,
+            text,
+            fingerprint,
+            /* seen= */ 1,
+            extent.endLine(),
+            extent.endColumn(),
+            extent.related().stream().map(this::relative).toList(),
+            extent.suggestions().stream().map(this::relative).toList()));
+  }
+
+  private Diagnostic.Span relative(Diagnostic.Span span) {
+    return new Diagnostic.Span(
+        paths.relativize(span.file()),
+        span.line(),
+        span.column(),
+        span.endLine(),
+        span.endColumn(),
+        span.label());
+  }
+
+  private Diagnostic.Suggestion relative(Diagnostic.Suggestion suggestion) {
+    return new Diagnostic.Suggestion(
+        suggestion.message(),
+        suggestion.edits().stream()
+            .map(e -> new Diagnostic.Edit(relative(e.span()), e.replacement()))
+            .toList());
   }
 
   /** True once the limit is reached: nothing more can be added, so input may be skipped. */

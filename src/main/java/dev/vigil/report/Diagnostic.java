@@ -1,5 +1,8 @@
 package dev.vigil.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
 /**
  * One problem a tool reported, as a run record carries it.
  *
@@ -11,6 +14,10 @@ package dev.vigil.report;
  * @param message the tool's message
  * @param fingerprint stays the same when the problem moves to another line
  * @param seen how many failed runs in the last 7 days had this fingerprint
+ * @param endLine last line of the primary span, 0 when the tool gives none (omitted from JSON)
+ * @param endColumn 1-based column just past the primary span, 0 when unknown (omitted from JSON)
+ * @param related the other places the tool pointed at (secondary spans), with their labels
+ * @param suggestions edits the tool says can be applied as they are (machine-applicable)
  */
 public record Diagnostic(
     String file,
@@ -20,4 +27,67 @@ public record Diagnostic(
     String code,
     String message,
     String fingerprint,
-    int seen) {}
+    int seen,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int endLine,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int endColumn,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Span> related,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Suggestion> suggestions) {
+
+  public Diagnostic {
+    related = related == null ? List.of() : List.copyOf(related);
+    suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
+  }
+
+  /** A diagnostic with a place but no span end, related places or suggestions. */
+  public Diagnostic(
+      String file,
+      int line,
+      int column,
+      String severity,
+      String code,
+      String message,
+      String fingerprint,
+      int seen) {
+    this(
+        file, line, column, severity, code, message, fingerprint, seen, 0, 0, List.of(), List.of());
+  }
+
+  /** The same diagnostic with another {@code seen} count. */
+  public Diagnostic withSeen(int count) {
+    return new Diagnostic(
+        file,
+        line,
+        column,
+        severity,
+        code,
+        message,
+        fingerprint,
+        count,
+        endLine,
+        endColumn,
+        related,
+        suggestions);
+  }
+
+  /**
+   * A region of a file: 1-based lines and columns, the end column just past the last character.
+   *
+   * @param label what the tool says of this place, or empty
+   */
+  public record Span(String file, int line, int column, int endLine, int endColumn, String label) {}
+
+  /**
+   * A fix the tool offers.
+   *
+   * @param message what the fix does ("try", "remove this")
+   * @param edits each replaces a span with new text
+   */
+  public record Suggestion(String message, List<Edit> edits) {
+    public Suggestion {
+      edits = List.copyOf(edits);
+    }
+  }
+
+  /** Replace the text of {@code span} with {@code replacement}. */
+  public record Edit(Span span, String replacement) {}
+}

@@ -76,7 +76,14 @@ class RealToolsTest {
 
     for (String format : List.of("cargo-json", "auto")) {
       assertThat(parse(format, out).stream().map(Samples::view))
-          .containsExactly(d("src/lib.rs", 2, 18, "error", "E0308", "mismatched types"));
+          .containsExactly(
+              d(
+                  "src/lib.rs",
+                  2,
+                  18,
+                  "error",
+                  "E0308",
+                  "mismatched types: expected `u32`, found `&str`"));
     }
   }
 

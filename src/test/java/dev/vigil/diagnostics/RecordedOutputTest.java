@@ -34,13 +34,49 @@ class RecordedOutputTest {
   @ValueSource(strings = {"cargo-json", "auto"})
   void cargoJsonBuild(String format) {
     assertThat(view(parse(format, "/tmp/samples/demo", "cargo-json/build.jsonl")))
-        .containsExactly(RUST_MISMATCH, RUST_UNUSED);
+        .containsExactly(
+            d(
+                "src/lib.rs",
+                7,
+                18,
+                "error",
+                "E0308",
+                "mismatched types: expected `u32`, found `&str`"),
+            RUST_UNUSED);
+  }
+
+  @Test
+  void cargoJsonKeepsTheSpanTheOtherPlacesAndTheFixes() {
+    List<Diagnostic> found = parse("cargo-json", "/tmp/samples/demo", "cargo-json/build.jsonl");
+    Diagnostic mismatch = found.get(0);
+    assertThat(List.of(mismatch.endLine(), mismatch.endColumn())).containsExactly(7, 24);
+    assertThat(mismatch.related())
+        .containsExactly(new Diagnostic.Span("src/lib.rs", 7, 12, 7, 15, "expected due to this"));
+    assertThat(mismatch.suggestions()).isEmpty();
+    Diagnostic unused = found.get(1);
+    assertThat(unused.suggestions())
+        .containsExactly(
+            new Diagnostic.Suggestion(
+                "if this is intentional, prefix it with an underscore",
+                List.of(
+                    new Diagnostic.Edit(
+                        new Diagnostic.Span("src/lib.rs", 2, 9, 2, 15, ""), "_unused"))));
   }
 
   @Test
   void cargoJsonClippy() {
-    assertThat(view(parse("cargo-json", "/tmp/samples/lint", "cargo-json/clippy.jsonl")))
-        .containsExactly(CLIPPY);
+    List<Diagnostic> found = parse("cargo-json", "/tmp/samples/lint", "cargo-json/clippy.jsonl");
+    assertThat(view(found)).containsExactly(CLIPPY);
+    assertThat(found.get(0).suggestions())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.message()).isEqualTo("try");
+              assertThat(s.edits())
+                  .containsExactly(
+                      new Diagnostic.Edit(
+                          new Diagnostic.Span("src/lib.rs", 2, 8, 2, 20, ""), "flag"));
+            });
   }
 
   @ParameterizedTest

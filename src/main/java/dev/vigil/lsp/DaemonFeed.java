@@ -1,0 +1,203 @@
+package dev.vigil.lsp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.WorkDoneProgressBegin;
+import org.eclipse.lsp4j.WorkDoneProgressEnd;
+import org.eclipse.lsp4j.WorkDoneProgressReport;
+
+/**
+ * Follows the daemon: its status when the event stream opens, then each event. A stage's
+ * diagnostics are published as the stage finishes; a run shows as progress; the editor hears once
+ * when a project's pipeline breaks and once when the daemon goes away. The stream is reopened while
+ * the daemon is away, with a growing pause.
+ */
+final class DaemonFeed implements Runnable {
+  /** Stage results that say what the stage reports now; skipped and cancelled say nothing. */
+  private static final Set<String> DECISIVE = Set.of("passed", "failed", "timeout", "cached");
+
+  private static final long FIRST_PAUSE_MS = 500;
+  private static final long LONGEST_PAUSE_MS = 5000;
+
+  private final DaemonLink daemon;
+  private final DiagnosticStore store;
+  private final EditorClient editor;
+  private final String daemonName;
+  private final Map<String, Path> roots = new ConcurrentHashMap<>();
+  private final Map<String, String> lastResult = new ConcurrentHashMap<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private boolean away;
+
+  DaemonFeed(DaemonLink daemon, DiagnosticStore store, EditorClient editor, String daemonName) {
+    this.daemon = daemon;
+    this.store = store;
+    this.editor = editor;
+    this.daemonName = daemonName;
+  }
+
+  /** The project whose root holds {@code file}, the deepest root first. */
+  java.util.Optional<String> projectOf(Path file) {
+    return roots.entrySet().stream()
+        .filter(e -> file.startsWith(e.getValue()))
+        .max((a, b) -> Integer.compare(a.getValue().getNameCount(), b.getValue().getNameCount()))
+        .map(Map.Entry::getKey);
+  }
+
+  void stop() {
+    stopped.countDown();
+  }
+
+  @Override
+  public void run() {
+    long pause = FIRST_PAUSE_MS;
+    while (stopped.getCount() > 0) {
+      try {
+        daemon.events(this::opened, this::onEvent);
+        goneAway("it ended the event stream");
+      } catch (IOException | RuntimeException e) {
+        goneAway(e.getMessage());
+      }
+      try {
+        if (stopped.await(pause, TimeUnit.MILLISECONDS)) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      pause = Math.min(LONGEST_PAUSE_MS, pause * 2);
+    }
+  }
+
+  private void opened() {
+    try {
+      JsonNode status = daemon.status();
+      for (JsonNode project : status.path("projects")) {
+        String name = project.path("name").asText();
+        roots.put(name, Path.of(project.path("root").asText()).toAbsolutePath().normalize());
+        JsonNode last = project.path("lastRun");
+        if (last.isObject()) {
+          lastResult.put(name, last.path("result").asText(""));
+          for (JsonNode stage : last.path("stages")) {
+            stageResult(name, stage);
+          }
+        }
+      }
+    } catch (IOException e) {
+      editor.log("vigil: cannot read the daemon's status: " + e.getMessage());
+    }
+    if (away) {
+      away = false;
+      editor.message(MessageType.Info, "vigil: connected to the daemon again (" + daemonName + ")");
+    }
+  }
+
+  private void goneAway(String why) {
+    if (!away && stopped.getCount() > 0) {
+      away = true;
+      editor.message(
+          MessageType.Warning,
+          "vigil: the daemon for "
+              + daemonName
+              + " went away ("
+              + why
+              + "); the diagnostics shown are from its last runs. Waiting for it to come back.");
+    }
+  }
+
+  void onEvent(JsonNode event) {
+    String type = event.path("type").asText();
+    JsonNode run = event.path("run");
+    String project = run.path("project").asText();
+    String token = "vigil/" + project;
+    switch (type) {
+      case "run-started" ->
+          editor.beginProgress(token, begin("vigil: " + project, run.path("runId").asText()));
+      case "stage-started" -> editor.progress(token, report(event.path("stage").asText()));
+      case "stage-finished" -> {
+        String name = event.path("stage").asText();
+        for (JsonNode stage : run.path("stages")) {
+          if (stage.path("name").asText().equals(name)) {
+            stageResult(project, stage);
+            editor.progress(token, report(summary(stage)));
+          }
+        }
+      }
+      case "run-finished" -> {
+        WorkDoneProgressEnd end = new WorkDoneProgressEnd();
+        end.setMessage(run.path("result").asText());
+        editor.progress(token, end);
+        runFinished(project, run);
+      }
+      default -> {}
+    }
+  }
+
+  private void stageResult(String project, JsonNode stage) {
+    Path root = roots.get(project);
+    if (root == null || !DECISIVE.contains(stage.path("status").asText())) {
+      return;
+    }
+    List<PublishDiagnosticsParams> publish =
+        store.replace(project, stage.path("name").asText(), root, stage.path("diagnostics"));
+    publish.forEach(editor::publish);
+  }
+
+  private void runFinished(String project, JsonNode run) {
+    String result = run.path("result").asText("");
+    String before = lastResult.put(project, result);
+    if ("failed".equals(result) && !"failed".equals(before)) {
+      editor.message(MessageType.Warning, "vigil: " + project + " broke: " + firstFailure(run));
+    }
+  }
+
+  private static String firstFailure(JsonNode run) {
+    for (JsonNode stage : run.path("stages")) {
+      String status = stage.path("status").asText();
+      if (status.equals("failed") || status.equals("timeout")) {
+        JsonNode d = stage.path("diagnostics").path(0);
+        String where =
+            d.isObject()
+                ? " ("
+                    + d.path("file").asText()
+                    + ":"
+                    + d.path("line").asInt()
+                    + " "
+                    + d.path("message").asText()
+                    + ")"
+                : "";
+        return stage.path("name").asText() + " " + status + where;
+      }
+    }
+    return run.path("result").asText();
+  }
+
+  private static String summary(JsonNode stage) {
+    return stage.path("name").asText()
+        + " "
+        + stage.path("status").asText()
+        + String.format(" %.1fs", stage.path("durationMs").asLong() / 1000.0);
+  }
+
+  private static WorkDoneProgressBegin begin(String title, String message) {
+    WorkDoneProgressBegin begin = new WorkDoneProgressBegin();
+    begin.setTitle(title);
+    begin.setMessage(message);
+    return begin;
+  }
+
+  private static WorkDoneProgressReport report(String message) {
+    WorkDoneProgressReport report = new WorkDoneProgressReport();
+    report.setMessage(message);
+    return report;
+  }
+}
