@@ -78,7 +78,8 @@ class SarifWriterTest {
     JsonNode first = run.path("results").get(0);
     assertThat(first.path("ruleId").asText()).isEqualTo("E0308");
     assertThat(first.path("level").asText()).isEqualTo("error");
-    assertThat(first.path("message").path("text").asText()).isEqualTo("mismatched types: expected `u32`, found `&str`");
+    assertThat(first.path("message").path("text").asText())
+        .isEqualTo("mismatched types: expected `u32`, found `&str`");
     JsonNode physical = first.path("locations").get(0).path("physicalLocation");
     assertThat(physical.path("artifactLocation").path("uri").asText()).isEqualTo("src/lib.rs");
     assertThat(physical.path("artifactLocation").path("uriBaseId").asText()).isEqualTo("%SRCROOT%");
