@@ -29,6 +29,12 @@ final class LspCommand extends ApiCommand {
           "Config for a daemon this command starts (default: discovery in the workspace).")
   Path config;
 
+  @Option(
+      names = "--stdio",
+      hidden = true,
+      description = "Accepted and ignored: stdio is the only transport.")
+  boolean stdio;
+
   LspCommand(CliContext ctx) {
     super(ctx);
   }
