@@ -66,7 +66,8 @@ final class Sink {
             extent.endLine(),
             extent.endColumn(),
             extent.related().stream().map(this::relative).toList(),
-            extent.suggestions().stream().map(this::relative).toList()));
+            extent.suggestions().stream().map(this::relative).toList(),
+            null));
   }
 
   private Diagnostic.Span relative(Diagnostic.Span span) {

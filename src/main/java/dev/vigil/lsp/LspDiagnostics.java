@@ -45,6 +45,13 @@ final class LspDiagnostics {
                 span.path("label").asText("")));
       }
     }
+    JsonNode fix = d.path("lastFix");
+    if (fix.isObject()) {
+      related.add(
+          new DiagnosticRelatedInformation(
+              new Location(Uris.of(root.resolve(d.path("file").asText(""))), range(d)),
+              "last fixed " + fix.path("at").asText() + " in run " + fix.path("runId").asText()));
+    }
     if (!related.isEmpty()) {
       out.setRelatedInformation(related);
     }

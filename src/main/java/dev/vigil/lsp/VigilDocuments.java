@@ -45,6 +45,22 @@ final class VigilDocuments implements TextDocumentService {
       for (JsonNode suggestion : entry.original().path("suggestions")) {
         actions.add(Either.forRight(fix(entry, suggestion)));
       }
+      JsonNode lastFix = entry.original().path("lastFix");
+      if (lastFix.isObject()) {
+        String title = "vigil: show how this was fixed last time";
+        CodeAction show = new CodeAction(title);
+        show.setKind(CodeActionKind.QuickFix);
+        show.setDiagnostics(List.of(entry.lsp()));
+        show.setCommand(
+            new Command(
+                title,
+                VigilWorkspace.SHOW_LAST_FIX,
+                List.of(
+                    lastFix.path("runId").asText(),
+                    lastFix.path("at").asText(),
+                    lastFix.path("diff").asText())));
+        actions.add(Either.forRight(show));
+      }
     }
     feed.projectOf(Uris.path(uri))
         .ifPresent(

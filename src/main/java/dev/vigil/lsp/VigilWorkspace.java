@@ -22,7 +22,11 @@ final class VigilWorkspace implements WorkspaceService {
     {"vigil.resume", "vigil: resume"}
   };
 
-  static final List<String> COMMANDS = List.of("vigil.run", "vigil.pause", "vigil.resume");
+  /** Shows a diagnostic's last fix: arguments run id, time, diff. */
+  static final String SHOW_LAST_FIX = "vigil.showLastFix";
+
+  static final List<String> COMMANDS =
+      List.of("vigil.run", "vigil.pause", "vigil.resume", SHOW_LAST_FIX);
 
   private static final Map<String, String> VERBS =
       Map.of("vigil.run", "trigger", "vigil.pause", "pause", "vigil.resume", "resume");
@@ -40,6 +44,15 @@ final class VigilWorkspace implements WorkspaceService {
 
   @Override
   public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+    if (SHOW_LAST_FIX.equals(params.getCommand())) {
+      List<String> args = strings(params.getArguments());
+      if (args.size() == 3) {
+        editor.message(
+            MessageType.Info,
+            "last fixed " + args.get(1) + " in run " + args.get(0) + ":\n" + args.get(2));
+      }
+      return CompletableFuture.completedFuture(null);
+    }
     String verb = VERBS.get(params.getCommand());
     if (verb == null) {
       return CompletableFuture.failedFuture(
@@ -60,15 +73,21 @@ final class VigilWorkspace implements WorkspaceService {
   }
 
   private static Optional<String> project(List<Object> arguments) {
-    if (arguments == null || arguments.isEmpty()) {
-      return Optional.empty();
+    List<String> args = strings(arguments);
+    return args.isEmpty() || args.get(0).isEmpty() ? Optional.empty() : Optional.of(args.get(0));
+  }
+
+  private static List<String> strings(List<Object> arguments) {
+    if (arguments == null) {
+      return List.of();
     }
-    Object first = arguments.get(0);
-    String name =
-        first instanceof JsonElement e && e.isJsonPrimitive()
-            ? e.getAsString()
-            : String.valueOf(first);
-    return name.isEmpty() ? Optional.empty() : Optional.of(name);
+    return arguments.stream()
+        .map(
+            a ->
+                a instanceof JsonElement e && e.isJsonPrimitive()
+                    ? e.getAsString()
+                    : String.valueOf(a))
+        .toList();
   }
 
   @Override

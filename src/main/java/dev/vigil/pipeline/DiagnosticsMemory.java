@@ -1,5 +1,6 @@
 package dev.vigil.pipeline;
 
+import dev.vigil.diagnostics.FixMemory;
 import dev.vigil.report.Diagnostic;
 import java.util.List;
 
@@ -10,6 +11,15 @@ import java.util.List;
 @FunctionalInterface
 public interface DiagnosticsMemory {
   List<Diagnostic> annotate(String project, List<Diagnostic> found);
+
+  /**
+   * The same for a finished stage of a run; {@code decisive} when the stage ran to its end (passed
+   * or failed), so what it did not report is gone. A memory that keeps fixes records them here.
+   */
+  default List<Diagnostic> annotate(
+      FixMemory.StageRun stage, boolean decisive, List<Diagnostic> found) {
+    return annotate(stage.project(), found);
+  }
 
   /** Remembers nothing: every diagnostic is seen once, now. */
   DiagnosticsMemory NONE = (project, found) -> found;

@@ -1,5 +1,6 @@
 package dev.vigil.pipeline;
 
+import dev.vigil.diagnostics.FixMemory;
 import dev.vigil.diagnostics.RecurrenceCounter;
 import dev.vigil.report.Diagnostic;
 import dev.vigil.report.HistoryLog;
@@ -9,17 +10,29 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
-/** Counts how often each diagnostic failed a run of the project in the last 7 days of history. */
+/**
+ * Counts how often each diagnostic failed a run of the project in the last 7 days of history, and
+ * remembers how each was fixed (in the state dir the history is in).
+ */
 public final class HistoryMemory implements DiagnosticsMemory {
   /** How many past runs of a project are read: enough for a busy week. */
   static final int RUNS_READ = 2_000;
 
   private final HistoryLog history;
   private final Scheduler scheduler;
+  private final FixMemory fixes;
 
   public HistoryMemory(HistoryLog history, Scheduler scheduler) {
     this.history = history;
     this.scheduler = scheduler;
+    this.fixes = new FixMemory(history.dir());
+  }
+
+  @Override
+  public List<Diagnostic> annotate(
+      FixMemory.StageRun stage, boolean decisive, List<Diagnostic> found) {
+    List<Diagnostic> counted = annotate(stage.project(), found);
+    return decisive ? fixes.remember(stage, counted) : counted;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.StageConfig;
 import dev.vigil.diagnostics.DiagnosticParser;
 import dev.vigil.diagnostics.DiagnosticParsers;
+import dev.vigil.diagnostics.FixMemory;
 import dev.vigil.process.CommandOutput;
 import dev.vigil.process.CommandRunner;
 import dev.vigil.process.Outcome;
@@ -291,17 +292,21 @@ public final class PipelineRun {
             state.attempts,
             state.outputTail,
             logFile == null ? null : logFile.replace('\\', '/'),
-            diagnosticsOf(state, status));
+            diagnosticsOf(name, state, status));
     records.put(name, rec);
     return rec;
   }
 
   /** What the stage's output says is wrong (warnings too); nothing for one cancelled or not run. */
-  private List<Diagnostic> diagnosticsOf(StageState state, String status) {
+  private List<Diagnostic> diagnosticsOf(String name, StageState state, String status) {
     if (state.parser == null || "cancelled".equals(status)) {
       return List.of();
     }
-    return memory.annotate(project.name(), state.parser.finish());
+    FixMemory.StageRun stage =
+        new FixMemory.StageRun(
+            project.name(), name, request.runId(), project.root(), scheduler.now());
+    boolean decisive = "passed".equals(status) || "failed".equals(status);
+    return memory.annotate(stage, decisive, state.parser.finish());
   }
 
   private boolean blocked(String name) {

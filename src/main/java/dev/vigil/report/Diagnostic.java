@@ -18,6 +18,7 @@ import java.util.List;
  * @param endColumn 1-based column just past the primary span, 0 when unknown (omitted from JSON)
  * @param related the other places the tool pointed at (secondary spans), with their labels
  * @param suggestions edits the tool says can be applied as they are (machine-applicable)
+ * @param lastFix how the same problem (same fingerprint) was fixed the last time, or null
  */
 public record Diagnostic(
     String file,
@@ -31,7 +32,8 @@ public record Diagnostic(
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) int endLine,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) int endColumn,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Span> related,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Suggestion> suggestions) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Suggestion> suggestions,
+    @JsonInclude(JsonInclude.Include.NON_NULL) LastFix lastFix) {
 
   public Diagnostic {
     related = related == null ? List.of() : List.copyOf(related);
@@ -49,7 +51,19 @@ public record Diagnostic(
       String fingerprint,
       int seen) {
     this(
-        file, line, column, severity, code, message, fingerprint, seen, 0, 0, List.of(), List.of());
+        file,
+        line,
+        column,
+        severity,
+        code,
+        message,
+        fingerprint,
+        seen,
+        0,
+        0,
+        List.of(),
+        List.of(),
+        null);
   }
 
   /** The same diagnostic with another {@code seen} count. */
@@ -66,8 +80,36 @@ public record Diagnostic(
         endLine,
         endColumn,
         related,
-        suggestions);
+        suggestions,
+        lastFix);
   }
+
+  /** The same diagnostic, told how it was fixed last time. */
+  public Diagnostic withLastFix(LastFix fix) {
+    return new Diagnostic(
+        file,
+        line,
+        column,
+        severity,
+        code,
+        message,
+        fingerprint,
+        seen,
+        endLine,
+        endColumn,
+        related,
+        suggestions,
+        fix);
+  }
+
+  /**
+   * The run in which a problem last went away, and what changed in the files it pointed into.
+   *
+   * @param runId the first run of the stage that no longer reported it
+   * @param at when that run's stage finished
+   * @param diff unified diff of those files between the failing run and that run, bounded
+   */
+  public record LastFix(String runId, java.time.Instant at, String diff) {}
 
   /**
    * A region of a file: 1-based lines and columns, the end column just past the last character.

@@ -186,6 +186,11 @@ public final class HistoryLog implements AutoCloseable {
     return errors.isEmpty() ? "the appender stopped" : String.join("; ", errors);
   }
 
+  /** The state dir the history is kept in. */
+  public Path dir() {
+    return dir;
+  }
+
   /** Stops the appender and its Logback context. */
   @Override
   public synchronized void close() {

@@ -1,6 +1,8 @@
 package dev.vigil.report;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +11,8 @@ import java.util.stream.Collectors;
 /** The human words for runs and stages that {@link ConsoleReporter} prints. */
 final class RunText {
   static final int TAIL_LINES = 40;
+  private static final DateTimeFormatter LAST_FIX_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Path stateDir;
   private final Ansi ansi;
@@ -72,6 +76,9 @@ final class RunText {
     }
     for (Diagnostic d : stage.diagnostics()) {
       lines.add(diagnostic(d));
+      if (d.lastFix() != null) {
+        lines.addAll(lastFix(d));
+      }
     }
     return lines;
   }
@@ -106,6 +113,21 @@ final class RunText {
       lines.remove(lines.size() - 1);
     }
     return lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
+  }
+
+  /** "last fixed … in run …:" and the diff, indented under the diagnostic. */
+  private List<String> lastFix(Diagnostic d) {
+    List<String> lines = new ArrayList<>();
+    String when = LAST_FIX_TIME.format(d.lastFix().at().atZone(ZoneId.systemDefault()));
+    String seen = d.seen() >= 2 ? "seen " + d.seen() + "x this week; " : "";
+    lines.add(
+        "    "
+            + ansi.paint(
+                Ansi.DIM, seen + "last fixed " + when + " in run " + d.lastFix().runId() + ":"));
+    for (String line : d.lastFix().diff().split("\n")) {
+      lines.add("      " + line);
+    }
+    return lines;
   }
 
   private String diagnostic(Diagnostic d) {

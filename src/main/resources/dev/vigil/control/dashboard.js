@@ -331,7 +331,15 @@
       el("span", { "class": "severity severity-" + known(d.severity, ["error", "warning", "note"]),
         text: d.severity }), " ",
       el("span", { "class": "text", text: (d.code ? "[" + d.code + "] " : "") + d.message }),
-      d.seen >= 2 ? el("span", { "class": "seen", text: " seen " + d.seen + "x this week" }) : ""
+      d.seen >= 2 ? el("span", { "class": "seen", text: " seen " + d.seen + "x this week" }) : "",
+      d.lastFix ? lastFix(d.lastFix) : ""
+    ]);
+  }
+
+  function lastFix(fix) {
+    return el("details", { "class": "last-fix", "data-testid": "last-fix" }, [
+      el("summary", { text: "last fixed " + new Date(fix.at).toLocaleString() + " in run " + fix.runId }),
+      el("pre", { "class": "diff", text: fix.diff })
     ]);
   }
 

@@ -182,6 +182,43 @@ class LanguageServerProtocolTest {
   }
 
   @Test
+  void aRecurringProblemOffersHowItWasFixedLastTime() throws Exception {
+    await().atMost(WAIT).until(() -> daemon.streamsOpened() == 1);
+    String fix =
+        ",\"lastFix\":{\"runId\":\"core-41\",\"at\":\"2026-12-03T14:10:00Z\","
+            + "\"diff\":\"-    \\\"text\\\"\\n+    42\\n\"}";
+    daemon.send(
+        stageFinished("clippy", stage("clippy", "failed", diagnostic("src/lib.rs", 2, fix))));
+    await().atMost(WAIT).until(() -> editor.last(libUri) != null);
+
+    Diagnostic d = editor.last(libUri).getDiagnostics().get(0);
+    assertThat(d.getRelatedInformation())
+        .extracting(r -> r.getMessage())
+        .containsExactly("last fixed 2026-12-03T14:10:00Z in run core-41");
+    CodeAction show =
+        server
+            .getTextDocumentService()
+            .codeAction(
+                new CodeActionParams(
+                    new TextDocumentIdentifier(libUri),
+                    new Range(new Position(1, 0), new Position(1, 0)),
+                    new CodeActionContext(List.of())))
+            .get()
+            .get(0)
+            .getRight();
+    assertThat(show.getTitle()).isEqualTo("vigil: show how this was fixed last time");
+    server
+        .getWorkspaceService()
+        .executeCommand(
+            new ExecuteCommandParams(
+                show.getCommand().getCommand(), show.getCommand().getArguments()))
+        .get();
+    await().atMost(WAIT).until(() -> !editor.messages.isEmpty());
+    assertThat(editor.messages.get(0).getMessage())
+        .isEqualTo("last fixed 2026-12-03T14:10:00Z in run core-41:\n-    \"text\"\n+    42\n");
+  }
+
+  @Test
   void theCommandsDriveTheDaemon() throws Exception {
     await().atMost(WAIT).until(() -> daemon.streamsOpened() == 1);
     server

@@ -86,6 +86,33 @@ class ConsoleReporterTest {
   }
 
   @Test
+  void aRecurringProblemShowsHowItWasFixedLastTime() {
+    ConsoleReporter console = ConsoleReporter.human(out, STATE, false);
+    java.time.Instant at = java.time.Instant.parse("2026-12-03T14:10:00Z");
+    Diagnostic back =
+        Fixtures.mismatch(4)
+            .withLastFix(
+                new Diagnostic.LastFix(
+                    "engine-41",
+                    at,
+                    "--- a/src/lib.rs\n+++ b/src/lib.rs\n-    \"text\"\n+    42\n"));
+    console.stageFinished("engine", Fixtures.failed("clippy", 640, "", back));
+
+    String when =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .format(at.atZone(java.time.ZoneId.systemDefault()));
+    assertThat(printed())
+        .contains(
+            lines(
+                "src/lib.rs:3:9: error: mismatched types (seen 4x this week)",
+                "    seen 4x this week; last fixed " + when + " in run engine-41:",
+                "      --- a/src/lib.rs",
+                "      +++ b/src/lib.rs",
+                "      -    \"text\"",
+                "      +    42"));
+  }
+
+  @Test
   void aTimedOutStageSaysSo() {
     ConsoleReporter console = ConsoleReporter.human(out, STATE, false);
 
