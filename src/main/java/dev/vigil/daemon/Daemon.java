@@ -4,6 +4,7 @@ import dev.vigil.config.ConfigException;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.VigilConfig;
+import dev.vigil.pipeline.ChainedRuns;
 import dev.vigil.pipeline.HistoryMemory;
 import dev.vigil.pipeline.ProjectLoop;
 import dev.vigil.pipeline.RunIds;
@@ -24,8 +25,10 @@ import dev.vigil.time.SystemScheduler;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +60,7 @@ public final class Daemon {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final ProjectRegistry projects = new ProjectRegistry(this::newRuntime);
+  private final ChainedRuns chained = new ChainedRuns(this::runChained);
   private final SharedParts parts;
   private volatile String state = "starting";
   private volatile String configError;
@@ -137,10 +141,24 @@ public final class Daemon {
     options
         .configFile()
         .ifPresent(f -> configWatch = ConfigFileWatch.start(f, scheduler, this::reloadQuietly));
+    Map<String, List<String>> startup = new LinkedHashMap<>();
     for (ProjectRuntime runtime : projects.all()) {
       if (runtime.config().runOnStart()) {
-        runtime.loop().runAll("startup");
+        startup.put(runtime.config().name(), runtime.config().after());
       }
+    }
+    chained.runAll("startup", startup);
+  }
+
+  /** Starts a full run that {@link ChainedRuns} let go, unless stopping or the project is gone. */
+  private void runChained(String project, String kind) {
+    if (stopping.get()) {
+      return;
+    }
+    try {
+      projects.select(Optional.of(project)).forEach(r -> r.loop().runAll(kind));
+    } catch (UnknownProjectException removed) {
+      chained.finished(project);
     }
   }
 
@@ -223,15 +241,20 @@ public final class Daemon {
     }
     configError = null;
     List<String> changed = new ArrayList<>();
-    for (ProjectRuntime runtime : projects.apply(next, changed)) {
-      runtime
-          .start()
-          .thenRun(
-              () -> {
-                runtime.takeBaseline();
-                runtime.loop().runAll("config");
-              });
+    List<String> before = projects.all().stream().map(r -> r.config().name()).toList();
+    List<ProjectRuntime> fresh = projects.apply(next, changed);
+    Map<ProjectRuntime, CompletableFuture<Void>> started = new LinkedHashMap<>();
+    for (ProjectRuntime runtime : fresh) {
+      started.put(runtime, runtime.start().thenRun(runtime::takeBaseline));
     }
+    for (String name : before) {
+      if (next.projects().stream().noneMatch(p -> p.name().equals(name))) {
+        chained.finished(name); // removed: nothing waits for it any longer
+      }
+    }
+    CompletableFuture<Void> unused =
+        CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new))
+            .whenComplete((v, e) -> chained.runAll("config", armedOf(started)));
     console.info(
         "vigil: config reloaded"
             + (changed.isEmpty()
@@ -240,6 +263,19 @@ public final class Daemon {
     events.publish(VigilEvent.configApplied(file.get().toString()));
     board.changed();
     return Optional.empty();
+  }
+
+  /** The projects whose watches started, with the upstreams their {@code after} names. */
+  private static Map<String, List<String>> armedOf(
+      Map<ProjectRuntime, CompletableFuture<Void>> started) {
+    Map<String, List<String>> armed = new LinkedHashMap<>();
+    started.forEach(
+        (runtime, start) -> {
+          if (!start.isCompletedExceptionally()) {
+            armed.put(runtime.config().name(), runtime.config().after());
+          }
+        });
+    return armed;
   }
 
   private void reloadQuietly() {
@@ -352,10 +388,13 @@ public final class Daemon {
 
     @Override
     public void runFinished(String project, RunRecord record) {
+      List<String> waited = chained.finished(project);
       if (!record.passed()) {
         return;
       }
-      projects.followersOf(project).forEach(r -> r.loop().runAll("after"));
+      projects.followersOf(project).stream()
+          .filter(r -> !waited.contains(r.config().name()))
+          .forEach(r -> r.loop().runAll("after"));
     }
   }
 }
