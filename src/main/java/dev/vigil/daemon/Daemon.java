@@ -6,7 +6,6 @@ import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.pipeline.ChainedRuns;
 import dev.vigil.pipeline.HistoryMemory;
-import dev.vigil.pipeline.ProjectLoop;
 import dev.vigil.pipeline.RunIds;
 import dev.vigil.pipeline.RunSlots;
 import dev.vigil.process.ProcessRunner;
@@ -19,7 +18,6 @@ import dev.vigil.report.ProjectStatus;
 import dev.vigil.report.RunRecord;
 import dev.vigil.report.StatusFileWriter;
 import dev.vigil.report.StatusSnapshot;
-import dev.vigil.report.Trigger;
 import dev.vigil.report.VigilEvent;
 import dev.vigil.time.SystemScheduler;
 import java.io.IOException;
@@ -48,6 +46,7 @@ public final class Daemon {
   private final ConsoleReporter console;
   private final DaemonLock lock;
   private static final double BASELINE_WORTH_SAYING_SECONDS = 1.0;
+  private static final String STOPPED = "stopped";
 
   private final SystemScheduler scheduler = new SystemScheduler("vigil-timer");
   private final ProcessRunner runner = new ProcessRunner(scheduler);
@@ -61,6 +60,7 @@ public final class Daemon {
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final ProjectRegistry projects = new ProjectRegistry(this::newRuntime);
   private final ChainedRuns chained = new ChainedRuns(this::runChained);
+  private final LoopEvents loopEvents;
   private final SharedParts parts;
   private volatile String state = "starting";
   private volatile String configError;
@@ -80,6 +80,7 @@ public final class Daemon {
             this::daemonStatus,
             this::projectStatus,
             scheduler);
+    this.loopEvents = new LoopEvents(board::changed, events, console, scheduler, projects, chained);
     this.background = Executors2.singleThread("vigil-baseline");
     this.readAhead = Executors2.singleThread("vigil-read-ahead");
     this.parts =
@@ -163,8 +164,7 @@ public final class Daemon {
   }
 
   private ProjectRuntime newRuntime(ProjectConfig project) {
-    return new ProjectRuntime(
-        project, parts, new LoopListener(), options.watchSettings(), board::changed);
+    return new ProjectRuntime(project, parts, loopEvents, options.watchSettings(), board::changed);
   }
 
   /**
@@ -320,6 +320,7 @@ public final class Daemon {
       }
       projects.all().forEach(ProjectRuntime::close);
       board.close();
+      state = STOPPED;
       board.writeNow();
       runner.close();
       history.close();
@@ -347,8 +348,18 @@ public final class Daemon {
     return projects.rootOf(project).orElse(options.stateDir());
   }
 
+  /** Each project as it is; once the daemon has stopped, each as {@code stopped}, last run kept. */
   private List<ProjectStatus> projectStatus() {
-    return projects.all().stream().map(ProjectRuntime::status).toList();
+    boolean stopped = STOPPED.equals(state);
+    return projects.all().stream()
+        .map(ProjectRuntime::status)
+        .map(
+            p ->
+                stopped
+                    ? new ProjectStatus(
+                        p.name(), p.root(), STOPPED, p.pendingChanges(), p.stale(), p.lastRun())
+                    : p)
+        .toList();
   }
 
   private DaemonStatus daemonStatus() {
@@ -359,42 +370,5 @@ public final class Daemon {
         startedAt,
         options.configFile().map(Object::toString).orElse(null),
         configError);
-  }
-
-  /** Starts {@code after} chains and publishes queued runs. */
-  private final class LoopListener implements ProjectLoop.Listener {
-    @Override
-    public void statusChanged(String project, dev.vigil.pipeline.LoopStatus status) {
-      board.changed();
-    }
-
-    @Override
-    public void runQueued(String project, Trigger trigger) {
-      events.publish(
-          VigilEvent.run(
-              VigilEvent.Type.RUN_QUEUED,
-              new RunRecord(
-                  RunRecord.SCHEMA,
-                  project,
-                  null,
-                  trigger,
-                  scheduler.now(),
-                  null,
-                  null,
-                  0,
-                  null,
-                  List.of())));
-    }
-
-    @Override
-    public void runFinished(String project, RunRecord record) {
-      List<String> waited = chained.finished(project);
-      if (!record.passed()) {
-        return;
-      }
-      projects.followersOf(project).stream()
-          .filter(r -> !waited.contains(r.config().name()))
-          .forEach(r -> r.loop().runAll("after"));
-    }
   }
 }

@@ -85,6 +85,19 @@ class DaemonBehaviourTest {
   }
 
   @Test
+  void pauseAndResumeSayOneLineOnTheConsoleWhenTheyChangeSomething() throws Exception {
+    fx.start(root, state, quietConfig("echo ok"));
+
+    fx.daemon.pause(Optional.empty()).join();
+    fx.daemon.pause(Optional.of("app")).join();
+    fx.daemon.resume(Optional.empty()).join();
+    fx.daemon.resume(Optional.empty()).join();
+
+    List<String> lines = fx.console().lines().filter(l -> l.startsWith("app: ")).toList();
+    assertThat(lines).containsExactly("app: paused; saves wait for 'vigil resume'", "app: resumed");
+  }
+
+  @Test
   void aGitCommitWithoutWorkTreeChangesRunsNothing() throws Exception {
     Files.writeString(root.resolve("main.txt"), "a");
     git("init", "-q");
