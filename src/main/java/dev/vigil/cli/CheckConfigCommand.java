@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
     name = "check-config",
     mixinStandardHelpOptions = true,
     description = {
-      "Validate a config file. Exit 0 when valid; 2 with FILE:LINE:COL: message lines otherwise."
+      "Validate a config file.",
+      "Exit 0 when valid; 2 with FILE:LINE:COL: message lines otherwise."
     })
 final class CheckConfigCommand implements Callable<Integer> {
   private final CliContext ctx;

@@ -21,9 +21,10 @@ import picocli.CommandLine.Parameters;
     name = "check-ignore",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the given paths that the project ignores, one a line, as git check-ignore does,",
-      "counting .gitignore files, .git/info/exclude, git's global excludes, the config's",
-      "ignore: entries and vigil's built-in rules. Exit 0 if any path is ignored, 1 if none."
+      "Print the given paths that the project ignores, one a line.",
+      "It counts what git check-ignore does (.gitignore files, .git/info/exclude, git's global"
+          + " excludes file) and also the config's ignore entries and vigil's built-in rules.",
+      "Exit 0 if any path is ignored, 1 if none."
     })
 final class CheckIgnoreCommand implements Callable<Integer> {
   private final CliContext ctx;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
     name = "completion",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the completion script for SHELL (bash or zsh) on standard output.",
+      "Print the shell completion script for bash or zsh.",
+      "The script for SHELL goes to standard output.",
       "bash: add `source <(vigil completion bash)` to ~/.bashrc.",
       "zsh: add `source <(vigil completion zsh)` to ~/.zshrc; the script starts with"
           + " `autoload -U +X bashcompinit && bashcompinit`, which lets zsh run bash completions."

@@ -12,9 +12,7 @@ final class ConsoleFlags {
   @Option(names = "--clear", description = "Clear the screen before each run (on a terminal).")
   boolean clear;
 
-  @Option(
-      names = "--notify",
-      description = "Desktop notification when a run fails (or `notify: true` in the config).")
+  @Option(names = "--notify", description = "Desktop notification when a run fails.")
   boolean notify;
 
   static ConsoleFlags quiet(boolean quiet) {

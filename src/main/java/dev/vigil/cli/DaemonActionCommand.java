@@ -11,8 +11,8 @@ final class DaemonActionCommand {
       name = "reload",
       mixinStandardHelpOptions = true,
       description = {
-        "Read the config file again and apply it. A bad config is reported (exit 2) and the",
-        "running one kept."
+        "Read the config file again and apply it.",
+        "A bad config is reported (exit 2) and the running one kept."
       })
   static final class Reload extends ApiCommand {
     Reload(CliContext ctx) {
@@ -30,7 +30,10 @@ final class DaemonActionCommand {
   @Command(
       name = "stop",
       mixinStandardHelpOptions = true,
-      description = "Stop the daemon: running stages are cancelled and the last status written.")
+      description = {
+        "Stop the daemon, cancelling running stages.",
+        "Its last status is kept: 'vigil status' then shows each project's last result."
+      })
   static final class Stop extends ApiCommand {
     Stop(CliContext ctx) {
       super(ctx);

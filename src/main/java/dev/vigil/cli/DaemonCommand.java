@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
     name = "daemon",
     mixinStandardHelpOptions = true,
     description = {
-      "Watch every project and run its stages on each save, in the foreground.",
-      "SIGTERM or SIGINT cancel running stages, write the last status and exit 0."
+      "Watch every project and run its stages on each save.",
+      "Runs in the foreground. SIGTERM or SIGINT cancel running stages, write the last status"
+          + " and exit 0."
     })
 final class DaemonCommand implements Callable<Integer> {
   private final CliContext ctx;

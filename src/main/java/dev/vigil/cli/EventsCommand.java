@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
     name = "events",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the daemon's events as they happen, one JSON object a line, until interrupted",
-      "or the daemon stops."
+      "Print the daemon's events as they happen, one JSON line each.",
+      "Goes on until interrupted or the daemon stops."
     })
 final class EventsCommand extends ApiCommand {
   EventsCommand(CliContext ctx) {

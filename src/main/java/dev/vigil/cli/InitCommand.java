@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
     name = "init",
     mixinStandardHelpOptions = true,
     description = {
-      "Detect the projects in DIR (default: the current directory) and up to three levels below,"
-          + " and write a commented DIR/vigil.yaml with stages for each.",
+      "Write a starter vigil.yaml for the projects detected in DIR.",
+      "Looks in DIR (default: the current directory) and up to three levels below, and writes"
+          + " a commented vigil.yaml into DIR with stages for each project found.",
       "Exit 0 when written; 2 when nothing is detected or vigil.yaml exists (use --force)."
     })
 final class InitCommand implements Callable<Integer> {

@@ -17,11 +17,17 @@ import picocli.CommandLine.Parameters;
     name = "logs",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the full stage logs of PROJECT's latest run (or of --run ID), each under a header;",
-      "with --follow, go on printing each new run's stage logs as they finish."
+      "Print the stage logs of PROJECT's latest run, or of --run ID.",
+      "Each stage's full log comes under a header; a stage that did not run says why. Without"
+          + " PROJECT, the only project is taken. With --follow, go on printing each new run's"
+          + " stage logs as they finish."
     })
 final class LogsCommand extends ApiCommand {
-  @Parameters(index = "0", paramLabel = "PROJECT", description = "The project.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "PROJECT",
+      description = "The project; may be left out when there is only one.")
   String project;
 
   @Option(names = "--stage", paramLabel = "S", description = "Only this stage's log.")
@@ -40,7 +46,7 @@ final class LogsCommand extends ApiCommand {
   @Override
   public Integer call() throws JsonProcessingException {
     ApiClient client = client();
-    checkProject(client);
+    project = chooseProject(client);
     if (follow) {
       followEvents(client);
     } else {
@@ -74,15 +80,24 @@ final class LogsCommand extends ApiCommand {
     }
   }
 
-  private void checkProject(ApiClient client) throws JsonProcessingException {
+  /** The named project if the daemon knows it; without a name, the daemon's only project. */
+  private String chooseProject(ApiClient client) throws JsonProcessingException {
     List<String> known =
         client.json().readStatus(client.get("/api/status")).projects().stream()
             .map(p -> p.name())
             .toList();
+    if (project == null) {
+      if (known.size() == 1) {
+        return known.get(0);
+      }
+      throw new UserError(
+          "which project? 'vigil logs PROJECT' with one of: " + String.join(", ", known));
+    }
     if (!known.contains(project)) {
       throw new UserError(
           "unknown project '" + project + "'; projects: " + String.join(", ", known));
     }
+    return project;
   }
 
   private void print(ApiClient client, RunRecord record) {
@@ -98,12 +113,18 @@ final class LogsCommand extends ApiCommand {
               + String.join(", ", record.stages().stream().map(StageRecord::name).toList()));
     }
     for (StageRecord s : stages) {
-      printStage(client, record.runId(), s.name(), s.status());
+      printStage(client, record.runId(), s.name(), s.status(), s.logFile() == null, record);
     }
   }
 
-  private void printStage(ApiClient client, String runId, String name, String status) {
+  private void printStage(
+      ApiClient client, String runId, String name, String status, boolean noLog, RunRecord run) {
     ctx.out().println("==> " + runId + " " + name + " (" + status + ") <==");
+    if (noLog) {
+      ctx.out().println(NoLog.why(status, run));
+      ctx.out().flush();
+      return;
+    }
     String text = client.get("/api/runs/" + enc(runId) + "/stages/" + enc(name) + "/log");
     ctx.out().print(text);
     if (!text.isEmpty() && !text.endsWith("\n")) {
@@ -127,13 +148,13 @@ final class LogsCommand extends ApiCommand {
                 String s = event.get("stage").asText();
                 if (r.get("project").asText().equals(project)
                     && (stage == null || stage.equals(s))) {
-                  String status = "finished";
-                  for (JsonNode st : r.get("stages")) {
-                    if (st.get("name").asText().equals(s)) {
-                      status = st.get("status").asText();
-                    }
-                  }
-                  printStage(client, r.get("runId").asText(), s, status);
+                  RunRecord run = client.json().mapper().treeToValue(r, RunRecord.class);
+                  StageRecord done =
+                      run.stages().stream()
+                          .filter(st -> st.name().equals(s))
+                          .findFirst()
+                          .orElseThrow();
+                  printStage(client, run.runId(), s, done.status(), done.logFile() == null, run);
                 }
               } catch (JsonProcessingException | RuntimeException e) {
                 ctx.err().println("vigil: skipped an event: " + e.getMessage());

@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
     name = "open",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the dashboard's URL (the token is in the fragment) and open it in a browser",
-      "when a display is available."
+      "Open the dashboard in a browser and print its URL.",
+      "The token is in the URL's fragment. A browser is opened only when a display is available."
     })
 final class OpenCommand extends ApiCommand {
   OpenCommand(CliContext ctx) {

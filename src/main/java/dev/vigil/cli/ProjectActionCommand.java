@@ -45,7 +45,7 @@ abstract class ProjectActionCommand extends ApiCommand {
   @Command(
       name = "pause",
       mixinStandardHelpOptions = true,
-      description = "Stop running PROJECT (or every project) on changes until resumed.")
+      description = "Stop running PROJECT (or all projects) on changes until resumed.")
   static final class Pause extends ProjectActionCommand {
     Pause(CliContext ctx) {
       super(ctx, "pause", "paused");

@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "service",
     mixinStandardHelpOptions = true,
-    description = "Install, remove or inspect the daemon as a systemd user unit or launchd agent.")
+    description = {
+      "Install, remove or inspect the daemon as a user service.",
+      "A systemd user unit on Linux, a launchd agent on macOS."
+    })
 final class ServiceCommand implements Runnable {
   private static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
 
@@ -103,7 +106,7 @@ final class ServiceCommand implements Runnable {
   @Command(
       name = "status",
       mixinStandardHelpOptions = true,
-      description = "Say whether the service is installed and running, and where its logs are.")
+      description = "Say whether the service is installed and running, and where it logs.")
   int status(
       @Option(names = "--target", paramLabel = "systemd|launchd", description = "Service manager.")
           String target,

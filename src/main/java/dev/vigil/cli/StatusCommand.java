@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Show each project's state, last result, failing stage and age. Without a running",
-      "daemon, show the last status.json (exit 0); with none, exit 3."
+      "Show each project's state, last result, failing stage and age.",
+      "Without a running daemon, show its last status.json (exit 0); with none, exit 3."
     })
 final class StatusCommand extends ApiCommand {
   @Option(names = "--json", description = "Print the status as JSON, as status.json has it.")
@@ -67,20 +67,20 @@ final class StatusCommand extends ApiCommand {
               + ApiClient.startHint(),
           ExitCode.NO_DAEMON);
     }
-    String note = "daemon: not running (last status from " + written + ")";
-    if (json) {
-      ctx.err().println("vigil: " + note);
-      ctx.out().println(text.strip());
-      return ExitCode.OK;
-    }
     StatusSnapshot status;
     try {
       status = new Json().readStatus(text);
     } catch (IOException e) {
       throw new UserError(file + " is not a status file: " + e.getMessage());
     }
-    ctx.out().println(note);
-    printTable(status);
+    LastStatus last = LastStatus.of(status, written);
+    if (json) {
+      ctx.err().println("vigil: " + last.note());
+      ctx.out().println(text.strip());
+      return ExitCode.OK;
+    }
+    ctx.out().println(last.note());
+    printTable(last.status());
     return ExitCode.OK;
   }
 

@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
     name = "watch",
     mixinStandardHelpOptions = true,
     description = {
-      "Watch DIR (default: the current directory) and run the -x commands in order on every save,"
-          + " each only when the one before passed; no config file needed.",
+      "Run commands on every save in DIR; no config file needed.",
+      "Watches DIR (default: the current directory) and runs the -x commands in order on every"
+          + " save, each only when the one before passed.",
       ".gitignore files apply; --ignore adds lines on top. SIGTERM or SIGINT stop it (exit 0).",
       "Example: vigil watch -x 'cargo check' -x 'cargo test'"
     })

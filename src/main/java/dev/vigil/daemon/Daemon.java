@@ -4,8 +4,8 @@ import dev.vigil.config.ConfigException;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.VigilConfig;
+import dev.vigil.pipeline.ChainedRuns;
 import dev.vigil.pipeline.HistoryMemory;
-import dev.vigil.pipeline.ProjectLoop;
 import dev.vigil.pipeline.RunIds;
 import dev.vigil.pipeline.RunSlots;
 import dev.vigil.process.ProcessRunner;
@@ -18,14 +18,15 @@ import dev.vigil.report.ProjectStatus;
 import dev.vigil.report.RunRecord;
 import dev.vigil.report.StatusFileWriter;
 import dev.vigil.report.StatusSnapshot;
-import dev.vigil.report.Trigger;
 import dev.vigil.report.VigilEvent;
 import dev.vigil.time.SystemScheduler;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +46,7 @@ public final class Daemon {
   private final ConsoleReporter console;
   private final DaemonLock lock;
   private static final double BASELINE_WORTH_SAYING_SECONDS = 1.0;
+  private static final String STOPPED = "stopped";
 
   private final SystemScheduler scheduler = new SystemScheduler("vigil-timer");
   private final ProcessRunner runner = new ProcessRunner(scheduler);
@@ -57,6 +59,8 @@ public final class Daemon {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final ProjectRegistry projects = new ProjectRegistry(this::newRuntime);
+  private final ChainedRuns chained = new ChainedRuns(this::runChained);
+  private final LoopEvents loopEvents;
   private final SharedParts parts;
   private volatile String state = "starting";
   private volatile String configError;
@@ -76,6 +80,7 @@ public final class Daemon {
             this::daemonStatus,
             this::projectStatus,
             scheduler);
+    this.loopEvents = new LoopEvents(board::changed, events, console, scheduler, projects, chained);
     this.background = Executors2.singleThread("vigil-baseline");
     this.readAhead = Executors2.singleThread("vigil-read-ahead");
     this.parts =
@@ -137,16 +142,29 @@ public final class Daemon {
     options
         .configFile()
         .ifPresent(f -> configWatch = ConfigFileWatch.start(f, scheduler, this::reloadQuietly));
+    Map<String, List<String>> startup = new LinkedHashMap<>();
     for (ProjectRuntime runtime : projects.all()) {
       if (runtime.config().runOnStart()) {
-        runtime.loop().runAll("startup");
+        startup.put(runtime.config().name(), runtime.config().after());
       }
+    }
+    chained.runAll("startup", startup);
+  }
+
+  /** Starts a full run that {@link ChainedRuns} let go, unless stopping or the project is gone. */
+  private void runChained(String project, String kind) {
+    if (stopping.get()) {
+      return;
+    }
+    try {
+      projects.select(Optional.of(project)).forEach(r -> r.loop().runAll(kind));
+    } catch (UnknownProjectException removed) {
+      chained.finished(project);
     }
   }
 
   private ProjectRuntime newRuntime(ProjectConfig project) {
-    return new ProjectRuntime(
-        project, parts, new LoopListener(), options.watchSettings(), board::changed);
+    return new ProjectRuntime(project, parts, loopEvents, options.watchSettings(), board::changed);
   }
 
   /**
@@ -223,15 +241,20 @@ public final class Daemon {
     }
     configError = null;
     List<String> changed = new ArrayList<>();
-    for (ProjectRuntime runtime : projects.apply(next, changed)) {
-      runtime
-          .start()
-          .thenRun(
-              () -> {
-                runtime.takeBaseline();
-                runtime.loop().runAll("config");
-              });
+    List<String> before = projects.all().stream().map(r -> r.config().name()).toList();
+    List<ProjectRuntime> fresh = projects.apply(next, changed);
+    Map<ProjectRuntime, CompletableFuture<Void>> started = new LinkedHashMap<>();
+    for (ProjectRuntime runtime : fresh) {
+      started.put(runtime, runtime.start().thenRun(runtime::takeBaseline));
     }
+    for (String name : before) {
+      if (next.projects().stream().noneMatch(p -> p.name().equals(name))) {
+        chained.finished(name); // removed: nothing waits for it any longer
+      }
+    }
+    CompletableFuture<Void> unused =
+        CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new))
+            .whenComplete((v, e) -> chained.runAll("config", armedOf(started)));
     console.info(
         "vigil: config reloaded"
             + (changed.isEmpty()
@@ -240,6 +263,19 @@ public final class Daemon {
     events.publish(VigilEvent.configApplied(file.get().toString()));
     board.changed();
     return Optional.empty();
+  }
+
+  /** The projects whose watches started, with the upstreams their {@code after} names. */
+  private static Map<String, List<String>> armedOf(
+      Map<ProjectRuntime, CompletableFuture<Void>> started) {
+    Map<String, List<String>> armed = new LinkedHashMap<>();
+    started.forEach(
+        (runtime, start) -> {
+          if (!start.isCompletedExceptionally()) {
+            armed.put(runtime.config().name(), runtime.config().after());
+          }
+        });
+    return armed;
   }
 
   private void reloadQuietly() {
@@ -284,6 +320,7 @@ public final class Daemon {
       }
       projects.all().forEach(ProjectRuntime::close);
       board.close();
+      state = STOPPED;
       board.writeNow();
       runner.close();
       history.close();
@@ -311,8 +348,18 @@ public final class Daemon {
     return projects.rootOf(project).orElse(options.stateDir());
   }
 
+  /** Each project as it is; once the daemon has stopped, each as {@code stopped}, last run kept. */
   private List<ProjectStatus> projectStatus() {
-    return projects.all().stream().map(ProjectRuntime::status).toList();
+    boolean stopped = STOPPED.equals(state);
+    return projects.all().stream()
+        .map(ProjectRuntime::status)
+        .map(
+            p ->
+                stopped
+                    ? new ProjectStatus(
+                        p.name(), p.root(), STOPPED, p.pendingChanges(), p.stale(), p.lastRun())
+                    : p)
+        .toList();
   }
 
   private DaemonStatus daemonStatus() {
@@ -323,39 +370,5 @@ public final class Daemon {
         startedAt,
         options.configFile().map(Object::toString).orElse(null),
         configError);
-  }
-
-  /** Starts {@code after} chains and publishes queued runs. */
-  private final class LoopListener implements ProjectLoop.Listener {
-    @Override
-    public void statusChanged(String project, dev.vigil.pipeline.LoopStatus status) {
-      board.changed();
-    }
-
-    @Override
-    public void runQueued(String project, Trigger trigger) {
-      events.publish(
-          VigilEvent.run(
-              VigilEvent.Type.RUN_QUEUED,
-              new RunRecord(
-                  RunRecord.SCHEMA,
-                  project,
-                  null,
-                  trigger,
-                  scheduler.now(),
-                  null,
-                  null,
-                  0,
-                  null,
-                  List.of())));
-    }
-
-    @Override
-    public void runFinished(String project, RunRecord record) {
-      if (!record.passed()) {
-        return;
-      }
-      projects.followersOf(project).forEach(r -> r.loop().runAll("after"));
-    }
   }
 }

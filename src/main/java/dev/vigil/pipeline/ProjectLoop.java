@@ -30,6 +30,9 @@ public final class ProjectLoop {
     /** The loop's status changed. */
     default void statusChanged(String project, LoopStatus status) {}
 
+    /** The project was paused ({@code true}) or resumed; said only when that changed anything. */
+    default void pausedChanged(String project, boolean paused) {}
+
     /** A run is asked for and waits to start. */
     default void runQueued(String project, Trigger trigger) {}
 
@@ -149,9 +152,9 @@ public final class ProjectLoop {
     } else if (control instanceof Control.RunAll r) {
       onRunAll(r.kind());
     } else if (control instanceof Control.Pause) {
-      paused = true;
+      setPaused(true);
     } else if (control instanceof Control.Resume) {
-      paused = false;
+      setPaused(false);
     } else if (control instanceof Control.Cancel) {
       onCancel();
     } else if (control instanceof Control.SlotGranted g) {
@@ -161,6 +164,13 @@ public final class ProjectLoop {
     }
     maybeStart();
     listener.statusChanged(project.name(), status());
+  }
+
+  private void setPaused(boolean now) {
+    if (paused != now) {
+      paused = now;
+      listener.pausedChanged(project.name(), now);
+    }
   }
 
   private void onChanges(ChangeBatch batch) {

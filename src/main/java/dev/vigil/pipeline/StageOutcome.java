@@ -23,7 +23,7 @@ final class StageOutcome {
   /** The output tail, with the reason appended when the command could not start at all. */
   static String tail(CommandOutput output) {
     if (output.outcome() instanceof Outcome.FailedToStart f) {
-      return output.tailText() + "vigil: could not start: " + f.reason() + "\n";
+      return output.tailText("vigil: could not start: " + f.reason());
     }
     return output.tailText();
   }

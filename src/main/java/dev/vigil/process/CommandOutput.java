@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param outcome how it ended
  * @param duration from start to the end of its output
- * @param tail the last lines of merged output, at most {@link #TAIL_LIMIT_BYTES} in all
+ * @param tail the last lines of merged output, at most {@link #TAIL_LIMIT_BYTES} in all as text
+ *     (newlines included)
  * @param totalBytes bytes of output the command wrote
  */
 public record CommandOutput(
@@ -32,10 +33,25 @@ public record CommandOutput(
     return outcome instanceof Outcome.Cancelled;
   }
 
-  /** The tail as text, one line per line. */
+  /** The tail as text, each line ended by a newline: at most {@link #TAIL_LIMIT_BYTES} of UTF-8. */
   public String tailText() {
+    return text(tail);
+  }
+
+  /**
+   * The tail as text with one more line of vigil's own at its end, earlier lines dropped as needed
+   * to stay within {@link #TAIL_LIMIT_BYTES}.
+   */
+  public String tailText(String lastLine) {
+    TailBuffer buffer = new TailBuffer(TAIL_LIMIT_BYTES);
+    tail.forEach(buffer::add);
+    buffer.add(new OutputLine(OutputLine.Stream.STDERR, lastLine));
+    return text(buffer.lines());
+  }
+
+  private static String text(List<OutputLine> lines) {
     StringBuilder sb = new StringBuilder();
-    for (OutputLine line : tail) {
+    for (OutputLine line : lines) {
       sb.append(line.text()).append('\n');
     }
     return sb.toString();

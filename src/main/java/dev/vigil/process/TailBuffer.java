@@ -3,7 +3,10 @@ package dev.vigil.process;
 import java.util.ArrayDeque;
 import java.util.List;
 
-/** The last lines of output, at most a given number of UTF-8 bytes of text in all. */
+/**
+ * The last lines of output, at most a given number of UTF-8 bytes as text: each line counts with
+ * the newline that ends it there.
+ */
 final class TailBuffer {
   private final int limitBytes;
   private final ArrayDeque<Entry> lines = new ArrayDeque<>();
@@ -15,11 +18,11 @@ final class TailBuffer {
 
   void add(OutputLine line) {
     OutputLine kept = line;
-    int size = Utf8.length(line.text());
+    int size = Utf8.length(line.text()) + 1;
     if (size > limitBytes) {
-      String text = Utf8.truncate(line.text(), limitBytes);
+      String text = Utf8.truncate(line.text(), limitBytes - 1);
       kept = new OutputLine(line.stream(), text);
-      size = Utf8.length(text);
+      size = Utf8.length(text) + 1;
     }
     lines.addLast(new Entry(kept, size));
     bytes += size;

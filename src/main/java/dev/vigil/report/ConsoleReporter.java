@@ -142,6 +142,17 @@ public final class ConsoleReporter {
     return stage.status().equals("failed") || stage.status().equals("timeout");
   }
 
+  /** Says that a project was paused or resumed, one line; nothing in json or quiet mode. */
+  public void paused(String project, boolean paused) {
+    if (json == null && !quiet) {
+      print(
+          out,
+          List.of(
+              text.prefix(project)
+                  + (paused ? "paused; saves wait for 'vigil resume'" : "resumed")));
+    }
+  }
+
   /** Prints a config error, one {@code FILE:LINE:COL: message} a line. */
   public void configError(String lines) {
     print(err, List.of(ansi.paint(Ansi.RED, "config error:"), lines.stripTrailing()));

@@ -4,7 +4,7 @@ package dev.vigil.report;
  * One project in status.json.
  *
  * @param state {@code starting}, {@code watching}, {@code debouncing}, {@code running}, {@code
- *     paused}, {@code polling} or {@code error}
+ *     paused}, {@code polling} or {@code error}; {@code stopped} once the daemon has stopped
  * @param pendingChanges paths changed since the last run started that no run covers yet
  * @param stale true when inputs changed while the last run ran
  * @param lastRun the last finished run, or null

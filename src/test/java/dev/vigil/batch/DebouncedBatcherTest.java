@@ -65,6 +65,26 @@ class DebouncedBatcherTest {
   }
 
   @Test
+  void aWallClockJumpForwardsOrBackNeitherFiresNorDelaysTheQuietPeriodOrMaxWait() {
+    DebouncedBatcher batcher = batcher();
+    batcher.offer(modified("a.txt"));
+    scheduler.jumpWallClock(Duration.ofHours(1));
+    advanceMillis(19);
+    assertThat(batches).isEmpty();
+    scheduler.jumpWallClock(Duration.ofHours(-2));
+    advanceMillis(1);
+    assertThat(batches).hasSize(1);
+
+    for (int i = 0; i < 15; i++) {
+      batcher.offer(modified("f" + i));
+      scheduler.jumpWallClock(Duration.ofMinutes(i % 2 == 0 ? -30 : 30));
+      advanceMillis(10);
+    }
+    assertThat(batches).hasSize(2);
+    assertThat(batches.get(1).batch().changedCount()).as("closed at max wait").isEqualTo(10);
+  }
+
+  @Test
   void continuousEventsCloseTheBatchAtMaxWait() {
     DebouncedBatcher batcher = batcher();
     for (int i = 0; i < 15; i++) {

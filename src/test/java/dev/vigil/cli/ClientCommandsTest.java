@@ -64,8 +64,52 @@ class ClientCommandsTest {
     Cli cli = new Cli(root);
     assertThat(cli.run("status", "--state-dir", state.toString())).isZero();
     assertThat(cli.out())
-        .startsWith("daemon: not running (last status from ")
-        .containsPattern("\napp +\\w+ +- +- +-\n");
+        .startsWith("daemon: not running (stopped at ")
+        .containsPattern("\napp +stopped +- +- +-\n");
+  }
+
+  @Test
+  void afterStopStatusSaysTheDaemonIsNotRunningAndShowsEachProjectsLastResult() throws Exception {
+    fx.start(root, state, ApiFixture.oneStage("exit 3"));
+    cli("trigger", "app");
+    fx.awaitRuns(1);
+    cli("stop");
+    fx.daemon.stopped().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    fx.server.close(); // as the daemon's process does once stopped
+
+    Cli cli = cli("status");
+
+    assertThat(cli.out())
+        .startsWith("daemon: not running (stopped at ")
+        .containsPattern("\napp +stopped +failed +check +\\d+s ago\n")
+        .doesNotContain("watching");
+    JsonNode file = new Json().mapper().readTree(state.resolve("status.json").toFile());
+    assertThat(file.get("daemon").get("state").asText()).isEqualTo("stopped");
+    assertThat(file.get("projects").get(0).get("state").asText()).isEqualTo("stopped");
+    assertThat(file.get("projects").get(0).get("lastRun").get("result").asText())
+        .isEqualTo("failed");
+  }
+
+  @Test
+  void statusOfADaemonThatDiedShowsItsProjectsAsStopped() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Files.writeString(
+        state.resolve("status.json"),
+        """
+        {"schema": 1,
+         "daemon": {"pid": %d, "version": "0.1.0", "state": "ready",
+                    "startedAt": "2026-01-01T00:00:00Z", "configFile": null, "configError": null},
+         "projects": [{"name": "app", "root": "/src/app", "state": "running",
+                       "pendingChanges": 0, "stale": false, "lastRun": null}]}
+        """
+            .formatted(gone.pid()));
+
+    Cli cli = cli("status");
+
+    assertThat(cli.out())
+        .startsWith("daemon: not running (it did not stop cleanly; last status from ")
+        .containsPattern("\napp +stopped +- +- +-\n");
   }
 
   @Test
@@ -204,6 +248,63 @@ class ClientCommandsTest {
     assertThat(noStage.err()).contains("no stage 'lint'", "check, test");
     Cli noProject = new Cli(root);
     assertThat(noProject.run("logs", "nope", "--state-dir", state.toString())).isEqualTo(2);
+  }
+
+  @Test
+  void logsWithoutAProjectPicksTheOnlyOneOrNamesThemAll() throws Exception {
+    fx.start(root, state, ApiFixture.oneStage("echo only-project"));
+    cli("trigger", "app");
+    fx.awaitRuns(1);
+
+    assertThat(cli("logs").out()).isEqualTo("==> app-1 check (passed) <==\nonly-project\n");
+
+    Files.writeString(
+        root.resolve("vigil.yaml"),
+        """
+        version: 1
+        defaults: {run_on_start: false}
+        projects:
+          - name: app
+            stages:
+              - {name: check, run: "echo only-project"}
+          - name: web
+            root: web
+            stages:
+              - {name: lint, run: "true"}
+        """);
+    Files.createDirectories(root.resolve("web"));
+    cli("reload");
+    Cli two = new Cli(root);
+    assertThat(two.run("logs", "--state-dir", state.toString())).isEqualTo(2);
+    assertThat(two.err()).contains("which project", "app, web");
+  }
+
+  @Test
+  void logsOfASkippedStageSaysWhyItHasNoLogAndExits0() throws Exception {
+    fx.start(
+        root,
+        state,
+        """
+        version: 1
+        defaults: {run_on_start: false}
+        projects:
+          - name: app
+            stages:
+              - {name: check, run: "echo broken; exit 1"}
+              - {name: test, run: "echo never", needs: [check]}
+        """);
+    cli("trigger", "app");
+    fx.awaitRuns(1);
+
+    assertThat(cli("logs", "app", "--stage", "test").out())
+        .isEqualTo(
+            "==> app-1 test (skipped) <==\n"
+                + "skipped, so it has no log: a stage it needs did not pass (check failed)\n");
+    assertThat(cli("logs", "app").out())
+        .isEqualTo(
+            "==> app-1 check (failed) <==\nbroken\n"
+                + "==> app-1 test (skipped) <==\n"
+                + "skipped, so it has no log: a stage it needs did not pass (check failed)\n");
   }
 
   @Test

@@ -55,6 +55,49 @@ class DaemonBehaviourTest {
   }
 
   @Test
+  void atStartupAProjectWithAfterWaitsForItsUpstreamAndRunsOnce() throws Exception {
+    Files.createDirectories(root.resolve("engine"));
+    Files.createDirectories(root.resolve("bindings"));
+    fx.start(
+        root,
+        state,
+        """
+        version: 1
+        projects:
+          - name: engine
+            root: engine
+            stages:
+              - {name: check, run: "sleep 1; echo engine ok"}
+          - name: bindings
+            root: bindings
+            after: [engine]
+            stages:
+              - {name: test, run: "echo bindings ok"}
+        """);
+
+    fx.awaitRun(2);
+    fx.assertStaysAt(2, QUIET.multipliedBy(2));
+    List<RunRecord> runs = fx.runs();
+    assertThat(runs).extracting(RunRecord::project).containsExactly("engine", "bindings");
+    assertThat(runs).extracting(RunRecord::result).containsOnly("passed");
+    assertThat(runs).extracting(r -> r.trigger().kind()).containsOnly("startup");
+    assertThat(runs.get(1).startedAt()).isAfterOrEqualTo(runs.get(0).finishedAt());
+  }
+
+  @Test
+  void pauseAndResumeSayOneLineOnTheConsoleWhenTheyChangeSomething() throws Exception {
+    fx.start(root, state, quietConfig("echo ok"));
+
+    fx.daemon.pause(Optional.empty()).join();
+    fx.daemon.pause(Optional.of("app")).join();
+    fx.daemon.resume(Optional.empty()).join();
+    fx.daemon.resume(Optional.empty()).join();
+
+    List<String> lines = fx.console().lines().filter(l -> l.startsWith("app: ")).toList();
+    assertThat(lines).containsExactly("app: paused; saves wait for 'vigil resume'", "app: resumed");
+  }
+
+  @Test
   void aGitCommitWithoutWorkTreeChangesRunsNothing() throws Exception {
     Files.writeString(root.resolve("main.txt"), "a");
     git("init", "-q");

@@ -63,7 +63,7 @@ class DaemonIT {
     assertThat(daemon.exitValue()).isZero();
     Optional<ProcessHandle> stage = ProcessHandle.of(stagePid);
     assertThat(stage.isEmpty() || !stage.get().isAlive()).as("stage process gone").isTrue();
-    assertThat(status().path("daemon").path("state").asText()).isEqualTo("stopping");
+    assertThat(status().path("daemon").path("state").asText()).isEqualTo("stopped");
     List<String> history = Files.readAllLines(state.resolve("history.jsonl"));
     assertThat(new ObjectMapper().readTree(history.get(0)).path("result").asText())
         .isEqualTo("cancelled");

@@ -273,6 +273,17 @@ class ProcessRunnerTest {
   }
 
   @Test
+  void theTailOfManyShortLinesIsAtMost64KiBWithItsNewlines() {
+    CommandOutput out = awaitResult(start(spec("yes | head -c 300000", dir), l -> {}));
+
+    assertThat(out.outcome().succeeded()).isTrue();
+    int bytes = out.tailText().getBytes(StandardCharsets.UTF_8).length;
+    assertThat(bytes).isLessThanOrEqualTo(CommandOutput.TAIL_LIMIT_BYTES);
+    assertThat(bytes).isGreaterThan(CommandOutput.TAIL_LIMIT_BYTES - 2);
+    assertThat(out.tailText()).startsWith("y\n").endsWith("y\ny\n");
+  }
+
+  @Test
   void aHugeLineWithoutNewlineIsCutIntoPieces() {
     List<Integer> lengths = new CopyOnWriteArrayList<>();
     CommandOutput out =

@@ -13,6 +13,7 @@ import java.util.List;
 public final class FakeScheduler implements Scheduler {
   private final Instant epoch;
   private long nanos;
+  private long wallOffsetNanos;
   private long paused;
   private long sequence;
   private final List<Task> tasks = new ArrayList<>();
@@ -32,7 +33,15 @@ public final class FakeScheduler implements Scheduler {
 
   @Override
   public synchronized Instant now() {
-    return epoch.plusNanos(nanos);
+    return epoch.plusNanos(nanos + wallOffsetNanos);
+  }
+
+  /**
+   * Sets the wall clock forwards (or, negative, back) as NTP or a user would, without time passing:
+   * the monotonic reading and every timer stay where they are.
+   */
+  public synchronized void jumpWallClock(Duration by) {
+    wallOffsetNanos += by.toNanos();
   }
 
   @Override
