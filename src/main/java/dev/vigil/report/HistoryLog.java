@@ -14,6 +14,7 @@ import ch.qos.logback.core.status.StatusListener;
 import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vigil.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,7 +68,10 @@ public final class HistoryLog implements AutoCloseable {
     this.json = json;
     Path active = stateDir.resolve("history.jsonl");
     try {
-      Files.createDirectories(stateDir);
+      OwnerOnly.createDirectories(stateDir);
+      if (!Files.exists(active)) {
+        OwnerOnly.createFile(active);
+      }
     } catch (IOException e) {
       throw new IOException("cannot create the state dir " + stateDir + ": " + e, e);
     }
