@@ -51,6 +51,9 @@ public final class OwnerOnly {
     for (Path p = absolute; p != null && !Files.exists(p); p = p.getParent()) {
       missing.add(0, p);
     }
+    if (missing.isEmpty()) {
+      throw new FileAlreadyExistsException(dir.toString(), null, "it is not a folder");
+    }
     for (Path p : missing) {
       try {
         if (posix(p.getParent())) {
