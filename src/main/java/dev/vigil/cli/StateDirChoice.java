@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.config.ConfigDiscovery;
+import dev.vigil.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,11 @@ final class StateDirChoice {
   static Path prepare(CliContext ctx, Path option) {
     Path dir = resolve(ctx, option);
     try {
-      Files.createDirectories(dir);
+      OwnerOnly.createDirectories(dir);
+      OwnerOnly.Tightened tightened = OwnerOnly.tighten(dir);
+      if (tightened.any()) {
+        ctx.err().println(tightened.note());
+      }
     } catch (IOException e) {
       throw new UserError(
           "cannot create the state dir "

@@ -4,6 +4,7 @@ import dev.vigil.config.VigilConfig;
 import dev.vigil.daemon.Daemon;
 import dev.vigil.daemon.DaemonLock;
 import dev.vigil.daemon.DaemonOptions;
+import dev.vigil.files.OwnerOnly;
 import dev.vigil.watch.WatchSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,7 +98,7 @@ final class WatchCommand implements Callable<Integer> {
                 ignore,
                 Optional.ofNullable(onBusy)));
     Path state = WatchConfig.stateDir(StateDirChoice.prepare(ctx, stateDir), root);
-    Files.createDirectories(state);
+    OwnerOnly.createDirectories(state);
     try (Console console = Reporters.console(ctx, json, state, consoleFlags, false)) {
       Daemon daemon;
       try {

@@ -1,5 +1,6 @@
 package dev.vigil.control;
 
+import dev.vigil.files.OwnerOnly;
 import dev.vigil.report.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ final class ApiFile {
     byte[] bytes = (json.write(endpoint) + "\n").getBytes(StandardCharsets.UTF_8);
     Path tmp = null;
     try {
-      Files.createDirectories(dir);
+      OwnerOnly.createDirectories(dir);
       tmp =
           posix()
               ? Files.createTempFile(

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The secret every {@code /api} request must carry: 32 random bytes, base64url. Taken from {@code
- * Authorization: Bearer TOKEN}, or for GET requests (EventSource cannot set headers) from {@code
- * ?token=}; compared in constant time.
+ * Authorization: Bearer TOKEN}, or on the event stream alone (EventSource cannot set headers) from
+ * {@code ?token=}, which a URL leaks into logs and histories far more easily than a header;
+ * compared in constant time.
  */
 final class ApiToken {
   private static final String BEARER = "Bearer ";
@@ -33,8 +34,11 @@ final class ApiToken {
     return value;
   }
 
-  /** Whether the request carries this token. */
-  boolean accepts(HttpExchange exchange) {
+  /**
+   * Whether the request carries this token: in the Authorization header, or in the query when
+   * {@code queryAllowed} and the request is a GET.
+   */
+  boolean accepts(HttpExchange exchange, boolean queryAllowed) {
     List<String> auth = exchange.getRequestHeaders().get("Authorization");
     String given = null;
     if (auth != null && !auth.isEmpty()) {
@@ -42,7 +46,7 @@ final class ApiToken {
       if (auth.size() == 1 && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
         given = header.substring(BEARER.length()).trim();
       }
-    } else if ("GET".equals(exchange.getRequestMethod())) {
+    } else if (queryAllowed && "GET".equals(exchange.getRequestMethod())) {
       given = Requests.query(exchange).get("token");
     }
     return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), bytes);

@@ -10,12 +10,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one handler of the server: refuses a foreign Host (403, every path), a missing or wrong token
- * on {@code /api} (401) and an oversized body (413), then hands the request to the route whose path
- * and method match (404 for no path, 405 for the wrong method).
+ * The one handler of the server: refuses a foreign Host or a foreign Origin (403, every path), a
+ * missing or wrong token on {@code /api} (401; the query form only on {@link #EVENTS}) and an
+ * oversized body (413), then hands the request to the route whose path and method match (404 for no
+ * path, 405 for the wrong method).
  */
 final class Router implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(Router.class);
+
+  /** The one path that takes the token in its query: EventSource cannot send headers. */
+  static final String EVENTS = "/api/events";
 
   private final List<Route> routes;
   private final ApiToken token;
@@ -45,8 +49,12 @@ final class Router implements HttpHandler {
     if (!HostCheck.isLoopback(exchange.getRequestHeaders().get("Host"))) {
       throw new HttpError(403, "the Host header must name the loopback interface");
     }
+    if (!OriginCheck.isOwn(exchange.getRequestHeaders())) {
+      throw new HttpError(403, "requests from other sites are refused (Origin header)");
+    }
     String path = exchange.getRequestURI().getRawPath();
-    if ((path.equals("/api") || path.startsWith("/api/")) && !token.accepts(exchange)) {
+    if ((path.equals("/api") || path.startsWith("/api/"))
+        && !token.accepts(exchange, path.equals(EVENTS))) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
       throw new HttpError(401, "a valid token is needed (see api.json in the state dir)");
     }

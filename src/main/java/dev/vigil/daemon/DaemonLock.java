@@ -1,5 +1,6 @@
 package dev.vigil.daemon;
 
+import dev.vigil.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,7 +28,7 @@ public final class DaemonLock implements AutoCloseable {
   public static DaemonLock acquire(Path stateDir) throws IOException, HeldElsewhere {
     Path file = stateDir.resolve("daemon.lock");
     FileChannel channel =
-        FileChannel.open(
+        OwnerOnly.open(
             file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     FileLock lock;
     try {

@@ -22,6 +22,7 @@ final class DaemonRunListener implements RunListener {
   private final Runnable statusChanged;
   private final java.nio.file.Path stateDir;
   private final java.util.function.Function<String, java.nio.file.Path> roots;
+  private boolean historyFailing;
 
   DaemonRunListener(
       ConsoleReporter console,
@@ -59,11 +60,7 @@ final class DaemonRunListener implements RunListener {
 
   @Override
   public void runFinished(RunRecord run) {
-    try {
-      history.append(run);
-    } catch (IOException | RuntimeException e) {
-      log.warn("could not append run {} to history: {}", run.runId(), e.toString());
-    }
+    appendToHistory(run);
     try {
       SarifWriter.writeLatest(stateDir, roots.apply(run.project()), run);
     } catch (IOException | RuntimeException e) {
@@ -72,5 +69,27 @@ final class DaemonRunListener implements RunListener {
     console.runFinished(run);
     events.publish(VigilEvent.run(VigilEvent.Type.RUN_FINISHED, run));
     statusChanged.run();
+  }
+
+  /** Says once when the history stops taking runs, and once when it takes them again. */
+  private synchronized void appendToHistory(RunRecord run) {
+    try {
+      history.append(run);
+      if (historyFailing) {
+        historyFailing = false;
+        console.info("vigil: history.jsonl is written again; the runs held meanwhile are in it");
+      }
+    } catch (IOException | RuntimeException e) {
+      log.debug("could not append run {} to history", run.runId(), e);
+      if (!historyFailing) {
+        historyFailing = true;
+        console.info(
+            "vigil: "
+                + e.getMessage()
+                + "; runs are held in memory (up to "
+                + HistoryLog.MAX_HELD
+                + ") and written when the state dir takes them again");
+      }
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.vigil.diagnostics;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.files.OwnerOnly;
 import dev.vigil.report.Diagnostic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,7 @@ final class MemoryFiles {
 
   private void write(Path file, Object value) {
     try {
-      Files.createDirectories(dir);
+      OwnerOnly.createDirectories(dir);
       Path temp = Files.createTempFile(dir, ".memory", ".tmp");
       try {
         Files.writeString(temp, json.writeValueAsString(value), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package dev.vigil.diagnostics;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ public final class SarifWriter {
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = null;
     try {
-      Files.createDirectories(dir);
+      OwnerOnly.createDirectories(dir);
       tmp = Files.createTempFile(dir, ".sarif-", ".tmp");
       Files.write(tmp, bytes);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -2,6 +2,7 @@ package dev.vigil.pipeline;
 
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.StageConfig;
+import dev.vigil.files.OwnerOnly;
 import dev.vigil.process.CommandSpec;
 import dev.vigil.process.ShellQuote;
 import java.io.IOException;
@@ -66,10 +67,10 @@ final class StageCommand {
    * file systems, and that would delay the stage.
    */
   static void prepareRunDir(Path runDir) throws IOException {
-    Files.createDirectories(runDir);
+    OwnerOnly.createDirectories(runDir);
     Path file = runDir.resolve(CHANGED_FILE);
     if (!Files.exists(file)) {
-      Files.createFile(file);
+      OwnerOnly.createFile(file);
     }
   }
 
@@ -98,10 +99,10 @@ final class StageCommand {
   /** Opens the list, creating it and its folder when the run's folder was not prepared ahead. */
   private static FileChannel openForWrite(Path file) throws IOException {
     try {
-      return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      return OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     } catch (NoSuchFileException notPrepared) {
-      Files.createDirectories(file.getParent());
-      return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      OwnerOnly.createDirectories(file.getParent());
+      return OwnerOnly.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     }
   }
 

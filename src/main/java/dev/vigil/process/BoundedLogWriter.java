@@ -1,5 +1,6 @@
 package dev.vigil.process;
 
+import dev.vigil.files.OwnerOnly;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -38,10 +39,10 @@ final class BoundedLogWriter implements Closeable {
     long limit = Math.max(MIN_LIMIT, limitBytes);
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
-      Files.createDirectories(parent);
+      OwnerOnly.createDirectories(parent);
     }
     this.ringFile = file.resolveSibling(file.getFileName() + ".tail.tmp");
-    this.out = new BufferedOutputStream(Files.newOutputStream(file), CHUNK);
+    this.out = new BufferedOutputStream(OwnerOnly.newOutputStream(file), CHUNK);
     this.headCap = limit / 2;
     this.ringCap = limit - headCap;
     this.pending = ByteBuffer.allocate((int) Math.min(CHUNK, ringCap));
@@ -114,7 +115,7 @@ final class BoundedLogWriter implements Closeable {
     }
     if (ring == null) {
       ring =
-          FileChannel.open(
+          OwnerOnly.open(
               ringFile,
               StandardOpenOption.CREATE,
               StandardOpenOption.TRUNCATE_EXISTING,

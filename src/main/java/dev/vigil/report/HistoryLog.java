@@ -1,32 +1,23 @@
 package dev.vigil.report;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
-import ch.qos.logback.core.rolling.RollingFileAppender;
-import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
-import ch.qos.logback.core.status.Status;
-import ch.qos.logback.core.status.StatusListener;
-import ch.qos.logback.core.util.Duration;
-import ch.qos.logback.core.util.FileSize;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vigil.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * {@code <stateDir>/history.jsonl}: one finished run a line, rolled by size into {@code
- * history.1.jsonl} ... {@code history.N.jsonl} through a Logback appender on its own context.
+ * history.1.jsonl} ... {@code history.N.jsonl}. A line is whole or absent (see {@link
+ * HistoryFile}); a run that cannot be written (a full or read-only disk) is held in memory, up to
+ * {@link #MAX_HELD}, and written before the next one once the file takes lines again.
  */
 public final class HistoryLog implements AutoCloseable {
   /** Size at which history.jsonl rolls over, by default. */
@@ -35,15 +26,16 @@ public final class HistoryLog implements AutoCloseable {
   /** How many rolled files are kept, by default. */
   public static final int DEFAULT_MAX_FILES = 5;
 
+  /** Runs held in memory while the history cannot be written; older ones are dropped past it. */
+  public static final int MAX_HELD = 1000;
+
   private static final int MAX_FILES_LIMIT = 20;
 
   private final Path dir;
   private final int maxFiles;
   private final Json json;
-  private final LoggerContext context;
-  private final RollingFileAppender<ILoggingEvent> appender;
-  private final Logger logger;
-  private final List<String> errors = new CopyOnWriteArrayList<>();
+  private final HistoryFile file;
+  private final Deque<byte[]> held = new ArrayDeque<>();
 
   /** Opens the history in the state dir with the default size (10 MiB) and count (5). */
   public HistoryLog(Path stateDir, Json json) throws IOException {
@@ -52,7 +44,10 @@ public final class HistoryLog implements AutoCloseable {
 
   /**
    * Opens the history, rolling history.jsonl once it reaches {@code maxBytes} and keeping at most
-   * {@code maxFiles} rolled files (1 to 20).
+   * {@code maxFiles} rolled files (1 to 20); cuts off a line a crash left without its newline.
+   *
+   * @throws IOException naming the path when the state dir cannot be made or history.jsonl is not a
+   *     file
    */
   public HistoryLog(Path stateDir, Json json, long maxBytes, int maxFiles) throws IOException {
     if (maxBytes < 1) {
@@ -65,74 +60,43 @@ public final class HistoryLog implements AutoCloseable {
     this.dir = stateDir;
     this.maxFiles = maxFiles;
     this.json = json;
-    Path active = stateDir.resolve("history.jsonl");
+    this.file = new HistoryFile(stateDir, maxBytes, maxFiles);
     try {
-      Files.createDirectories(stateDir);
+      OwnerOnly.createDirectories(stateDir);
     } catch (IOException e) {
       throw new IOException("cannot create the state dir " + stateDir + ": " + e, e);
     }
-    this.context = new LoggerContext();
-    context.setName("vigil-history");
-    context.setMDCAdapter(new LogbackMDCAdapter());
-    context.getStatusManager().add((StatusListener) this::onStatus);
-    context.start();
-    this.appender = appender(active, maxBytes);
-    if (!appender.isStarted()) {
-      String why = errors();
-      context.stop();
-      throw new IOException("cannot open " + active + ": " + why);
+    Path active = file.active();
+    if (Files.exists(active) && !Files.isRegularFile(active)) {
+      throw new IOException("cannot open " + active + ": it is not a file");
     }
-    this.logger = context.getLogger("history");
-    logger.setLevel(Level.INFO);
-    logger.setAdditive(false);
-    logger.addAppender(appender);
-  }
-
-  private RollingFileAppender<ILoggingEvent> appender(Path active, long maxBytes) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern("%msg%n");
-    encoder.setCharset(StandardCharsets.UTF_8);
-    encoder.start();
-
-    RollingFileAppender<ILoggingEvent> rolling = new RollingFileAppender<>();
-    rolling.setContext(context);
-    rolling.setName("history");
-    rolling.setFile(active.toString());
-    rolling.setEncoder(encoder);
-    rolling.setImmediateFlush(true);
-
-    FixedWindowRollingPolicy policy = new FixedWindowRollingPolicy();
-    policy.setContext(context);
-    policy.setParent(rolling);
-    policy.setFileNamePattern(dir.resolve("history.%i.jsonl").toString());
-    policy.setMinIndex(1);
-    policy.setMaxIndex(maxFiles);
-    policy.start();
-
-    SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
-    trigger.setContext(context);
-    trigger.setMaxFileSize(new FileSize(maxBytes));
-    trigger.setCheckIncrement(Duration.buildByMilliseconds(0));
-    trigger.start();
-
-    rolling.setRollingPolicy(policy);
-    rolling.setTriggeringPolicy(trigger);
-    rolling.start();
-    return rolling;
+    try {
+      file.repair();
+    } catch (IOException e) {
+      // a read-only or full state dir: the first append reports it and repairs then
+    }
   }
 
   /**
-   * Appends one finished run as one line.
+   * Appends one finished run as one line, after any runs held from failed appends.
    *
-   * @throws IOException naming the file when it can no longer be written
+   * @throws IOException naming the file when it cannot be written; the run is then held and written
+   *     by a later append
    */
   public synchronized void append(RunRecord run) throws IOException {
-    errors.clear();
-    logger.info(json.write(run));
-    if (!errors.isEmpty() || !appender.isStarted()) {
-      throw new IOException("cannot write " + appender.getFile() + ": " + errors());
+    held.addLast(json.write(run).getBytes(StandardCharsets.UTF_8));
+    while (held.size() > MAX_HELD) {
+      held.removeFirst();
     }
+    while (!held.isEmpty()) {
+      file.append(held.peekFirst());
+      held.removeFirst();
+    }
+  }
+
+  /** How many runs wait in memory for the history to take them. */
+  public synchronized int held() {
+    return held.size();
   }
 
   /** The newest runs first, at most {@code limit}, of one project or of all. */
@@ -148,14 +112,14 @@ public final class HistoryLog implements AutoCloseable {
     List<RunRecord> runs = new ArrayList<>();
     int skipped = 0;
     for (int i = 0; i <= maxFiles && runs.size() < limit; i++) {
-      Path file = dir.resolve(i == 0 ? "history.jsonl" : "history." + i + ".jsonl");
+      Path path = file.rolled(i);
       List<String> lines;
       try {
-        lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        lines = Files.readAllLines(path, StandardCharsets.UTF_8);
       } catch (NoSuchFileException e) {
         continue;
       } catch (IOException e) {
-        throw new IOException("cannot read " + file + ": " + e, e);
+        throw new IOException("cannot read " + path + ": " + e, e);
       }
       for (int n = lines.size() - 1; n >= 0 && runs.size() < limit; n--) {
         String line = lines.get(n);
@@ -175,26 +139,22 @@ public final class HistoryLog implements AutoCloseable {
     return new Page(runs, skipped);
   }
 
-  private void onStatus(Status status) {
-    if (status.getLevel() == Status.ERROR) {
-      Throwable cause = status.getThrowable();
-      errors.add(status.getMessage() + (cause == null ? "" : ": " + cause));
-    }
-  }
-
-  private String errors() {
-    return errors.isEmpty() ? "the appender stopped" : String.join("; ", errors);
-  }
-
   /** The state dir the history is kept in. */
   public Path dir() {
     return dir;
   }
 
-  /** Stops the appender and its Logback context. */
+  /** Tries once more to write the runs still held. */
   @Override
   public synchronized void close() {
-    context.stop();
+    try {
+      while (!held.isEmpty()) {
+        file.append(held.peekFirst());
+        held.removeFirst();
+      }
+    } catch (IOException e) {
+      // still not writable: they are lost with the process, as the console said when they failed
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.vigil.report;
 
+import dev.vigil.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ public final class StatusFileWriter {
     byte[] bytes = (json.write(snapshot) + "\n").getBytes(StandardCharsets.UTF_8);
     Path tmp = null;
     try {
-      Files.createDirectories(dir);
+      OwnerOnly.createDirectories(dir);
       tmp = Files.createTempFile(dir, ".status-", ".json.tmp");
       Files.write(tmp, bytes);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -61,7 +61,7 @@ class ApiSecurityTest {
   }
 
   @Test
-  void theTokenInTheQueryIsAcceptedForGetsButNotForCommands() throws Exception {
+  void theTokenInTheQueryIsAcceptedOnTheEventStreamOnly() throws Exception {
     String response =
         RawHttp.exchange(
             address,
@@ -70,6 +70,13 @@ class ApiSecurityTest {
             true);
     assertThat(RawHttp.status(response)).isEqualTo(200);
     assertThat(response).contains("text/event-stream");
+
+    for (String path :
+        List.of("/api/status", "/api/runs", "/api/runs/app-1/stages/check/log", "/api/nothing")) {
+      String get = RawHttp.get(address, path + "?token=" + fx.token(), "127.0.0.1", null);
+      assertThat(RawHttp.status(get)).as(path).isEqualTo(401);
+      assertThat(get).doesNotContain("\"projects\"");
+    }
 
     String post =
         RawHttp.exchange(
@@ -80,6 +87,67 @@ class ApiSecurityTest {
             new byte[0]);
     assertThat(RawHttp.status(post)).isEqualTo(401);
     assertThat(fx.daemon.status().projects().get(0).state()).isNotEqualTo("paused");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http://evil.com",
+        "null",
+        "http://127.0.0.1",
+        "http://127.0.0.1:1",
+        "https://127.0.0.1:PORT",
+        "http://127.0.0.1.evil.com:PORT",
+        "http://localhost:PORT/x"
+      })
+  void aForeignOriginIsRefusedEvenWithTheToken(String origin) throws Exception {
+    String value = origin.replace("PORT", String.valueOf(address.getPort()));
+    for (String path : List.of("/api/status", "/api/events?token=" + fx.token(), "/")) {
+      String response =
+          RawHttp.exchange(
+              address,
+              "GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                  + address.getPort()
+                  + "\r\nAuthorization: Bearer "
+                  + fx.token()
+                  + "\r\nOrigin: "
+                  + value,
+              new byte[0],
+              true);
+      assertThat(RawHttp.status(response)).as(path).isEqualTo(403);
+      assertThat(response).doesNotContain("\"projects\"");
+    }
+    String post =
+        RawHttp.exchange(
+            address,
+            "POST /api/pause HTTP/1.1\r\nHost: 127.0.0.1:"
+                + address.getPort()
+                + "\r\nContent-Length: 0\r\nOrigin: "
+                + value
+                + "\r\nAuthorization: Bearer "
+                + fx.token(),
+            new byte[0]);
+    assertThat(RawHttp.status(post)).isEqualTo(403);
+    assertThat(fx.daemon.status().projects().get(0).state()).isNotEqualTo("paused");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"127.0.0.1", "localhost"})
+  void theDashboardsOwnOriginIsServed(String host) throws Exception {
+    String hostPort = host + ":" + address.getPort();
+    String response =
+        RawHttp.exchange(
+            address,
+            "GET /api/status HTTP/1.1\r\nHost: "
+                + hostPort
+                + "\r\nOrigin: http://"
+                + hostPort
+                + "\r\nAuthorization: Bearer "
+                + fx.token(),
+            new byte[0]);
+    assertThat(RawHttp.status(response)).isEqualTo(200);
   }
 
   @ParameterizedTest
@@ -226,7 +294,7 @@ class ApiSecurityTest {
                 + "\r\nAccess-Control-Request-Method: POST",
             new byte[0]);
     assertThat(preflight.toLowerCase(java.util.Locale.ROOT)).doesNotContain("access-control-");
-    assertThat(RawHttp.status(preflight)).isIn(401, 405);
+    assertThat(RawHttp.status(preflight)).isIn(401, 403, 405);
   }
 
   @Test

@@ -103,6 +103,24 @@ class HistoryLogTest {
   }
 
   @Test
+  void aLineCutByACrashIsRepairedAtStartAndTheNextRunHasItsOwnLine() throws IOException {
+    String whole = json.write(run("engine", 1)) + "\n";
+    String cut = json.write(run("engine", 2));
+    Files.writeString(
+        stateDir.resolve("history.jsonl"), whole + cut.substring(0, cut.length() / 2));
+
+    try (HistoryLog history = new HistoryLog(stateDir, json)) {
+      history.append(run("engine", 3));
+
+      HistoryLog.Page page = history.page(Optional.empty(), 10);
+      assertThat(ids(page.runs())).containsExactly("engine-3", "engine-1");
+      assertThat(page.skippedLines()).isZero();
+    }
+    assertThat(Files.readString(stateDir.resolve("history.jsonl")))
+        .isEqualTo(whole + json.write(run("engine", 3)) + "\n");
+  }
+
+  @Test
   void readsWhatAnEarlierInstanceWrote() throws IOException {
     try (HistoryLog history = new HistoryLog(stateDir, json)) {
       history.append(run("engine", 1));
