@@ -82,6 +82,16 @@ record MaturinLayout(Path crate, Path cargoRoot, String develop, List<String> no
     return Optional.of(new MaturinLayout(crate, root, develop, notes));
   }
 
+  /**
+   * True when the crate's Cargo.toml turns on pyo3's {@code extension-module} feature and the
+   * pyproject.toml in {@code dir} does not: then cargo builds every test binary with it too.
+   */
+  boolean extensionModuleAlwaysOn(Path dir) {
+    return crate != null
+        && BuildFiles.text(crate.resolve("Cargo.toml")).contains("extension-module")
+        && !BuildFiles.text(dir.resolve("pyproject.toml")).contains("extension-module");
+  }
+
   /** The roots, relative to {@code top}, a Rust project for this crate may have: best first. */
   List<String> rustRoots(Path top) {
     return crate == null ? List.of() : List.of(relative(top, cargoRoot), relative(top, crate));

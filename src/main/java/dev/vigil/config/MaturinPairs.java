@@ -55,6 +55,18 @@ final class MaturinPairs {
       // `maturin develop` writes into the virtualenv, also when it is venv/ rather than .venv/.
       paired = paired.withIgnored(List.of("venv/"));
       out.set(i, crateDir.startsWith(dir) ? paired.withIgnored(List.of("target/")) : paired);
+      if (layout.extensionModuleAlwaysOn(dir)) {
+        out.set(
+            rust,
+            out.get(rust)
+                .withDetected(
+                    List.of(
+                        MaturinLayout.relative(top, layout.crate())
+                            + "/Cargo.toml turns on pyo3's extension-module feature: if `cargo"
+                            + " test` fails to link, turn it on from [tool.maturin] features ="
+                            + " [\"pyo3/extension-module\"] instead")));
+        crate = out.get(rust);
+      }
       if (dir.startsWith(crateDir)) {
         out.set(
             rust,
@@ -63,7 +75,11 @@ final class MaturinPairs {
                     List.of(
                         (crateDir.equals(dir)
                                 ? "shares its root with `" + python.name() + "`"
-                                : "holds `" + python.name() + "` in " + crateDir.relativize(dir))
+                                : "holds `"
+                                    + python.name()
+                                    + "` in "
+                                    + MaturinLayout.relative(crateDir, dir)
+                                    + "/")
                             + ": watches only Rust files and ignores the Python tools' caches"))
                 .withWatch(RUST_WATCH)
                 .withIgnored(PYTHON_CACHES));

@@ -251,4 +251,23 @@ class MaturinLayoutsTest {
     assertThat(yaml("."))
         .contains("manifest-path = \"../nope.toml\" names no file: no `maturin develop` stage");
   }
+
+  @Test
+  void extensionModuleTurnedOnInCargoTomlIsPointedOutOnTheRustProject() throws Exception {
+    file("on/Cargo.toml", PYO3_CRATE.replace("abi3-py38", "extension-module"));
+    file("on/pyproject.toml", MATURIN_BACKEND);
+    file(
+        "off/Cargo.toml",
+        PYO3_CRATE + "\n[features]\nextension-module = [\"pyo3/extension-module\"]\n");
+    file(
+        "off/pyproject.toml",
+        MATURIN_BACKEND + "[tool.maturin]\nfeatures = [\"extension-module\"]\n");
+
+    init(".");
+
+    String note =
+        "/Cargo.toml turns on pyo3's extension-module feature: if `cargo test` fails to link,"
+            + " turn it on from [tool.maturin] features = [\"pyo3/extension-module\"] instead";
+    assertThat(yaml(".")).contains("  #   on" + note + "\n").doesNotContain("off" + note);
+  }
 }
