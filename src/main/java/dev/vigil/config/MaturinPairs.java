@@ -55,37 +55,40 @@ final class MaturinPairs {
       // `maturin develop` writes into the virtualenv, also when it is venv/ rather than .venv/.
       paired = paired.withIgnored(List.of("venv/"));
       out.set(i, crateDir.startsWith(dir) ? paired.withIgnored(List.of("target/")) : paired);
-      if (layout.extensionModuleAlwaysOn(dir)) {
-        out.set(
-            rust,
-            out.get(rust)
-                .withDetected(
-                    List.of(
-                        MaturinLayout.relative(top, layout.crate())
-                            + "/Cargo.toml turns on pyo3's extension-module feature: if `cargo"
-                            + " test` fails to link, turn it on from [tool.maturin] features ="
-                            + " [\"pyo3/extension-module\"] instead")));
-        crate = out.get(rust);
-      }
-      if (dir.startsWith(crateDir)) {
-        out.set(
-            rust,
-            crate
-                .withDetected(
-                    List.of(
-                        (crateDir.equals(dir)
-                                ? "shares its root with `" + python.name() + "`"
-                                : "holds `"
-                                    + python.name()
-                                    + "` in "
-                                    + MaturinLayout.relative(crateDir, dir)
-                                    + "/")
-                            + ": watches only Rust files and ignores the Python tools' caches"))
-                .withWatch(RUST_WATCH)
-                .withIgnored(PYTHON_CACHES));
-      }
+      out.set(rust, withPython(crate, crateDir, python.name(), dir, layout, top));
     }
     return out;
+  }
+
+  /**
+   * The Rust project, narrowed to Rust files when its root holds the Python project's, with a note
+   * when its Cargo.toml keeps {@code cargo test} from linking.
+   */
+  private static StarterProject withPython(
+      StarterProject crate,
+      Path crateDir,
+      String python,
+      Path dir,
+      MaturinLayout layout,
+      Path top) {
+    List<String> notes = new ArrayList<>();
+    StarterProject out = crate;
+    if (layout.extensionModuleAlwaysOn(dir)) {
+      notes.add(
+          MaturinLayout.relative(top, layout.crate())
+              + "/Cargo.toml turns on pyo3's extension-module feature: if `cargo test` fails to"
+              + " link, turn it on from [tool.maturin] features = [\"pyo3/extension-module\"]"
+              + " instead");
+    }
+    if (dir.startsWith(crateDir)) {
+      notes.add(
+          (crateDir.equals(dir)
+                  ? "shares its root with `" + python + "`"
+                  : "holds `" + python + "` in " + MaturinLayout.relative(crateDir, dir) + "/")
+              + ": watches only Rust files and ignores the Python tools' caches");
+      out = out.withWatch(RUST_WATCH).withIgnored(PYTHON_CACHES);
+    }
+    return out.withDetected(notes);
   }
 
   /** The index of the Rust project with the first of {@code roots} as its root, or -1. */
