@@ -5,12 +5,16 @@ import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.ProjectDetector;
 import dev.vigil.config.StarterProject;
 import dev.vigil.config.StarterStage;
+import dev.vigil.config.StarterTool;
 import dev.vigil.config.StarterYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -50,7 +54,8 @@ final class InitCommand implements Callable<Integer> {
     if (Files.exists(file) && !force) {
       throw new UserError(file + " already exists; pass --force to overwrite it");
     }
-    List<StarterProject> projects = ProjectDetector.detect(target);
+    List<StarterProject> projects =
+        ProjectDetector.detect(target, tool -> ConfigChoice.onPath(ctx, tool));
     if (projects.isEmpty()) {
       throw new UserError(
           "no project found in "
@@ -62,6 +67,14 @@ final class InitCommand implements Callable<Integer> {
     String yaml = StarterYaml.render(target, projects);
     ConfigLoader.parse(file, yaml);
     Files.writeString(file, yaml, StandardCharsets.UTF_8);
+    printProjects(projects);
+    printMissingTools(projects);
+    ctx.out().println("wrote " + file);
+    return ExitCode.OK;
+  }
+
+  /** One line a project: kind, root, its stages in order and what it runs after. */
+  private void printProjects(List<StarterProject> projects) {
     int kindWidth = projects.stream().mapToInt(p -> p.kind().length()).max().orElse(0);
     int rootWidth = projects.stream().mapToInt(p -> p.root().length()).max().orElse(0);
     for (StarterProject p : projects) {
@@ -77,7 +90,34 @@ final class InitCommand implements Callable<Integer> {
                   stages,
                   after));
     }
-    ctx.out().println("wrote " + file);
-    return ExitCode.OK;
+  }
+
+  /**
+   * One line a tool the stages run that is not on the PATH, with how to install it and the stages
+   * that need it: "maturin is not on PATH: pip install maturin (needed by py: develop)".
+   */
+  private void printMissingTools(List<StarterProject> projects) {
+    Map<StarterTool, Map<String, List<String>>> missing = new LinkedHashMap<>();
+    for (StarterProject p : projects) {
+      for (StarterStage s : p.stages()) {
+        s.missingTool()
+            .ifPresent(
+                tool ->
+                    missing
+                        .computeIfAbsent(tool, t -> new LinkedHashMap<>())
+                        .computeIfAbsent(p.name(), n -> new ArrayList<>())
+                        .add(s.name()));
+      }
+    }
+    missing.forEach(
+        (tool, stages) ->
+            ctx.out()
+                .println(
+                    tool.notOnPath()
+                        + " (needed by "
+                        + stages.entrySet().stream()
+                            .map(e -> e.getKey() + ": " + String.join(", ", e.getValue()))
+                            .collect(Collectors.joining("; "))
+                        + ")"));
   }
 }

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Small, forgiving readers for what build files say; an unreadable file says nothing. */
@@ -63,6 +64,42 @@ final class BuildFiles {
   static boolean buildsWithMaturin(String pyproject) {
     return Pattern.compile("(?m)^\\s*build-backend\\s*=\\s*[\"']maturin[\"']")
         .matcher(pyproject)
+        .find();
+  }
+
+  /**
+   * The string value of {@code key} in the TOML table {@code [table]}, or null when it is not set
+   * there as a one-line quoted string.
+   */
+  static String tomlString(String toml, String table, String key) {
+    Matcher header =
+        Pattern.compile("(?m)^\\s*\\[\\s*" + Pattern.quote(table) + "\\s*\\]\\s*(#.*)?$")
+            .matcher(toml);
+    if (!header.find()) {
+      return null;
+    }
+    Matcher next = Pattern.compile("(?m)^\\s*\\[").matcher(toml);
+    int end = next.find(header.end()) ? next.start() : toml.length();
+    Matcher value =
+        Pattern.compile("(?m)^\\s*\"?" + Pattern.quote(key) + "\"?\\s*=\\s*([\"'])(.*?)\\1")
+            .matcher(toml.substring(header.end(), end));
+    return value.find() ? value.group(2) : null;
+  }
+
+  /** True when the Cargo.toml text describes a package, not only a (virtual) workspace. */
+  static boolean hasPackage(String cargoToml) {
+    return hasTable(cargoToml, "package");
+  }
+
+  /** True when the Cargo.toml text names the crate {@code name} as a dependency of any kind. */
+  static boolean dependsOn(String cargoToml, String name) {
+    return Pattern.compile(
+            "(?m)^\\s*("
+                + Pattern.quote(name)
+                + "\\s*[=.]|\\[\\s*(\\S*\\.)?(dev-|build-)?dependencies\\."
+                + Pattern.quote(name)
+                + "\\s*\\])")
+        .matcher(cargoToml)
         .find();
   }
 

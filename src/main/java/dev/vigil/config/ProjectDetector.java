@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Finds the projects in a directory and in its subdirectories down to three levels, from their
@@ -19,7 +21,7 @@ import java.util.Set;
 public final class ProjectDetector {
   static final int MAX_DEPTH = 3;
 
-  private static final Set<String> SKIPPED =
+  static final Set<String> SKIPPED =
       Set.of(
           "target",
           "node_modules",
@@ -46,11 +48,22 @@ public final class ProjectDetector {
 
   /** The projects under {@code dir}, shallowest first; empty when there is no build file. */
   public static List<StarterProject> detect(Path dir) {
+    return detect(dir, tool -> true);
+  }
+
+  /**
+   * The projects under {@code dir}, shallowest first, each stage's tool looked up with {@code
+   * onPath}; empty when there is no build file.
+   */
+  public static List<StarterProject> detect(Path dir, Predicate<String> onPath) {
     ProjectDetector detector = new ProjectDetector(dir.toAbsolutePath().normalize());
     detector.walk(detector.top, 0);
+    detector.addMaturinCrates();
     List<StarterProject> projects = new ArrayList<>();
     detector.found.forEach(f -> projects.add(f.project()));
-    return MaturinPairs.pair(named(projects, detector.top), detector.top);
+    return MaturinPairs.pair(named(projects, detector.top), detector.top).stream()
+        .map(p -> p.checked(onPath))
+        .toList();
   }
 
   /** The build files looked for, for messages when nothing is found. */
@@ -64,9 +77,13 @@ public final class ProjectDetector {
         found.add(new Found(kind, dir, StarterStages.project(kind, dir, relative(dir))));
       }
     }
-    if (depth == MAX_DEPTH) {
-      return;
+    if (depth < MAX_DEPTH) {
+      subdirectories(dir).forEach(child -> walk(child, depth + 1));
     }
+  }
+
+  /** The directories in {@code dir} worth searching for projects, sorted; no hidden ones. */
+  static List<Path> subdirectories(Path dir) {
     List<Path> children = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path child : entries) {
@@ -78,10 +95,37 @@ public final class ProjectDetector {
         }
       }
     } catch (IOException e) {
-      return;
+      return children;
     }
     children.sort(null);
-    children.forEach(child -> walk(child, depth + 1));
+    return children;
+  }
+
+  /**
+   * Adds a Rust project for each maturin extension crate the walk did not find (deeper than it
+   * looks, or outside the directory searched), just before the Python project that builds it.
+   */
+  private void addMaturinCrates() {
+    for (int i = 0; i < found.size(); i++) {
+      Found f = found.get(i);
+      Optional<MaturinLayout> layout =
+          f.kind() == ProjectKind.PYTHON ? MaturinLayout.read(f.dir(), top) : Optional.empty();
+      if (layout.isEmpty() || layout.get().crate() == null) {
+        continue;
+      }
+      List<String> roots = layout.get().rustRoots(top);
+      if (found.stream()
+          .noneMatch(r -> r.kind() == ProjectKind.RUST && roots.contains(r.project().root()))) {
+        Path root = layout.get().cargoRoot();
+        found.add(
+            i,
+            new Found(
+                ProjectKind.RUST,
+                root,
+                StarterStages.project(ProjectKind.RUST, root, relative(root))));
+        i++;
+      }
+    }
   }
 
   private boolean coveredAbove(ProjectKind kind, Path dir) {
@@ -102,8 +146,7 @@ public final class ProjectDetector {
   }
 
   private String relative(Path dir) {
-    String rel = top.relativize(dir).toString().replace('\\', '/');
-    return rel.isEmpty() ? "." : rel;
+    return MaturinLayout.relative(top, dir);
   }
 
   /** The same projects with unique, valid names taken from their roots' directory names. */

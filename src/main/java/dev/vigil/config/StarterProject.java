@@ -1,6 +1,10 @@
 package dev.vigil.config;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A project {@code vigil init} found, as it will be written.
@@ -35,13 +39,34 @@ public record StarterProject(
     return new StarterProject(kind, newName, root, detected, watch, ignore, after, stages);
   }
 
-  StarterProject with(
-      List<String> moreDetected,
-      List<String> newWatch,
-      List<String> newAfter,
-      List<StarterStage> newStages) {
-    List<String> all = new java.util.ArrayList<>(detected);
-    all.addAll(moreDetected);
-    return new StarterProject(kind, name, root, all, newWatch, ignore, newAfter, newStages);
+  /** This project with {@code more} lines saying what was found. */
+  StarterProject withDetected(List<String> more) {
+    List<String> all = new ArrayList<>(detected);
+    all.addAll(more);
+    return new StarterProject(kind, name, root, all, watch, ignore, after, stages);
+  }
+
+  StarterProject withWatch(List<String> newWatch) {
+    return new StarterProject(kind, name, root, detected, newWatch, ignore, after, stages);
+  }
+
+  /** This project ignoring {@code more} lines too, each once. */
+  StarterProject withIgnored(List<String> more) {
+    Set<String> all = new LinkedHashSet<>(ignore);
+    all.addAll(more);
+    return new StarterProject(kind, name, root, detected, watch, List.copyOf(all), after, stages);
+  }
+
+  StarterProject withAfter(List<String> newAfter) {
+    return new StarterProject(kind, name, root, detected, watch, ignore, newAfter, stages);
+  }
+
+  StarterProject withStages(List<StarterStage> newStages) {
+    return new StarterProject(kind, name, root, detected, watch, ignore, after, newStages);
+  }
+
+  /** This project with each stage's tool looked up with {@code onPath}. */
+  StarterProject checked(Predicate<String> onPath) {
+    return withStages(stages.stream().map(s -> s.checked(onPath)).toList());
   }
 }

@@ -27,7 +27,7 @@ final class StarterStages {
       case RUST -> s.rust();
       case MAVEN -> s.maven();
       case GRADLE -> s.gradle();
-      case PYTHON -> s.python(false);
+      case PYTHON -> s.python(null);
       case NODE -> s.node();
       case GO -> s.go();
     }
@@ -35,10 +35,13 @@ final class StarterStages {
         kind.label(), "", root, s.detected, List.of(), kind.buildOutput(), List.of(), s.chained());
   }
 
-  /** The Python stages of a maturin project: the extension is built before the tests. */
-  static List<StarterStage> maturinPython(Path dir) {
+  /**
+   * The Python stages of a maturin project: {@code develop} (a {@code maturin develop} command)
+   * builds the extension before the type checks and tests.
+   */
+  static List<StarterStage> maturinPython(Path dir, String develop) {
     StarterStages s = new StarterStages(dir);
-    s.python(true);
+    s.python(develop);
     return s.chained();
   }
 
@@ -52,8 +55,9 @@ final class StarterStages {
     return out;
   }
 
-  private void add(String name, String run, List<String> when, String format, String why) {
-    stages.add(new StarterStage(name, run, List.of(), when, format, why));
+  private void add(
+      String name, String run, List<String> when, String format, StarterTool tool, String why) {
+    stages.add(new StarterStage(name, run, List.of(), when, format, why, tool, false));
   }
 
   private boolean has(String file) {
@@ -78,14 +82,22 @@ final class StarterStages {
         workspace ? "cargo fmt --all --check" : "cargo fmt --check",
         List.of("**/*.rs"),
         null,
+        StarterTool.CARGO_FMT,
         "fmt first: the cheapest check, and it only concerns .rs files.");
     add(
         "clippy",
         "cargo clippy" + locked + all + " --all-targets --message-format=json -- -D warnings",
         RUST_WHEN,
         "cargo-json",
+        StarterTool.CARGO_CLIPPY,
         "clippy type-checks and lints every target; warnings fail the stage.");
-    add("test", "cargo test" + locked + all, RUST_WHEN, null, "tests once the code is clean.");
+    add(
+        "test",
+        "cargo test" + locked + all,
+        RUST_WHEN,
+        null,
+        StarterTool.CARGO,
+        "tests once the code is clean.");
   }
 
   private void maven() {
@@ -95,21 +107,43 @@ final class StarterStages {
         "mvn -q -o compile",
         List.of(),
         "maven",
+        StarterTool.MVN,
         "compiler errors show before test failures.");
-    add("test", "mvn -q -o test", List.of(), "maven", "the tests once main code compiles.");
+    add(
+        "test",
+        "mvn -q -o test",
+        List.of(),
+        "maven",
+        StarterTool.MVN,
+        "the tests once main code compiles.");
   }
 
   private void gradle() {
     String gradle = ProjectKind.gradleCommand(dir);
     detected.add("Gradle build files; subprojects below are built from here");
+    StarterTool wrapper = StarterTool.GRADLE;
     if (gradle.startsWith("./")) {
       detected.add("gradlew: the project's own Gradle wrapper is used");
+      wrapper = null;
     }
-    add("assemble", gradle + " --quiet assemble", List.of(), "javac", "compiles every source set.");
-    add("check", gradle + " --quiet check", List.of(), "javac", "tests and verification tasks.");
+    add(
+        "assemble",
+        gradle + " --quiet assemble",
+        List.of(),
+        "javac",
+        wrapper,
+        "compiles every source set.");
+    add(
+        "check",
+        gradle + " --quiet check",
+        List.of(),
+        "javac",
+        wrapper,
+        "tests and verification tasks.");
   }
 
-  private void python(boolean maturin) {
+  /** The Python stages; {@code develop} is the maturin command, or null for a plain project. */
+  private void python(String develop) {
     String pyproject = BuildFiles.text(dir.resolve("pyproject.toml"));
     detected.add(
         has("pyproject.toml")
@@ -122,15 +156,18 @@ final class StarterStages {
           "ruff check .",
           List.of("**/*.py", "pyproject.toml", "ruff.toml", ".ruff.toml"),
           null,
+          StarterTool.RUFF,
           "ruff first: it takes milliseconds.");
     }
-    if (maturin) {
+    if (develop != null) {
       add(
           "develop",
-          "maturin develop --quiet",
+          develop,
           List.of(),
           null,
-          "builds the Rust extension into the active virtualenv before anything imports it.");
+          StarterTool.MATURIN,
+          "builds the Rust extension into the virtualenv (VIRTUAL_ENV, or a .venv maturin"
+              + " finds) before anything imports it.");
     }
     if (BuildFiles.hasTable(pyproject, "tool.mypy")
         || has("mypy.ini")
@@ -142,11 +179,18 @@ final class StarterStages {
           "mypy .",
           List.of("**/*.py", "**/*.pyi", "pyproject.toml", "mypy.ini"),
           null,
+          StarterTool.MYPY,
           "type checks before the slower tests.");
     }
     if (pytestConfigured(pyproject)) {
       detected.add(has("tests") ? "pytest, with a tests/ directory" : "pytest is configured");
-      add("test", "python3 -m pytest -q", PYTHON_WHEN, "pytest", "the tests, last.");
+      add(
+          "test",
+          "python3 -m pytest -q",
+          PYTHON_WHEN,
+          "pytest",
+          StarterTool.PYTEST,
+          "the tests, last.");
     }
     if (stages.isEmpty()) {
       detected.add("no ruff, mypy or pytest set up: a syntax check stands in; replace it");
@@ -155,6 +199,7 @@ final class StarterStages {
           "python3 -m compileall -q -x '(^|/)[.]?venv/' .",
           PYTHON_WHEN,
           null,
+          StarterTool.PYTHON3,
           "catches syntax errors.");
     }
   }
@@ -171,16 +216,28 @@ final class StarterStages {
     Set<String> scripts = BuildFiles.npmScripts(dir.resolve("package.json"));
     detected.add("package.json with scripts: " + (scripts.isEmpty() ? "none" : scripts));
     if (scripts.contains("lint")) {
-      add("lint", "npm run lint", List.of(), null, "the lint script first: fast feedback.");
+      add(
+          "lint",
+          "npm run lint",
+          List.of(),
+          null,
+          StarterTool.NPM,
+          "the lint script first: fast feedback.");
     }
     if (scripts.contains("typecheck")) {
-      add("typecheck", "npm run typecheck", List.of(), null, "the typecheck script.");
+      add(
+          "typecheck",
+          "npm run typecheck",
+          List.of(),
+          null,
+          StarterTool.NPM,
+          "the typecheck script.");
     }
     if (scripts.contains("test")) {
-      add("test", "npm test", List.of(), null, "the test script.");
+      add("test", "npm test", List.of(), null, StarterTool.NPM, "the test script.");
     }
     if (scripts.contains("build")) {
-      add("build", "npm run build", List.of(), null, "the build script, last.");
+      add("build", "npm run build", List.of(), null, StarterTool.NPM, "the build script, last.");
     }
     if (stages.isEmpty()) {
       add(
@@ -188,6 +245,7 @@ final class StarterStages {
           "npm ls --depth=0",
           List.of(),
           null,
+          StarterTool.NPM,
           "no lint, test or build script: checks the dependencies are installed; add scripts.");
     }
   }
@@ -200,8 +258,15 @@ final class StarterStages {
             + " echo \"$files\"; exit 1; }",
         List.of("**/*.go"),
         null,
+        StarterTool.GO,
         "gofmt -l lists unformatted files; any output fails the stage.");
-    add("vet", "go vet ./...", GO_WHEN, "go", "go vet finds suspicious code the compiler accepts.");
-    add("test", "go test ./...", GO_WHEN, "go", "the tests, last.");
+    add(
+        "vet",
+        "go vet ./...",
+        GO_WHEN,
+        "go",
+        StarterTool.GO,
+        "go vet finds suspicious code the compiler accepts.");
+    add("test", "go test ./...", GO_WHEN, "go", StarterTool.GO, "the tests, last.");
   }
 }

@@ -50,6 +50,7 @@ public final class StarterYaml {
     out.append("    stages:\n");
     for (StarterStage s : p.stages()) {
       out.append("      # ").append(s.why()).append('\n');
+      s.missingTool().ifPresent(t -> out.append("      # ").append(t.notOnPath()).append('\n'));
       out.append("      - name: ").append(quote(s.name())).append('\n');
       out.append("        run: ").append(quote(s.run())).append('\n');
       list(out, "        ", "needs", s.needs());

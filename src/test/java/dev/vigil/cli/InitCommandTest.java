@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,11 +23,23 @@ class InitCommandTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+  /** The PATH the command sees: a folder holding the tools {@link #tools} put there. */
+  private Path bin;
+
+  /** Puts stand-ins for {@code names} in the folder that is the command's PATH. */
+  private void tools(String... names) throws IOException {
+    bin = Files.createDirectories(tmp.resolve("bin"));
+    for (String name : names) {
+      Path tool = Files.writeString(bin.resolve(name), "#!/bin/sh\n");
+      Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
   /** Runs {@code vigil init ARGS} in {@code tmp}, mapping a UserError as the CLI does. */
   private int init(String... args) {
     CliContext ctx =
         new CliContext(
-            Map.of(),
+            bin == null ? Map.of() : Map.of("PATH", bin.toString()),
             tmp,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
@@ -61,6 +74,7 @@ class InitCommandTest {
   void writesALoadableConfigAndSaysWhatItFound() throws Exception {
     file("engine/Cargo.toml", "[package]\nname = \"engine\"\n");
     file("web/package.json", "{\"scripts\": {\"test\": \"jest\"}}");
+    tools("cargo", "cargo-fmt", "cargo-clippy", "npm");
 
     int code = init();
 
@@ -75,6 +89,48 @@ class InitCommandTest {
                 + "\n");
     VigilConfig loaded = ConfigLoader.load(written);
     assertThat(loaded.projects()).extracting(ProjectConfig::name).containsExactly("engine", "web");
+  }
+
+  @Test
+  void aToolNotOnThePathIsNamedWithItsInstallHintAndItsStageIsStillWritten() throws Exception {
+    file("Cargo.toml", "[package]\nname = \"fastcalc\"\n");
+    file(
+        "pyproject.toml",
+        "[build-system]\nbuild-backend = \"maturin\"\n[tool.maturin]\npython-source = \"python\"\n"
+            + "[tool.ruff]\n[tool.mypy]\n");
+    file("tests/test_fastcalc.py", "");
+    tools("cargo", "cargo-fmt", "pytest", "ruff");
+    String rust = tmp.getFileName() + "-rust";
+    String python = tmp.getFileName() + "-python";
+
+    assertThat(init()).isEqualTo(0);
+
+    Path written = tmp.resolve("vigil.yaml");
+    assertThat(out())
+        .endsWith(
+            "cargo-clippy is not on PATH: rustup component add clippy (needed by "
+                + rust
+                + ": clippy)\n"
+                + "maturin is not on PATH: pip install maturin (needed by "
+                + python
+                + ": develop)\n"
+                + "mypy is not on PATH: pip install mypy (needed by "
+                + python
+                + ": typecheck)\n"
+                + "wrote "
+                + written
+                + "\n");
+    assertThat(Files.readString(written))
+        .contains(
+            "      # maturin is not on PATH: pip install maturin\n"
+                + "      - name: \"develop\"\n"
+                + "        run: \"maturin develop --quiet\"\n")
+        .contains("      # mypy is not on PATH: pip install mypy\n      - name: \"typecheck\"\n")
+        .doesNotContain("ruff is not on PATH")
+        .doesNotContain("pytest is not on PATH");
+    Cli check = new Cli(tmp);
+    assertThat(check.run("check-config")).isEqualTo(0);
+    assertThat(check.out()).isEqualTo(written + ": ok (2 projects, 7 stages)\n");
   }
 
   @Test

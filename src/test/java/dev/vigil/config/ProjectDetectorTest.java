@@ -269,6 +269,25 @@ class ProjectDetectorTest {
   }
 
   @Test
+  void aStageWhoseToolIsNotOnThePathIsStillWrittenWithTheInstallHintAboveIt() throws Exception {
+    file("bot/pyproject.toml", "[project]\nname = \"bot\"\n[tool.ruff]\n");
+    file("bot/tests/test_bot.py", "");
+
+    List<StarterProject> projects = ProjectDetector.detect(tmp, tool -> !tool.equals("ruff"));
+
+    assertThat(projects.get(0).stages())
+        .extracting(StarterStage::name, s -> s.missingTool().map(StarterTool::command))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("lint", java.util.Optional.of("ruff")),
+            org.assertj.core.groups.Tuple.tuple("test", java.util.Optional.empty()));
+    assertThat(StarterYaml.render(tmp, projects))
+        .contains(
+            "      # ruff first: it takes milliseconds.\n"
+                + "      # ruff is not on PATH: pip install ruff\n"
+                + "      - name: \"lint\"\n");
+  }
+
+  @Test
   void nothingDetectedIsAnEmptyList() {
     assertThat(ProjectDetector.detect(tmp)).isEmpty();
     assertThat(ProjectDetector.buildFiles()).contains("Cargo.toml", "build.gradle.kts", "go.mod");
