@@ -49,6 +49,18 @@ final class MergedOutput {
     deliver(line);
   }
 
+  /** Hands the log's buffered lines to the file, so that a reader of the log sees them now. */
+  synchronized void flush() {
+    if (log == null) {
+      return;
+    }
+    try {
+      log.flush();
+    } catch (IOException e) {
+      writeFailed(e);
+    }
+  }
+
   /** Closes the log; the output is complete. */
   synchronized void finish() {
     if (log == null) {
@@ -77,19 +89,23 @@ final class MergedOutput {
     try {
       log.write(raw, offset, length);
     } catch (IOException e) {
-      BoundedLogWriter failed = log;
-      log = null;
-      try {
-        failed.close();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      String message = "vigil: cannot write log " + logPath + ": " + e.getMessage();
-      LOG.warn(message);
-      OutputLine line = new OutputLine(OutputLine.Stream.STDERR, message);
-      tail.add(line);
-      deliver(line);
+      writeFailed(e);
     }
+  }
+
+  private void writeFailed(IOException e) {
+    BoundedLogWriter failed = log;
+    log = null;
+    try {
+      failed.close();
+    } catch (IOException suppressed) {
+      e.addSuppressed(suppressed);
+    }
+    String message = "vigil: cannot write log " + logPath + ": " + e.getMessage();
+    LOG.warn(message);
+    OutputLine line = new OutputLine(OutputLine.Stream.STDERR, message);
+    tail.add(line);
+    deliver(line);
   }
 
   private void deliver(OutputLine line) {
