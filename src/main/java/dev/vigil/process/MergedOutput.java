@@ -21,6 +21,7 @@ final class MergedOutput {
   private BoundedLogWriter log;
   private long totalBytes;
   private boolean listenerFailed;
+  private boolean detached;
 
   MergedOutput(Consumer<OutputLine> listener, Path logPath, BoundedLogWriter log) {
     this.listener = listener;
@@ -29,11 +30,24 @@ final class MergedOutput {
   }
 
   synchronized void countBytes(int n) {
-    totalBytes += n;
+    if (!detached) {
+      totalBytes += n;
+    }
+  }
+
+  /**
+   * Takes no more lines from the readers: what a process left running writes later is not the
+   * command's output any more.
+   */
+  synchronized void detach() {
+    detached = true;
   }
 
   synchronized void line(
       OutputLine.Stream stream, byte[] raw, int offset, int length, String text) {
+    if (detached) {
+      return;
+    }
     OutputLine line = new OutputLine(stream, text);
     tail.add(line);
     writeLog(raw, offset, length);
