@@ -53,7 +53,8 @@ final class StageCommand {
         stage.timeout(),
         stage.killGrace(),
         Optional.of(logFile(request, stage.name())),
-        CommandSpec.DEFAULT_LOG_LIMIT);
+        CommandSpec.DEFAULT_LOG_LIMIT,
+        stage.keepBackground());
   }
 
   static Path logFile(RunRequest request, String stage) {
