@@ -67,8 +67,8 @@ public final class PipelineRun {
     this.listener = listener;
     this.maxParallelStages = Math.max(1, maxParallelStages);
     this.graph = new StageGraph(project);
-    boolean all = request.trigger().changed().isEmpty();
-    this.selected = graph.selectedFor(request.trigger().changed(), all);
+    boolean all = request.changed().isEmpty();
+    this.selected = graph.selectedFor(request.changed(), all);
     for (String name : selected) {
       states.put(name, new StageState());
     }
@@ -224,7 +224,7 @@ public final class PipelineRun {
 
   private void launch(String name) {
     StageConfig stage = graph.stage(name);
-    List<String> paths = graph.pathsFor(name, request.trigger().changed());
+    List<String> paths = graph.pathsFor(name, request.changed());
     StageState state;
     DiagnosticParser parser = DiagnosticParsers.parser(stage.format(), project.root());
     synchronized (this) {
