@@ -48,10 +48,9 @@ final class BatchEmitter {
         return;
       }
     }
-    boolean cut = paths.size() > maxListed;
-    List<String> listed = cut ? paths.subList(0, maxListed) : paths;
+    // Every path goes on: the stages get them all; the run record lists at most maxListed.
     ChangeBatch batch =
-        new ChangeBatch(listed, paths.size(), cut || set.overflowed(), firstEventAt, closedAt);
+        new ChangeBatch(paths, paths.size(), set.overflowed(), firstEventAt, closedAt);
     try {
       sink.accept(new ClosedBatch(batch, set.overflowed()));
     } catch (RuntimeException e) {

@@ -98,13 +98,31 @@ enum ConfigKey {
           "go",
           "generic"),
       "Output format the diagnostics parser expects."),
+  KEEP_BACKGROUND(
+      "keep_background",
+      EnumSet.of(STAGE),
+      "false",
+      List.of(),
+      "Leave running what the command started in the background."),
   ATTEMPTS("attempts", EnumSet.of(RETRY), "2", List.of(), "Total attempts, at least 1."),
   FOR(
       "for",
       EnumSet.of(RETRY),
       "transient",
       List.of("transient", "any"),
-      "Which failures are retried.");
+      "Which failures are retried."),
+  BACKOFF(
+      "backoff",
+      EnumSet.of(RETRY),
+      "1s",
+      List.of(),
+      "Wait before the second attempt; it doubles for each one after."),
+  TRANSIENT_PATTERNS(
+      "transient_patterns",
+      EnumSet.of(RETRY),
+      null,
+      List.of(),
+      "More output patterns (regular expressions) that mark a failure as transient.");
 
   private final String key;
 

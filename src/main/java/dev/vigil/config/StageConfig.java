@@ -16,6 +16,7 @@ import java.util.Map;
  * @param retry how failures are retried
  * @param env extra environment variables
  * @param format output format for diagnostics ({@code auto}, {@code cargo-json}, ...)
+ * @param keepBackground leave running what the command started in the background when it exits
  */
 public record StageConfig(
     String name,
@@ -26,7 +27,22 @@ public record StageConfig(
     Duration killGrace,
     RetryPolicy retry,
     Map<String, String> env,
-    String format) {
+    String format,
+    boolean keepBackground) {
+  /** A stage whose background processes are ended when its command exits. */
+  public StageConfig(
+      String name,
+      String run,
+      List<String> needs,
+      List<String> when,
+      Duration timeout,
+      Duration killGrace,
+      RetryPolicy retry,
+      Map<String, String> env,
+      String format) {
+    this(name, run, needs, when, timeout, killGrace, retry, env, format, false);
+  }
+
   public StageConfig {
     needs = List.copyOf(needs);
     when = List.copyOf(when);

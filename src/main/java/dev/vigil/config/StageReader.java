@@ -1,9 +1,13 @@
 package dev.vigil.config;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /** Reads one stage of a project, applying the project's inherited settings. */
@@ -44,7 +48,8 @@ final class StageReader {
             values.duration(stage, ConfigKey.KILL_GRACE).orElse(inherited.killGrace()),
             retry(stage),
             env(stage),
-            values.choice(stage, ConfigKey.FORMAT).orElse(ConfigKey.FORMAT.defaultText()));
+            values.choice(stage, ConfigKey.FORMAT).orElse(ConfigKey.FORMAT.defaultText()),
+            values.bool(stage, ConfigKey.KEEP_BACKGROUND).orElse(false));
     return Optional.of(new Draft(name, needs, config));
   }
 
@@ -60,7 +65,27 @@ final class StageReader {
             .orElse(Integer.parseInt(ConfigKey.ATTEMPTS.defaultText()));
     String kind =
         values.choice(retry.get(), ConfigKey.FOR, "retry.for").orElse(ConfigKey.FOR.defaultText());
-    return new RetryPolicy(attempts, kind.equals("transient"));
+    Duration backoff =
+        values
+            .duration(retry.get(), ConfigKey.BACKOFF)
+            .orElse(Durations.parse(ConfigKey.BACKOFF.defaultText()).orElseThrow());
+    List<String> patterns = new ArrayList<>();
+    for (Located p : values.stringList(retry.get(), ConfigKey.TRANSIENT_PATTERNS)) {
+      try {
+        Pattern.compile(p.value());
+        patterns.add(p.value());
+      } catch (PatternSyntaxException e) {
+        values
+            .problems()
+            .add(
+                p.mark(),
+                "`transient_patterns` entry `"
+                    + p.value()
+                    + "` is not a regular expression: "
+                    + e.getDescription());
+      }
+    }
+    return new RetryPolicy(attempts, kind.equals("transient"), backoff, patterns);
   }
 
   private Map<String, String> env(Node.Mapping stage) {

@@ -69,7 +69,7 @@ final class OverflowRescan {
         changed.add(known);
       }
     }
-    List<String> listed = changed.stream().limit(ChangeBatch.MAX_LISTED).toList();
-    return new ChangeBatch(listed, changed.size(), true, seen.firstEventAt(), seen.closedAt());
+    return new ChangeBatch(
+        List.copyOf(changed), changed.size(), true, seen.firstEventAt(), seen.closedAt());
   }
 }

@@ -12,6 +12,7 @@ import dev.vigil.process.RunningCommand;
 import dev.vigil.report.Diagnostic;
 import dev.vigil.report.RunRecord;
 import dev.vigil.report.StageRecord;
+import dev.vigil.report.StageRetry;
 import dev.vigil.time.Scheduler;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -66,8 +68,8 @@ public final class PipelineRun {
     this.listener = listener;
     this.maxParallelStages = Math.max(1, maxParallelStages);
     this.graph = new StageGraph(project);
-    boolean all = request.trigger().changed().isEmpty();
-    this.selected = graph.selectedFor(request.trigger().changed(), all);
+    boolean all = request.changed().isEmpty();
+    this.selected = graph.selectedFor(request.changed(), all);
     for (String name : selected) {
       states.put(name, new StageState());
     }
@@ -112,18 +114,27 @@ public final class PipelineRun {
   /** Kills every running stage's process tree and marks the stages not started as cancelled. */
   public void cancel() {
     List<RunningCommand> running = new ArrayList<>();
+    List<StageRecord> waitingEnded = new ArrayList<>();
     synchronized (this) {
       if (finished || cancelled) {
         return;
       }
       cancelled = true;
-      for (StageState state : states.values()) {
+      for (Map.Entry<String, StageState> e : states.entrySet()) {
+        StageState state = e.getValue();
         if (state.phase == StageState.Phase.RUNNING && state.command != null) {
           running.add(state.command);
+        } else if (state.phase == StageState.Phase.RUNNING && state.backoff != null) {
+          state.backoff.cancel();
+          state.backoff = null;
+          waitingEnded.add(finish(e.getKey(), state, "cancelled", null));
         }
       }
     }
     running.forEach(RunningCommand::cancel);
+    for (StageRecord ended : waitingEnded) {
+      listener.stageFinished(record(null, snapshot()), ended);
+    }
     step();
   }
 
@@ -214,7 +225,7 @@ public final class PipelineRun {
 
   private void launch(String name) {
     StageConfig stage = graph.stage(name);
-    List<String> paths = graph.pathsFor(name, request.trigger().changed());
+    List<String> paths = graph.pathsFor(name, request.changed());
     StageState state;
     DiagnosticParser parser = DiagnosticParsers.parser(stage.format(), project.root());
     synchronized (this) {
@@ -243,6 +254,7 @@ public final class PipelineRun {
   private void ended(String name, StageConfig stage, CommandOutput output, Throwable error) {
     StageRecord finishedRecord;
     boolean retry;
+    Duration wait = Duration.ZERO;
     synchronized (this) {
       StageState state = states.get(name);
       state.command = null;
@@ -254,10 +266,20 @@ public final class PipelineRun {
       } else {
         Outcome outcome = output.outcome();
         state.outputTail = StageOutcome.tail(output);
-        retry =
-            !cancelled
-                && StageOutcome.retry(outcome, state.attempts, stage.retry(), state.outputTail);
+        state.leftBehind += output.leftBehind();
+        Optional<String> why =
+            cancelled
+                ? Optional.empty()
+                : StageOutcome.retryReason(
+                    outcome, state.attempts, stage.retry(), state.outputTail);
+        retry = why.isPresent();
         if (retry) {
+          int next = state.attempts + 1;
+          wait = stage.retry().waitBefore(next);
+          state.retries.add(new StageRetry(next, why.get(), wait.toMillis()));
+          if (!wait.isZero()) {
+            state.backoff = () -> {}; // waiting; the scheduled task takes its place below
+          }
           finishedRecord = null;
         } else {
           couldNotRun |= StageOutcome.couldNotRun(outcome);
@@ -267,11 +289,42 @@ public final class PipelineRun {
       }
     }
     if (retry) {
-      launch(name);
+      retryAfter(name, wait);
       return;
     }
     listener.stageFinished(record(null, snapshot()), finishedRecord);
     step();
+  }
+
+  /** Starts the stage's next attempt after the backoff, on the scheduler; a cancel calls it off. */
+  private void retryAfter(String name, Duration wait) {
+    if (wait.isZero()) {
+      launch(name);
+      return;
+    }
+    StageState state;
+    synchronized (this) {
+      state = states.get(name);
+    }
+    Scheduler.Cancellable task = scheduler.schedule(wait, () -> retryNow(name));
+    synchronized (this) {
+      if (state.backoff != null) {
+        state.backoff = task;
+        return;
+      }
+    }
+    task.cancel(); // cancelled meanwhile
+  }
+
+  private void retryNow(String name) {
+    synchronized (this) {
+      StageState state = states.get(name);
+      if (cancelled || state.backoff == null) {
+        return;
+      }
+      state.backoff = null;
+    }
+    launch(name);
   }
 
   private StageRecord finish(String name, StageState state, String status, Integer exitCode) {
@@ -292,7 +345,9 @@ public final class PipelineRun {
             state.attempts,
             state.outputTail,
             logFile == null ? null : logFile.replace('\\', '/'),
-            diagnosticsOf(name, state, status));
+            diagnosticsOf(name, state, status),
+            List.copyOf(state.retries),
+            state.leftBehind);
     records.put(name, rec);
     return rec;
   }

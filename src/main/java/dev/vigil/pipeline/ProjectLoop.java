@@ -69,9 +69,9 @@ public final class ProjectLoop {
       Path stateDir,
       int maxParallelStages,
       DiagnosticsMemory memory) {
-    PipelineRun start(ProjectConfig project, Trigger trigger) {
+    PipelineRun start(ProjectConfig project, Trigger trigger, List<String> changed) {
       RunRequest request =
-          new RunRequest(runIds.next(project.name()), trigger, scheduler.now(), stateDir);
+          new RunRequest(runIds.next(project.name()), trigger, scheduler.now(), stateDir, changed);
       return PipelineRun.start(
           project, request, runner, scheduler, runListener, maxParallelStages, memory);
     }
@@ -233,7 +233,8 @@ public final class ProjectLoop {
     clearPending();
     changedDuringRun = false;
     userCancelled = false;
-    PipelineRun run = pipelines.start(project, trigger);
+    List<String> changed = trigger.kind().equals("change") ? currentPaths : List.of();
+    PipelineRun run = pipelines.start(project, trigger, changed);
     current = run;
     run.result()
         .whenComplete(

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 final class StageCommand {
   static final String CHANGED_PLACEHOLDER = "{changed}";
   private static final String CHANGED_FILE = "changed.txt";
+  private static final String CHANGED_NUL_FILE = "changed0.txt";
+  private static final int CHUNK_CHARS = 64 * 1024;
   private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
 
   private StageCommand() {}
@@ -40,13 +42,14 @@ final class StageCommand {
       RunRequest request,
       List<String> paths,
       Path changedList) {
-    String command = stage.run().replace(CHANGED_PLACEHOLDER, ShellQuote.join(paths));
+    String command = stage.run().replace(CHANGED_PLACEHOLDER, ShellQuote.join(asArguments(paths)));
     Map<String, String> env = new HashMap<>(stage.env());
     env.put("VIGIL_PROJECT", project.name());
     env.put("VIGIL_RUN_ID", request.runId());
     env.put("VIGIL_STAGE", stage.name());
     env.put("VIGIL_CHANGED_COUNT", Integer.toString(request.trigger().changedCount()));
     env.put("VIGIL_CHANGED_LIST", changedList.toString());
+    env.put("VIGIL_CHANGED_LIST0", nulList(changedList).toString());
     return new CommandSpec(
         command,
         project.root(),
@@ -54,7 +57,18 @@ final class StageCommand {
         stage.timeout(),
         stage.killGrace(),
         Optional.of(logFile(request, stage.name())),
-        CommandSpec.DEFAULT_LOG_LIMIT);
+        CommandSpec.DEFAULT_LOG_LIMIT,
+        stage.keepBackground());
+  }
+
+  /** The paths as arguments no command reads as an option: {@code -x} becomes {@code ./-x}. */
+  static List<String> asArguments(List<String> paths) {
+    return paths.stream().map(p -> p.startsWith("-") ? "./" + p : p).toList();
+  }
+
+  /** The NUL-separated list that sits next to the line list. */
+  static Path nulList(Path changedList) {
+    return changedList.resolveSibling(CHANGED_NUL_FILE);
   }
 
   static Path logFile(RunRequest request, String stage) {
@@ -68,32 +82,52 @@ final class StageCommand {
    */
   static void prepareRunDir(Path runDir) throws IOException {
     OwnerOnly.createDirectories(runDir);
-    Path file = runDir.resolve(CHANGED_FILE);
-    if (!Files.exists(file)) {
-      OwnerOnly.createFile(file);
+    for (String name : List.of(CHANGED_FILE, CHANGED_NUL_FILE)) {
+      Path file = runDir.resolve(name);
+      if (!Files.exists(file)) {
+        OwnerOnly.createFile(file);
+      }
     }
   }
 
-  /** Writes {@code runs/RUN_ID/changed.txt}, one changed path a line. */
+  /**
+   * Writes {@code runs/RUN_ID/changed.txt}, every changed path of the run a line, and {@code
+   * changed0.txt}, the same paths each ended by a NUL (for names that hold a newline).
+   */
   static Path writeChangedList(RunRequest request) throws IOException {
     Path file = request.runDir().resolve(CHANGED_FILE);
-    StringBuilder sb = new StringBuilder();
-    for (String path : request.trigger().changed()) {
-      sb.append(path).append('\n');
-    }
-    ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(sb));
+    writeList(file, request.changed(), '\n');
+    writeList(nulList(file), request.changed(), '\0');
+    return file;
+  }
+
+  private static void writeList(Path file, List<String> paths, char end) throws IOException {
     // No O_TRUNC: the file prepared ahead is empty, and ext4 flushes a file truncated to zero and
     // rewritten when it is closed (auto_da_alloc), which costs the run's start 0.1 ms or more.
     try (FileChannel channel = openForWrite(file)) {
-      int length = bytes.remaining();
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
+      long length = 0;
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < paths.size(); i++) {
+        sb.append(paths.get(i)).append(end);
+        if (sb.length() >= CHUNK_CHARS || i == paths.size() - 1) {
+          length += write(channel, sb);
+          sb.setLength(0);
+        }
       }
       if (channel.size() > length) {
         channel.truncate(length); // an older list was there after all
       }
     }
-    return file;
+  }
+
+  /** Writes the text as UTF-8; returns the bytes written. */
+  private static long write(FileChannel channel, CharSequence text) throws IOException {
+    ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(text));
+    int length = bytes.remaining();
+    while (bytes.hasRemaining()) {
+      channel.write(bytes);
+    }
+    return length;
   }
 
   /** Opens the list, creating it and its folder when the run's folder was not prepared ahead. */

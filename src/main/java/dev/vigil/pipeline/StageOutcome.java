@@ -3,6 +3,7 @@ package dev.vigil.pipeline;
 import dev.vigil.config.RetryPolicy;
 import dev.vigil.process.CommandOutput;
 import dev.vigil.process.Outcome;
+import java.util.Optional;
 
 /** What a stage's ended command means for the run: its status word, tail, retry, error. */
 final class StageOutcome {
@@ -37,11 +38,22 @@ final class StageOutcome {
         || (outcome instanceof Outcome.Exited e && (e.code() == 127 || e.code() == 126));
   }
 
-  /** Whether a failed attempt is worth another, under the stage's retry policy. */
-  static boolean retry(Outcome outcome, int attempts, RetryPolicy policy, String tail) {
-    return outcome instanceof Outcome.Exited e
-        && e.code() != 0
-        && attempts < policy.attempts()
-        && (!policy.onlyTransient() || TransientFailure.looksTransient(tail));
+  /**
+   * Why a failed attempt is worth another under the stage's retry policy: the line of its output
+   * that looks transient, or its exit code when any failure is retried; empty when it is not.
+   */
+  static Optional<String> retryReason(
+      Outcome outcome, int attempts, RetryPolicy policy, String tail) {
+    if (!(outcome instanceof Outcome.Exited e)
+        || e.code() == 0
+        || couldNotRun(outcome)
+        || attempts >= policy.attempts()) {
+      return Optional.empty();
+    }
+    Optional<String> transientLine = TransientFailure.reason(tail, policy.transientPatterns());
+    if (policy.onlyTransient() || transientLine.isPresent()) {
+      return transientLine;
+    }
+    return Optional.of("exit " + e.code());
   }
 }

@@ -2,6 +2,10 @@ package dev.vigil.pipeline;
 
 import dev.vigil.diagnostics.DiagnosticParser;
 import dev.vigil.process.RunningCommand;
+import dev.vigil.report.StageRetry;
+import dev.vigil.time.Scheduler;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The mutable progress of one stage inside a {@link PipelineRun}; guarded by the run's lock. */
 final class StageState {
@@ -20,6 +24,11 @@ final class StageState {
   boolean logWritten;
   RunningCommand command;
   DiagnosticParser parser;
+  final List<StageRetry> retries = new ArrayList<>();
+  int leftBehind;
+
+  /** The wait before the next attempt, while it runs. */
+  Scheduler.Cancellable backoff;
 
   boolean passed() {
     return phase == Phase.DONE && "passed".equals(status);

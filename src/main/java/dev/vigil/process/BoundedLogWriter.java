@@ -71,6 +71,11 @@ final class BoundedLogWriter implements Closeable {
     }
   }
 
+  /** Writes what is buffered of the head to the file; the tail past the head waits for close. */
+  void flush() throws IOException {
+    out.flush();
+  }
+
   @Override
   public void close() throws IOException {
     try (out) {

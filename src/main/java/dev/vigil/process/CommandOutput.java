@@ -11,10 +11,17 @@ import java.util.List;
  * @param tail the last lines of merged output, at most {@link #TAIL_LIMIT_BYTES} in all as text
  *     (newlines included)
  * @param totalBytes bytes of output the command wrote
+ * @param leftBehind processes the command left running when its main process exited that were still
+ *     running a kill grace later and were ended
  */
 public record CommandOutput(
-    Outcome outcome, Duration duration, List<OutputLine> tail, long totalBytes) {
+    Outcome outcome, Duration duration, List<OutputLine> tail, long totalBytes, int leftBehind) {
   public static final int TAIL_LIMIT_BYTES = 64 * 1024;
+
+  /** An output with nothing left behind. */
+  public CommandOutput(Outcome outcome, Duration duration, List<OutputLine> tail, long totalBytes) {
+    this(outcome, duration, tail, totalBytes, 0);
+  }
 
   public CommandOutput {
     tail = List.copyOf(tail);

@@ -21,6 +21,7 @@ final class MergedOutput {
   private BoundedLogWriter log;
   private long totalBytes;
   private boolean listenerFailed;
+  private boolean detached;
 
   MergedOutput(Consumer<OutputLine> listener, Path logPath, BoundedLogWriter log) {
     this.listener = listener;
@@ -29,11 +30,24 @@ final class MergedOutput {
   }
 
   synchronized void countBytes(int n) {
-    totalBytes += n;
+    if (!detached) {
+      totalBytes += n;
+    }
+  }
+
+  /**
+   * Takes no more lines from the readers: what a process left running writes later is not the
+   * command's output any more.
+   */
+  synchronized void detach() {
+    detached = true;
   }
 
   synchronized void line(
       OutputLine.Stream stream, byte[] raw, int offset, int length, String text) {
+    if (detached) {
+      return;
+    }
     OutputLine line = new OutputLine(stream, text);
     tail.add(line);
     writeLog(raw, offset, length);
@@ -47,6 +61,18 @@ final class MergedOutput {
     byte[] raw = (text + "\n").getBytes(StandardCharsets.UTF_8);
     writeLog(raw, 0, raw.length);
     deliver(line);
+  }
+
+  /** Hands the log's buffered lines to the file, so that a reader of the log sees them now. */
+  synchronized void flush() {
+    if (log == null) {
+      return;
+    }
+    try {
+      log.flush();
+    } catch (IOException e) {
+      writeFailed(e);
+    }
   }
 
   /** Closes the log; the output is complete. */
@@ -77,19 +103,23 @@ final class MergedOutput {
     try {
       log.write(raw, offset, length);
     } catch (IOException e) {
-      BoundedLogWriter failed = log;
-      log = null;
-      try {
-        failed.close();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      String message = "vigil: cannot write log " + logPath + ": " + e.getMessage();
-      LOG.warn(message);
-      OutputLine line = new OutputLine(OutputLine.Stream.STDERR, message);
-      tail.add(line);
-      deliver(line);
+      writeFailed(e);
     }
+  }
+
+  private void writeFailed(IOException e) {
+    BoundedLogWriter failed = log;
+    log = null;
+    try {
+      failed.close();
+    } catch (IOException suppressed) {
+      e.addSuppressed(suppressed);
+    }
+    String message = "vigil: cannot write log " + logPath + ": " + e.getMessage();
+    LOG.warn(message);
+    OutputLine line = new OutputLine(OutputLine.Stream.STDERR, message);
+    tail.add(line);
+    deliver(line);
   }
 
   private void deliver(OutputLine line) {

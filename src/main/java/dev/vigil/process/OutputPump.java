@@ -27,6 +27,7 @@ final class OutputPump implements Runnable {
       while ((n = in.read(buf)) >= 0) {
         output.countBytes(n);
         splitter.feed(buf, 0, n);
+        output.flush(); // what was read is in the log now: a running stage's log can be followed
       }
     } catch (IOException e) {
       // The stream was closed under us: what was read so far is all there is.

@@ -47,6 +47,21 @@ final class ProcessTreeKiller {
         || (ownGroup && !ProcessGroups.members(root.pid()).isEmpty());
   }
 
+  /** Whether the root's own process group still has a running member (false without one). */
+  boolean groupAlive(ProcessHandle root) {
+    return groupSize(root) > 0;
+  }
+
+  /** How many running processes the root's own process group has (0 without one). */
+  int groupSize(ProcessHandle root) {
+    return ownGroup ? ProcessGroups.members(root.pid()).size() : 0;
+  }
+
+  /** Whether each root leads its own process group, so its leftovers can be found. */
+  boolean ownGroup() {
+    return ownGroup;
+  }
+
   private Set<ProcessHandle> collect(ProcessHandle root) {
     Set<ProcessHandle> members = new LinkedHashSet<>();
     members.add(root);

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class StartedCommand implements RunningCommand {
   private static final long POLL_MILLIS = 20;
+  private static final long DRAIN_QUIET_MILLIS = 100;
   private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
   private final CommandSpec spec;
@@ -30,7 +31,9 @@ final class StartedCommand implements RunningCommand {
   private final CompletableFuture<Void> graceElapsed = new CompletableFuture<>();
   private final CompletableFuture<Void> killDone = new CompletableFuture<>();
   private final Object lock = new Object();
+  private final Leftovers leftovers;
   private Outcome killReason;
+  private boolean mainExited;
   private boolean finished;
   private Scheduler.Cancellable timeoutTask = () -> {};
   private Scheduler.Cancellable graceTask = () -> {};
@@ -50,6 +53,7 @@ final class StartedCommand implements RunningCommand {
     this.pool = pool;
     this.killer = killer;
     this.startNanos = startNanos;
+    this.leftovers = new Leftovers(killer, scheduler, spec.killGrace());
   }
 
   /** Starts the pumps, the timeout and the waiter. */
@@ -94,6 +98,10 @@ final class StartedCommand implements RunningCommand {
       if (finished || killReason != null) {
         return;
       }
+      if (mainExited) {
+        leftovers.hurry(); // the result is the main process's exit; what it left ends now
+        return;
+      }
       killReason = reason;
       Duration grace = spec.killGrace() == null ? Duration.ZERO : spec.killGrace();
       try {
@@ -136,9 +144,27 @@ final class StartedCommand implements RunningCommand {
   private void awaitEnd(Future<?> out, Future<?> err) {
     try {
       int code = process.waitFor();
-      out.get();
-      err.get();
+      // With its own process group, the main process's exit decides: what it left running is
+      // found through the group, and a child holding the output open cannot keep the command going.
+      boolean byMainExit = killer.ownGroup();
       Outcome reason;
+      synchronized (lock) {
+        reason = killReason;
+        if (reason == null && byMainExit) {
+          mainExited = true;
+          timeoutTask.cancel();
+        }
+      }
+      int leftBehind = 0;
+      if (reason == null && byMainExit && !spec.keepBackground()) {
+        leftBehind = leftovers.end(process.toHandle());
+      }
+      if (reason == null && (spec.keepBackground() || !byMainExit)) {
+        drain(out, err);
+      } else {
+        out.get();
+        err.get();
+      }
       synchronized (lock) {
         finished = true;
         reason = killReason;
@@ -150,10 +176,14 @@ final class StartedCommand implements RunningCommand {
       } else if (code == 127) {
         output.note("vigil: command not found (exit 127): " + firstWord(spec.command()));
       }
+      if (leftBehind > 0) {
+        output.note(leftBehindNote(leftBehind));
+      }
       output.finish();
       Duration duration = Duration.ofNanos(scheduler.nanoTime() - startNanos);
       Outcome outcome = reason != null ? reason : new Outcome.Exited(code);
-      result.complete(new CommandOutput(outcome, duration, output.tail(), output.totalBytes()));
+      result.complete(
+          new CommandOutput(outcome, duration, output.tail(), output.totalBytes(), leftBehind));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       output.finish();
@@ -161,6 +191,40 @@ final class StartedCommand implements RunningCommand {
     } catch (ExecutionException | RuntimeException e) {
       output.finish();
       result.completeExceptionally(e);
+    }
+  }
+
+  private String leftBehindNote(int count) {
+    Duration grace = spec.killGrace() == null ? Duration.ZERO : spec.killGrace();
+    return "vigil: "
+        + count
+        + (count == 1 ? " process" : " processes")
+        + " left running by the command "
+        + (count == 1 ? "was" : "were")
+        + " ended "
+        + grace.toMillis()
+        + " ms after it exited (keep_background: true leaves them running)";
+  }
+
+  /**
+   * Reads what the output pipes still hold once the main process exited, and stops waiting for them
+   * when nothing more arrives: a process left running may hold them open for as long as it runs.
+   */
+  private void drain(Future<?> out, Future<?> err) throws InterruptedException, ExecutionException {
+    long before = -1;
+    while (!(out.isDone() && err.isDone())) {
+      long now = output.totalBytes();
+      if (now == before) {
+        output.detach();
+        return;
+      }
+      before = now;
+      try {
+        out.get(DRAIN_QUIET_MILLIS, TimeUnit.MILLISECONDS);
+        err.get(DRAIN_QUIET_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        // see whether more output came meanwhile
+      }
     }
   }
 

@@ -66,6 +66,25 @@ final class RunText {
   List<String> stage(String project, StageRecord stage) {
     List<String> lines = new ArrayList<>();
     lines.add(prefix(project) + stageSummary(stage));
+    for (StageRetry retry : stage.retries()) {
+      lines.add(
+          "  retry "
+              + retry.attempt()
+              + " after "
+              + duration(retry.waitedMs())
+              + ": "
+              + ansi.passThrough(retry.reason()));
+    }
+    if (stage.leftBehind() > 0) {
+      lines.add(
+          "  "
+              + stage.leftBehind()
+              + (stage.leftBehind() == 1 ? " process" : " processes")
+              + " left running by "
+              + stage.name()
+              + (stage.leftBehind() == 1 ? " was" : " were")
+              + " ended (keep_background: true keeps them)");
+    }
     if (stage.status().equals("failed") || stage.status().equals("timeout")) {
       for (String line : tail(stage.outputTail())) {
         lines.add("    " + line);

@@ -1,5 +1,6 @@
 package dev.vigil.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -14,6 +15,9 @@ import java.util.List;
  * @param outputTail the end of its merged output, at most 64 KiB
  * @param logFile path of the full log, relative to the state dir; null when it never ran
  * @param diagnostics problems parsed from its output
+ * @param retries each retry with its reason and wait; omitted from JSON when there were none
+ * @param leftBehind processes its command left running that were ended after it exited; omitted
+ *     from JSON when none
  */
 public record StageRecord(
     String name,
@@ -23,8 +27,34 @@ public record StageRecord(
     int attempts,
     String outputTail,
     String logFile,
-    List<Diagnostic> diagnostics) {
+    List<Diagnostic> diagnostics,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<StageRetry> retries,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int leftBehind) {
   public StageRecord {
     diagnostics = List.copyOf(diagnostics);
+    retries = retries == null ? List.of() : List.copyOf(retries);
+  }
+
+  /** A stage that was not retried and left nothing behind. */
+  public StageRecord(
+      String name,
+      String status,
+      Integer exitCode,
+      long durationMs,
+      int attempts,
+      String outputTail,
+      String logFile,
+      List<Diagnostic> diagnostics) {
+    this(
+        name,
+        status,
+        exitCode,
+        durationMs,
+        attempts,
+        outputTail,
+        logFile,
+        diagnostics,
+        List.of(),
+        0);
   }
 }

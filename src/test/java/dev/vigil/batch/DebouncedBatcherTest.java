@@ -456,7 +456,7 @@ class DebouncedBatcherTest {
   }
 
   @Test
-  void moreThanMaxListedPathsAreCutWithTheFullCount() {
+  void aBatchKeepsEveryPathWhateverTheListingLimit() {
     DebouncedBatcher batcher =
         new DebouncedBatcher(
             root,
@@ -475,14 +475,14 @@ class DebouncedBatcherTest {
     advanceMillis(20);
 
     ChangeBatch batch = batches.get(0).batch();
-    assertThat(batch.changed()).containsExactly("a", "b", "c");
+    assertThat(batch.changed()).containsExactly("a", "b", "c", "d", "e");
     assertThat(batch.changedCount()).isEqualTo(5);
-    assertThat(batch.truncated()).isTrue();
+    assertThat(batch.truncated()).isFalse();
     assertThat(batches.get(0).overflowed()).isFalse();
   }
 
   @Test
-  void tenThousandAndOnePathsListTenThousand() {
+  void tenThousandAndOnePathsAreAllPassedOn() {
     DebouncedBatcher batcher = batcher();
     for (int i = 0; i < 10_001; i++) {
       batcher.offer(modified(String.format("src/f%05d.txt", i)));
@@ -490,11 +490,11 @@ class DebouncedBatcherTest {
     batcher.flush();
 
     ChangeBatch batch = batches.get(0).batch();
-    assertThat(batch.changed()).hasSize(ChangeBatch.MAX_LISTED);
+    assertThat(batch.changed()).hasSize(10_001);
     assertThat(batch.changed().get(0)).isEqualTo("src/f00000.txt");
-    assertThat(batch.changed().get(9_999)).isEqualTo("src/f09999.txt");
+    assertThat(batch.changed().get(10_000)).isEqualTo("src/f10000.txt");
     assertThat(batch.changedCount()).isEqualTo(10_001);
-    assertThat(batch.truncated()).isTrue();
+    assertThat(batch.truncated()).isFalse();
   }
 
   @Test

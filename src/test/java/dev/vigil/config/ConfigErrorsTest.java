@@ -112,6 +112,21 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void aTransientPatternThatIsNotARegularExpressionIsAnError() {
+    assertThat(
+            fixture.problems(
+                """
+                projects:
+                  - name: p
+                    stages:
+                      - {name: s, run: x, retry: {transient_patterns: ["ok", "bad(("], backoff: 2}}
+                """))
+        .containsExactly(
+            "4:62: `transient_patterns` entry `bad((` is not a regular expression: Unclosed group",
+            "4:81: " + Durations.whyNot("backoff", "2"));
+  }
+
+  @Test
   void unknownKeysSuggestTheCloseOne() {
     assertThat(
             fixture.problems(
@@ -127,7 +142,7 @@ class ConfigErrorsTest {
         .containsExactly(
             "6:9: unknown key `timout` in a stage; did you mean `timeout`?",
             "7:9: unknown key `bogus` in a stage; known keys: name, timeout, kill_grace, run,"
-                + " needs, when, retry, env, format");
+                + " needs, when, retry, env, format, keep_background");
   }
 
   @Test

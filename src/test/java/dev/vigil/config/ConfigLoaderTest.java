@@ -67,7 +67,7 @@ class ConfigLoaderTest {
     StageConfig test = engine.stages().get(2);
     assertThat(test.when()).containsExactly("src/**", "tests/**");
     assertThat(test.timeout()).isEqualTo(Duration.ofMinutes(5));
-    assertThat(test.retry()).isEqualTo(new RetryPolicy(2, true));
+    assertThat(test.retry()).isEqualTo(new RetryPolicy(2, true, Duration.ofSeconds(1), List.of()));
     assertThat(test.env()).isEqualTo(Map.of("RUST_BACKTRACE", "1"));
     ProjectConfig bindings = config.project("bindings").orElseThrow();
     assertThat(bindings.after()).containsExactly("engine");
@@ -229,8 +229,38 @@ class ConfigLoaderTest {
             """);
 
     List<StageConfig> stages = config.projects().get(0).stages();
-    assertThat(stages.get(0).retry()).isEqualTo(new RetryPolicy(3, false));
-    assertThat(stages.get(1).retry()).isEqualTo(new RetryPolicy(2, true));
+    assertThat(stages.get(0).retry()).isEqualTo(new RetryPolicy(3, false, SECOND, List.of()));
+    assertThat(stages.get(1).retry()).isEqualTo(new RetryPolicy(2, true, SECOND, List.of()));
+  }
+
+  private static final Duration SECOND = Duration.ofSeconds(1);
+
+  @Test
+  void retryBackoffAndTransientPatternsAndKeepBackground() throws Exception {
+    VigilConfig config =
+        fixture.load(
+            """
+            projects:
+              - name: p
+                stages:
+                  - name: a
+                    run: make
+                    keep_background: true
+                    retry: {attempts: 4, backoff: 250ms, transient_patterns: ["HTTP 429", "lock .* held"]}
+                  - {name: b, run: make}
+            """);
+
+    List<StageConfig> stages = config.projects().get(0).stages();
+    RetryPolicy retry = stages.get(0).retry();
+    assertThat(retry)
+        .isEqualTo(
+            new RetryPolicy(4, true, Duration.ofMillis(250), List.of("HTTP 429", "lock .* held")));
+    assertThat(retry.waitBefore(2)).isEqualTo(Duration.ofMillis(250));
+    assertThat(retry.waitBefore(4)).isEqualTo(Duration.ofMillis(1000));
+    assertThat(new RetryPolicy(60, true, SECOND, List.of()).waitBefore(40))
+        .isEqualTo(RetryPolicy.MAX_BACKOFF);
+    assertThat(stages.get(0).keepBackground()).isTrue();
+    assertThat(stages.get(1).keepBackground()).isFalse();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -60,8 +61,10 @@ class ReadyConfigsTest {
             "cargo clippy --locked --all-targets --message-format=json -- -D warnings",
             "cargo test --locked");
     assertThat(p.stages().get(1).format()).isEqualTo("cargo-json");
-    assertThat(p.stages().get(1).retry()).isEqualTo(new RetryPolicy(2, true));
-    assertThat(p.stages().get(2).retry()).isEqualTo(new RetryPolicy(2, true));
+    assertThat(p.stages().get(1).retry())
+        .isEqualTo(new RetryPolicy(2, true, Duration.ofSeconds(1), List.of()));
+    assertThat(p.stages().get(2).retry())
+        .isEqualTo(new RetryPolicy(2, true, Duration.ofSeconds(1), List.of()));
   }
 
   @Test

@@ -47,4 +47,92 @@ class ChangedListTest {
 
     assertThat(Files.readString(file)).isEqualTo("a\n");
   }
+
+  @Test
+  void theListHoldsEveryPathWhenTheRecordIsCutAt10000() throws Exception {
+    List<String> all = new java.util.ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      all.add(String.format("src/m%03d/f%06d.rs", i % 1000, i));
+    }
+    Trigger cut = new Trigger("change", all.subList(0, 10_000), all.size(), true);
+    RunRequest request = new RunRequest("p-1", cut, Instant.now(), stateDir, all);
+
+    Path file = StageCommand.writeChangedList(request);
+
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).hasSize(100_000);
+    assertThat(lines.get(99_999)).isEqualTo(all.get(99_999));
+    assertThat(Files.readString(request.runDir().resolve("changed0.txt")).split("\0"))
+        .hasSize(100_000);
+  }
+
+  @Test
+  void aNameWithANewlineIsOneEntryOfTheNulSeparatedList() throws Exception {
+    RunRequest request = request("a\nb.txt", "c.txt");
+
+    StageCommand.writeChangedList(request);
+
+    assertThat(Files.readString(request.runDir().resolve("changed0.txt")))
+        .isEqualTo("a\nb.txt\0c.txt\0");
+  }
+
+  @Test
+  void bothListsAreInTheStagesEnvironment() throws Exception {
+    RunRequest request = request("a");
+    Path list = StageCommand.writeChangedList(request);
+
+    var env =
+        StageCommand.spec(
+                Stages.project(stateDir), Stages.stage("s", "true"), request, List.of("a"), list)
+            .env();
+
+    assertThat(env.get("VIGIL_CHANGED_LIST")).isEqualTo(list.toString());
+    assertThat(env.get("VIGIL_CHANGED_LIST0"))
+        .isEqualTo(request.runDir().resolve("changed0.txt").toString());
+  }
+
+  @Test
+  void aNameThatLooksLikeAnOptionReachesTheCommandAsAPath() throws Exception {
+    RunRequest request = request("--version", "-n", "src/-x");
+    Path list = StageCommand.writeChangedList(request);
+
+    String command =
+        StageCommand.spec(
+                Stages.project(stateDir),
+                Stages.stage("s", "wc -c {changed}"),
+                request,
+                List.of("--version", "-n", "src/-x"),
+                list)
+            .command();
+
+    assertThat(command).isEqualTo("wc -c './--version' './-n' 'src/-x'");
+  }
+
+  @Test
+  void aStageThatKeepsItsBackgroundSaysSoInItsSpec() throws Exception {
+    RunRequest request = request("a");
+    Path list = StageCommand.writeChangedList(request);
+    var plain = Stages.stage("s", "true");
+    var keeping =
+        new dev.vigil.config.StageConfig(
+            plain.name(),
+            plain.run(),
+            plain.needs(),
+            plain.when(),
+            plain.timeout(),
+            plain.killGrace(),
+            plain.retry(),
+            plain.env(),
+            plain.format(),
+            true);
+
+    assertThat(
+            StageCommand.spec(Stages.project(stateDir), plain, request, List.of(), list)
+                .keepBackground())
+        .isFalse();
+    assertThat(
+            StageCommand.spec(Stages.project(stateDir), keeping, request, List.of(), list)
+                .keepBackground())
+        .isTrue();
+  }
 }

@@ -54,6 +54,26 @@ class ProjectLoopTest {
   }
 
   @Test
+  void aHundredThousandPathsAtOnceAreOneRunWhoseListHoldsThemAll() throws Exception {
+    ProjectLoop loop = loop(BusyPolicy.RESTART, new RunSlots(2));
+    String[] paths = new String[100_000];
+    for (int i = 0; i < paths.length; i++) {
+      paths[i] = String.format("src/m%03d/f%06d.rs", i % 1000, i);
+    }
+    loop.changes(batch(paths));
+
+    assertThat(runner.started()).hasSize(1);
+    var env = runner.command("check").spec.env();
+    assertThat(env.get("VIGIL_CHANGED_COUNT")).isEqualTo("100000");
+    assertThat(Files.readAllLines(Path.of(env.get("VIGIL_CHANGED_LIST")))).hasSize(100_000);
+    runner.command("check").exit(0);
+    RunRecord record = finished.get(0);
+    assertThat(record.trigger().changed()).hasSize(10_000);
+    assertThat(record.trigger().changedCount()).isEqualTo(100_000);
+    assertThat(record.trigger().truncated()).isTrue();
+  }
+
+  @Test
   void theNextRunsFolderIsPreparedWhenARunEndsAndItsChangedListIsFilledThere() throws Exception {
     ProjectLoop loop = loop(BusyPolicy.RESTART, new RunSlots(2));
     loop.changes(batch("a.rs"));

@@ -47,6 +47,18 @@ final class Specs {
         s.command(), s.workingDir(), s.env(), timeout, grace, s.logFile(), s.logLimitBytes());
   }
 
+  static CommandSpec keepingBackground(CommandSpec s) {
+    return new CommandSpec(
+        s.command(),
+        s.workingDir(),
+        s.env(),
+        s.timeout(),
+        s.killGrace(),
+        s.logFile(),
+        s.logLimitBytes(),
+        true);
+  }
+
   static CommandOutput awaitResult(RunningCommand command) {
     await().atMost(WAIT).until(() -> command.result().isDone());
     return command.result().join();

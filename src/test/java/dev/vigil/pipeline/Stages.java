@@ -1,0 +1,42 @@
+package dev.vigil.pipeline;
+
+import dev.vigil.config.BusyPolicy;
+import dev.vigil.config.ProjectConfig;
+import dev.vigil.config.RetryPolicy;
+import dev.vigil.config.StageConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Small configs for pipeline tests. */
+final class Stages {
+  private Stages() {}
+
+  static StageConfig stage(String name, String run) {
+    return new StageConfig(
+        name,
+        run,
+        List.of(),
+        List.of(),
+        Duration.ofMinutes(1),
+        Duration.ofSeconds(1),
+        RetryPolicy.NONE,
+        Map.of(),
+        "none");
+  }
+
+  static ProjectConfig project(Path root, StageConfig... stages) {
+    return new ProjectConfig(
+        "p",
+        root,
+        List.of(),
+        List.of(),
+        List.of(),
+        Duration.ofMillis(20),
+        Duration.ofSeconds(2),
+        BusyPolicy.RESTART,
+        false,
+        List.of(stages));
+  }
+}
