@@ -26,6 +26,9 @@ public record ConfigSources(
   /** Stands for the content of a file that could not be read (missing, a directory, ...). */
   public static final String UNREADABLE = "\u0000unreadable";
 
+  /** Stands for the content of a path that is a directory. */
+  public static final String DIRECTORY = "\u0000directory";
+
   public ConfigSources {
     contents = Map.copyOf(contents);
     dirs = Map.copyOf(dirs);
@@ -43,11 +46,14 @@ public record ConfigSources(
     return new ConfigSources(Map.of(file, fingerprint(file)), Map.of(), List.of(), List.of());
   }
 
-  /** A file's content, to tell whether it changed; {@link #UNREADABLE} when it cannot be read. */
+  /**
+   * A file's content, to tell whether it changed; {@link #DIRECTORY} for a directory, {@link
+   * #UNREADABLE} when it cannot be read.
+   */
   public static String fingerprint(Path file) {
     try {
       return Files.isDirectory(file)
-          ? UNREADABLE
+          ? DIRECTORY
           : new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     } catch (IOException e) {
       return UNREADABLE;

@@ -2,10 +2,10 @@ package dev.vigil.daemon;
 
 import dev.vigil.config.ConfigException;
 import dev.vigil.config.ConfigLoader;
+import dev.vigil.config.LoadedConfig;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.pipeline.HistoryMemory;
-import dev.vigil.pipeline.ProjectLoop;
 import dev.vigil.pipeline.RunIds;
 import dev.vigil.pipeline.RunSlots;
 import dev.vigil.process.ProcessRunner;
@@ -18,7 +18,6 @@ import dev.vigil.report.ProjectStatus;
 import dev.vigil.report.RunRecord;
 import dev.vigil.report.StatusFileWriter;
 import dev.vigil.report.StatusSnapshot;
-import dev.vigil.report.Trigger;
 import dev.vigil.report.VigilEvent;
 import dev.vigil.time.SystemScheduler;
 import java.io.IOException;
@@ -61,6 +60,9 @@ public final class Daemon {
   private volatile String state = "starting";
   private volatile String configError;
   private ConfigFileWatch configWatch;
+  private java.util.Map<java.nio.file.Path, String> lastGood;
+  private final java.util.Set<java.nio.file.Path> ownFiles =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private Daemon(DaemonOptions options, ConsoleReporter console, DaemonLock lock)
       throws IOException {
@@ -78,6 +80,8 @@ public final class Daemon {
             scheduler);
     this.background = Executors2.singleThread("vigil-baseline");
     this.readAhead = Executors2.singleThread("vigil-read-ahead");
+    options.configFile().ifPresent(ownFiles::add);
+    ownFiles.addAll(options.loaded().sources().contents().keySet());
     this.parts =
         new SharedParts(
             scheduler,
@@ -90,7 +94,7 @@ public final class Daemon {
             options.env(),
             background,
             readAhead,
-            options.configFile().map(java.util.Set::of).orElse(java.util.Set.of()),
+            ownFiles,
             new HistoryMemory(history, scheduler));
   }
 
@@ -105,11 +109,13 @@ public final class Daemon {
       lock.close();
       throw e;
     }
-    daemon.arm(options.config());
+    daemon.arm(options.loaded());
     return daemon;
   }
 
-  private void arm(VigilConfig config) {
+  private void arm(LoadedConfig loaded) {
+    VigilConfig config = loaded.config();
+    lastGood = loaded.lastGood();
     board.writeNow();
     List<ProjectRuntime> armed = projects.apply(config, new ArrayList<>());
     List<CompletableFuture<Void>> starts = new ArrayList<>();
@@ -133,10 +139,11 @@ public final class Daemon {
             + " (state in "
             + options.stateDir()
             + ")");
+    reportProblems(loaded);
     board.writeNow();
-    options
-        .configFile()
-        .ifPresent(f -> configWatch = ConfigFileWatch.start(f, scheduler, this::reloadQuietly));
+    if (options.configFile().isPresent()) {
+      configWatch = ConfigFileWatch.start(loaded.sources(), scheduler, this::reloadQuietly);
+    }
     for (ProjectRuntime runtime : projects.all()) {
       if (runtime.config().runOnStart()) {
         runtime.loop().runAll("startup");
@@ -146,7 +153,11 @@ public final class Daemon {
 
   private ProjectRuntime newRuntime(ProjectConfig project) {
     return new ProjectRuntime(
-        project, parts, new LoopListener(), options.watchSettings(), board::changed);
+        project,
+        parts,
+        new DaemonLoopListener(board::changed, events, scheduler, projects),
+        options.watchSettings(),
+        board::changed);
   }
 
   /**
@@ -203,17 +214,18 @@ public final class Daemon {
   }
 
   /**
-   * Reads the config file again and applies it; a bad one leaves the running config in place and is
-   * reported. Returns the problem lines, or empty when applied.
+   * Reads the config file again, with the files it includes, and applies it; a bad config file
+   * leaves the running config in place, a bad included file leaves its last good version in place,
+   * and either is reported. Returns the problem lines, or empty when everything applied.
    */
   public synchronized Optional<String> reload() {
     Optional<java.nio.file.Path> file = options.configFile();
     if (file.isEmpty()) {
       return Optional.of("vigil runs on the embedded default; there is no config file to reload");
     }
-    VigilConfig next;
+    LoadedConfig next;
     try {
-      next = ConfigLoader.load(file.get());
+      next = ConfigLoader.loadLenient(file.get(), options.env(), lastGood);
     } catch (ConfigException e) {
       configError = e.getMessage();
       console.configError(e.getMessage());
@@ -221,9 +233,14 @@ public final class Daemon {
       board.changed();
       return Optional.of(e.getMessage());
     }
-    configError = null;
+    lastGood = next.lastGood();
+    ownFiles.addAll(next.sources().contents().keySet());
+    ownFiles.retainAll(next.sources().contents().keySet());
+    if (configWatch != null) {
+      configWatch.update(next.sources());
+    }
     List<String> changed = new ArrayList<>();
-    for (ProjectRuntime runtime : projects.apply(next, changed)) {
+    for (ProjectRuntime runtime : projects.apply(next.config(), changed)) {
       runtime
           .start()
           .thenRun(
@@ -237,9 +254,26 @@ public final class Daemon {
             + (changed.isEmpty()
                 ? ", no project changed"
                 : "; re-armed " + String.join(", ", changed)));
+    Optional<String> problems = reportProblems(next);
     events.publish(VigilEvent.configApplied(file.get().toString()));
     board.changed();
-    return Optional.empty();
+    return problems;
+  }
+
+  /** Reports what was wrong in the included files, if anything; sets or clears configError. */
+  private Optional<String> reportProblems(LoadedConfig loaded) {
+    if (loaded.problems().isEmpty()) {
+      configError = null;
+      return Optional.empty();
+    }
+    String lines =
+        loaded.problems().stream()
+            .map(Object::toString)
+            .collect(java.util.stream.Collectors.joining("\n"));
+    configError = lines;
+    console.configError(lines);
+    events.publish(VigilEvent.configError(lines));
+    return Optional.of(lines);
   }
 
   private void reloadQuietly() {
@@ -323,39 +357,5 @@ public final class Daemon {
         startedAt,
         options.configFile().map(Object::toString).orElse(null),
         configError);
-  }
-
-  /** Starts {@code after} chains and publishes queued runs. */
-  private final class LoopListener implements ProjectLoop.Listener {
-    @Override
-    public void statusChanged(String project, dev.vigil.pipeline.LoopStatus status) {
-      board.changed();
-    }
-
-    @Override
-    public void runQueued(String project, Trigger trigger) {
-      events.publish(
-          VigilEvent.run(
-              VigilEvent.Type.RUN_QUEUED,
-              new RunRecord(
-                  RunRecord.SCHEMA,
-                  project,
-                  null,
-                  trigger,
-                  scheduler.now(),
-                  null,
-                  null,
-                  0,
-                  null,
-                  List.of())));
-    }
-
-    @Override
-    public void runFinished(String project, RunRecord record) {
-      if (!record.passed()) {
-        return;
-      }
-      projects.followersOf(project).forEach(r -> r.loop().runAll("after"));
-    }
   }
 }
