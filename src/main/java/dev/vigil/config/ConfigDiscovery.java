@@ -32,9 +32,12 @@ public final class ConfigDiscovery {
     if (local.isPresent()) {
       return local;
     }
-    Path configHome =
-        absolute(env.get("XDG_CONFIG_HOME")).orElseGet(() -> home(env).resolve(".config"));
-    return firstIn(configHome.resolve("vigil"));
+    return firstIn(configHome(env).resolve("vigil"));
+  }
+
+  /** {@code $XDG_CONFIG_HOME} when absolute, else {@code ~/.config}. */
+  static Path configHome(Map<String, String> env) {
+    return absolute(env.get("XDG_CONFIG_HOME")).orElseGet(() -> home(env).resolve(".config"));
   }
 
   /**

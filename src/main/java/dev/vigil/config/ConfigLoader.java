@@ -35,6 +35,13 @@ public final class ConfigLoader {
     return new IncludingLoader(env, lastGood).load(file, Optional.empty());
   }
 
+  /** {@link #loadLenient(Path, Map, Map)} with {@code text} in place of the file's content. */
+  static LoadedConfig loadLenient(
+      Path file, Map<String, String> env, Map<Path, String> lastGood, String text)
+      throws ConfigException {
+    return new IncludingLoader(env, lastGood).load(file, Optional.of(text));
+  }
+
   /**
    * Validates {@code text} as if read from {@code file}, which names it in messages and anchors a
    * relative {@code root}. JSON is read when the file name ends in {@code .json} or the text starts

@@ -88,7 +88,16 @@ final class IncludingLoader {
   }
 
   private Optional<Path> resolve(Path main, Path dir, Located entry) {
-    String value = entry.value();
+    Optional<Path> resolved = resolve(dir, entry.value(), env);
+    if (resolved.isEmpty()) {
+      problems.add(at(main, entry, "include `" + entry.value() + "` is not a path"));
+    }
+    return resolved;
+  }
+
+  /** An include entry as an absolute path: {@code ~/} is the home, others relative to dir. */
+  static Optional<Path> resolve(Path dir, String entry, Map<String, String> env) {
+    String value = entry;
     if (value.equals("~") || value.startsWith("~/")) {
       String home =
           Optional.ofNullable(env.get("HOME"))
@@ -99,7 +108,6 @@ final class IncludingLoader {
     try {
       return Optional.of(dir.resolve(Paths.get(value)).normalize());
     } catch (InvalidPathException e) {
-      problems.add(at(main, entry, "include `" + entry.value() + "` is not a path"));
       return Optional.empty();
     }
   }
