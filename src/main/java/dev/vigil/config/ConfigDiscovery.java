@@ -10,7 +10,7 @@ import java.util.Optional;
 /** Finds the config file and the state directory from options, environment and platform. */
 public final class ConfigDiscovery {
   /** File names looked for in a directory, in order. */
-  static final List<String> FILE_NAMES = List.of("vigil.yaml", "vigil.yml", "vigil.json");
+  public static final List<String> FILE_NAMES = List.of("vigil.yaml", "vigil.yml", "vigil.json");
 
   private ConfigDiscovery() {}
 

@@ -46,16 +46,24 @@ public record ServicePaths(Map<String, String> env, Path cwd, String osName) {
   }
 
   /**
-   * The config file the daemon should use, found as every command finds it ({@link
-   * ConfigDiscovery}); empty when there is none. A named file that does not exist is an error.
+   * The config file named by {@code --config}, which the daemon is then given; empty without one,
+   * when the daemon finds the user config itself. A named file that does not exist is an error.
    */
   public Optional<Path> config(Optional<Path> option) throws ServiceException {
+    if (option.isEmpty()) {
+      return Optional.empty();
+    }
     try {
       return ConfigDiscovery.find(option.map(cwd::resolve), env, cwd)
           .map(p -> p.toAbsolutePath().normalize());
     } catch (ConfigException e) {
       throw new ServiceException(e.getMessage());
     }
+  }
+
+  /** The directory of the user config, the daemon's working directory. */
+  public Path userConfigDir() {
+    return configHome().resolve("vigil");
   }
 
   /** The daemon's state dir, resolved as every command resolves it ({@link ConfigDiscovery}). */
