@@ -77,6 +77,7 @@ final class InitCommand implements Callable<Integer> {
                   after));
     }
     ctx.out().println("wrote " + file);
+    ctx.out().println("add it to the workstation daemon with: vigil add " + target);
     return ExitCode.OK;
   }
 }

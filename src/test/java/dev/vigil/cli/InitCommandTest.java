@@ -72,9 +72,22 @@ class InitCommandTest {
                 + "node  web     test\n"
                 + "wrote "
                 + written
+                + "\nadd it to the workstation daemon with: vigil add "
+                + tmp
                 + "\n");
     VigilConfig loaded = ConfigLoader.load(written);
     assertThat(loaded.projects()).extracting(ProjectConfig::name).containsExactly("engine", "web");
+  }
+
+  @Test
+  void endsByOfferingTheAddLineForTheDirectoryItWroteInto() throws Exception {
+    file("sub/go.mod", "module x\n");
+
+    assertThat(init("sub")).isEqualTo(0);
+
+    assertThat(out())
+        .endsWith(
+            "\nadd it to the workstation daemon with: vigil add " + tmp.resolve("sub") + "\n");
   }
 
   @Test
