@@ -80,7 +80,7 @@ final class ServiceCommand implements Runnable {
       ServiceSpec service =
           ServiceSpec.forRunningJvm(
               jar(jar),
-              paths.config(Optional.ofNullable(config)),
+              config == null ? Optional.empty() : paths.config(Optional.of(config)),
               paths.stateDir(stateOption),
               stateOption.isPresent(),
               ctx.env().getOrDefault("PATH", DEFAULT_PATH),

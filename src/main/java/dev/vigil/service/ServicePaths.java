@@ -46,13 +46,10 @@ public record ServicePaths(Map<String, String> env, Path cwd, String osName) {
   }
 
   /**
-   * The config file named by {@code --config}, which the daemon is then given; empty without one,
-   * when the daemon finds the user config itself. A named file that does not exist is an error.
+   * The config file, found as every command finds it ({@link ConfigDiscovery}); empty when there is
+   * none. A named file that does not exist is an error.
    */
   public Optional<Path> config(Optional<Path> option) throws ServiceException {
-    if (option.isEmpty()) {
-      return Optional.empty();
-    }
     try {
       return ConfigDiscovery.find(option.map(cwd::resolve), env, cwd)
           .map(p -> p.toAbsolutePath().normalize());
