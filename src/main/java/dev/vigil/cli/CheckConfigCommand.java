@@ -36,7 +36,7 @@ final class CheckConfigCommand implements Callable<Integer> {
                         "no config file found (looked for --config, $VIGIL_CONFIG, ./vigil.yaml"
                             + " and $XDG_CONFIG_HOME/vigil/vigil.yaml); write one with"
                             + " 'vigil init' or pass --config FILE"));
-    VigilConfig loaded = ConfigLoader.load(file);
+    VigilConfig loaded = ConfigLoader.load(file, ctx.env());
     int stages = loaded.projects().stream().mapToInt(p -> p.stages().size()).sum();
     ctx.out()
         .println(

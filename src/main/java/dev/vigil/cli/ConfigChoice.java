@@ -24,7 +24,7 @@ final class ConfigChoice {
   static VigilConfig load(CliContext ctx, Path option) throws ConfigException {
     Optional<Path> file = file(ctx, option);
     if (file.isPresent()) {
-      return ConfigLoader.load(file.get());
+      return ConfigLoader.load(file.get(), ctx.env());
     }
     return EmbeddedDefault.forDirectory(ctx.cwd(), tool -> onPath(ctx, tool));
   }

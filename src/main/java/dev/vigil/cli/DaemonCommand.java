@@ -3,7 +3,7 @@ package dev.vigil.cli;
 import dev.vigil.config.ConfigException;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.EmbeddedDefault;
-import dev.vigil.config.VigilConfig;
+import dev.vigil.config.LoadedConfig;
 import dev.vigil.control.ControlServer;
 import dev.vigil.daemon.Daemon;
 import dev.vigil.daemon.DaemonLock;
@@ -12,6 +12,7 @@ import dev.vigil.report.ConsoleReporter;
 import dev.vigil.watch.WatchSettings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,20 +58,22 @@ final class DaemonCommand implements Callable<Integer> {
       throw new UserError("--port must be 0 to 65535: " + port);
     }
     Optional<Path> file = ConfigChoice.file(ctx, config);
-    VigilConfig loaded =
+    LoadedConfig loaded =
         file.isPresent()
-            ? ConfigLoader.load(file.get())
-            : EmbeddedDefault.forDirectory(ctx.cwd(), tool -> ConfigChoice.onPath(ctx, tool));
+            ? ConfigLoader.loadLenient(file.get(), ctx.env(), Map.of())
+            : LoadedConfig.of(
+                EmbeddedDefault.forDirectory(ctx.cwd(), tool -> ConfigChoice.onPath(ctx, tool)));
     Path state = StateDirChoice.prepare(ctx, stateDir);
-    Console comfort = Reporters.console(ctx, json, state, consoleFlags, loaded.notifyOnFailure());
+    Console comfort =
+        Reporters.console(ctx, json, state, consoleFlags, loaded.config().notifyOnFailure());
     ConsoleReporter console = comfort.reporter();
     Daemon daemon;
     try {
       daemon =
           Daemon.start(
               new DaemonOptions(
-                  loaded,
                   file,
+                  loaded,
                   state,
                   ctx.env(),
                   WatchSettings.DEFAULTS,

@@ -70,6 +70,7 @@ final class InitCommand implements Callable<Integer> {
     printProjects(projects);
     printMissingTools(projects);
     ctx.out().println("wrote " + file);
+    ctx.out().println("add it to the workstation daemon with: vigil add " + target);
     return ExitCode.OK;
   }
 

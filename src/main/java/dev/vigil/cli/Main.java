@@ -21,6 +21,8 @@ public final class Main {
     cl.addSubcommand(new ServiceCommand(ctx));
     cl.addSubcommand(new HookCommand(ctx));
     cl.addSubcommand(new InitCommand(ctx));
+    cl.addSubcommand(new Registration.Add(ctx));
+    cl.addSubcommand(new Registration.Remove(ctx));
     cl.addSubcommand(new StatusCommand(ctx));
     cl.addSubcommand(new ProjectActionCommand.Trigger(ctx));
     cl.addSubcommand(new ProjectActionCommand.Pause(ctx));

@@ -1,5 +1,7 @@
 package dev.vigil.cli;
 
+import dev.vigil.config.ConfigDiscovery;
+import dev.vigil.config.UserConfig;
 import dev.vigil.service.Installation;
 import dev.vigil.service.ProcessServiceManager;
 import dev.vigil.service.ServiceException;
@@ -8,8 +10,10 @@ import dev.vigil.service.ServiceManager;
 import dev.vigil.service.ServicePaths;
 import dev.vigil.service.ServiceSpec;
 import dev.vigil.service.ServiceTarget;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +66,12 @@ final class ServiceCommand implements Runnable {
           String target,
       @Option(names = "--dry-run", description = "Print the file; write and run nothing.")
           boolean dryRun,
-      @Option(names = "--config", paramLabel = "FILE", description = "Config the daemon uses.")
+      @Option(
+              names = "--config",
+              paramLabel = "FILE",
+              description =
+                  "Config the daemon uses; default: none, so it reads the user config"
+                      + " ($XDG_CONFIG_HOME/vigil/vigil.yaml) where 'vigil add' lists projects.")
           Path config,
       @Option(names = "--state-dir", paramLabel = "DIR", description = "The daemon's state dir.")
           Path stateDir,
@@ -74,15 +83,47 @@ final class ServiceCommand implements Runnable {
       ServiceSpec service =
           ServiceSpec.forRunningJvm(
               jar(jar),
-              paths.config(Optional.ofNullable(config)),
+              config == null ? Optional.empty() : paths.config(Optional.of(config)),
               paths.stateDir(stateOption),
               stateOption.isPresent(),
-              ctx.env().getOrDefault("PATH", DEFAULT_PATH));
+              ctx.env().getOrDefault("PATH", DEFAULT_PATH),
+              Optional.of(paths.userConfigDir()));
+      if (!dryRun) {
+        createUserConfig();
+      }
       installer(paths).install(target(target), service, dryRun);
+      if (!dryRun) {
+        nextSteps(installer(paths).logs(target(target), service.stateDir()));
+      }
     } catch (ServiceException e) {
       throw new UserError(e.getMessage(), e);
     }
     return ExitCode.OK;
+  }
+
+  /** The daemon reads the user config: it must be there, even with no project yet. */
+  private void createUserConfig() {
+    UserConfig user = UserConfig.of(ctx.env());
+    try {
+      if (user.createIfMissing()) {
+        ctx.out().println("created " + user.file() + " (no project yet)");
+      }
+    } catch (IOException e) {
+      throw new UserError("cannot create the user config " + user.file() + ": " + e, e);
+    }
+  }
+
+  private void nextSteps(List<String> logs) {
+    String vigil = Installation.launcher(ctx.env()).map(Path::toString).orElse("vigil");
+    boolean here =
+        ConfigDiscovery.FILE_NAMES.stream()
+            .anyMatch(n -> Files.isRegularFile(ctx.cwd().resolve(n)));
+    String project = here ? ctx.cwd().toString() : "~/src/proj";
+    ctx.out().println("next steps:");
+    ctx.out().println("  " + vigil + " add " + project + "   # register a project's vigil.yaml");
+    ctx.out()
+        .println("  " + vigil + " status   # what the daemon watches, each project's last run");
+    logs.forEach(l -> ctx.out().println("  " + l + "   # the daemon's log"));
   }
 
   @Command(

@@ -10,7 +10,7 @@ import java.util.Optional;
 /** Finds the config file and the state directory from options, environment and platform. */
 public final class ConfigDiscovery {
   /** File names looked for in a directory, in order. */
-  static final List<String> FILE_NAMES = List.of("vigil.yaml", "vigil.yml", "vigil.json");
+  public static final List<String> FILE_NAMES = List.of("vigil.yaml", "vigil.yml", "vigil.json");
 
   private ConfigDiscovery() {}
 
@@ -32,9 +32,12 @@ public final class ConfigDiscovery {
     if (local.isPresent()) {
       return local;
     }
-    Path configHome =
-        absolute(env.get("XDG_CONFIG_HOME")).orElseGet(() -> home(env).resolve(".config"));
-    return firstIn(configHome.resolve("vigil"));
+    return firstIn(configHome(env).resolve("vigil"));
+  }
+
+  /** {@code $XDG_CONFIG_HOME} when absolute, else {@code ~/.config}. */
+  static Path configHome(Map<String, String> env) {
+    return absolute(env.get("XDG_CONFIG_HOME")).orElseGet(() -> home(env).resolve(".config"));
   }
 
   /**

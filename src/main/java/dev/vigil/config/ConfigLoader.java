@@ -1,34 +1,45 @@
 package dev.vigil.config;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
-/** Reads and validates a vigil config file (YAML, or JSON), reporting every problem at once. */
+/**
+ * Reads and validates a vigil config file (YAML, or JSON) and the project configs it includes,
+ * reporting every problem at once.
+ */
 public final class ConfigLoader {
   private ConfigLoader() {}
 
   /** Reads {@code file} and validates it; a problem is reported at its file, line and column. */
   public static VigilConfig load(Path file) throws ConfigException {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(
-          List.of(new ConfigProblem(file, 1, 1, "config file does not exist")));
-    } catch (CharacterCodingException e) {
-      throw new ConfigException(
-          List.of(new ConfigProblem(file, 1, 1, "config file is not valid UTF-8 text")));
-    } catch (IOException e) {
-      throw new ConfigException(
-          List.of(new ConfigProblem(file, 1, 1, "cannot read config file: " + e)));
-    }
-    return parse(file, text);
+    return load(file, System.getenv());
+  }
+
+  /**
+   * Reads {@code file} and every file it includes ({@code ~} in an include is {@code $HOME} of
+   * {@code env}); any problem in any of them throws, each at its own file, line and column.
+   */
+  public static VigilConfig load(Path file, Map<String, String> env) throws ConfigException {
+    return strict(new IncludingLoader(env, Map.of()).load(file, Optional.empty()));
+  }
+
+  /**
+   * Reads {@code file} and the files it includes, as a running daemon does: a problem in {@code
+   * file} itself throws, but an included file that cannot be used is only reported (with its last
+   * good text from {@code lastGood} used instead, if there is one), and the others load.
+   */
+  public static LoadedConfig loadLenient(
+      Path file, Map<String, String> env, Map<Path, String> lastGood) throws ConfigException {
+    return new IncludingLoader(env, lastGood).load(file, Optional.empty());
+  }
+
+  /** {@link #loadLenient(Path, Map, Map)} with {@code text} in place of the file's content. */
+  static LoadedConfig loadLenient(
+      Path file, Map<String, String> env, Map<Path, String> lastGood, String text)
+      throws ConfigException {
+    return new IncludingLoader(env, lastGood).load(file, Optional.of(text));
   }
 
   /**
@@ -37,6 +48,12 @@ public final class ConfigLoader {
    * with an opening brace.
    */
   public static VigilConfig parse(Path file, String text) throws ConfigException {
+    return strict(new IncludingLoader(System.getenv(), Map.of()).load(file, Optional.of(text)));
+  }
+
+  /** Reads one file's text into its projects, which inherit {@code base} beneath its defaults. */
+  static ConfigValidator.FileConfig parseFile(
+      Path file, String text, Inherited base, Optional<Path> includedBy) throws ConfigException {
     Path absolute = file.toAbsolutePath().normalize();
     Problems problems = new Problems(file);
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -44,8 +61,15 @@ public final class ConfigLoader {
         (file.getFileName() != null
                 && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
             || body.stripLeading().startsWith("{");
-    java.util.Optional<Node> root = new TreeReader(problems, json).read(body);
+    Optional<Node> root = new TreeReader(problems, json).read(body);
     Path dir = absolute.getParent() == null ? absolute : absolute.getParent();
-    return new ConfigValidator(problems, dir).validate(root);
+    return new ConfigValidator(problems, dir, base, includedBy).validateFile(root);
+  }
+
+  private static VigilConfig strict(LoadedConfig loaded) throws ConfigException {
+    if (!loaded.problems().isEmpty()) {
+      throw new ConfigException(loaded.problems());
+    }
+    return loaded.config();
   }
 }

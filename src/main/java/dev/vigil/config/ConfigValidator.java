@@ -8,17 +8,47 @@ import java.util.stream.Collectors;
 
 /** Turns a located tree into a {@link VigilConfig}, reporting every problem found at once. */
 final class ConfigValidator {
+  /**
+   * One validated file.
+   *
+   * @param config the file's own projects and settings
+   * @param defaults the settings its projects inherited, for the files it includes
+   * @param include its {@code include} entries as written
+   * @param projects its projects with the places of their names
+   */
+  record FileConfig(
+      VigilConfig config,
+      Inherited defaults,
+      List<Located> include,
+      List<ProjectReader.Draft> projects) {}
+
   private final Problems problems;
   private final Values values;
   private final Path configDir;
+  private final Inherited base;
+  private final Optional<Path> includedBy;
 
   ConfigValidator(Problems problems, Path configDir) {
+    this(problems, configDir, Inherited.builtIn(), Optional.empty());
+  }
+
+  /**
+   * A validator for a file whose projects inherit {@code base} beneath the file's own {@code
+   * defaults}; {@code includedBy} names the config that includes it, if any.
+   */
+  ConfigValidator(Problems problems, Path configDir, Inherited base, Optional<Path> includedBy) {
     this.problems = problems;
     this.values = new Values(problems);
     this.configDir = configDir;
+    this.base = base;
+    this.includedBy = includedBy;
   }
 
   VigilConfig validate(Optional<Node> root) throws ConfigException {
+    return validateFile(root).config();
+  }
+
+  FileConfig validateFile(Optional<Node> root) throws ConfigException {
     problems.throwIfAny();
     if (root.isEmpty()) {
       problems.add(Mark.START, "config is empty; it needs a `projects:` list");
@@ -45,26 +75,50 @@ final class ConfigValidator {
         values
             .bool(top, ConfigKey.NOTIFY)
             .orElse(Boolean.parseBoolean(ConfigKey.NOTIFY.defaultText()));
-    Inherited defaults = Inherited.builtIn();
+    Inherited defaults = base;
     Optional<Node.Mapping> defaultsNode = values.mapping(top, ConfigKey.DEFAULTS_KEY);
     if (defaultsNode.isPresent()) {
       values.checkKeys(defaultsNode.get(), Section.DEFAULTS);
       defaults = defaults.overriddenBy(defaultsNode.get(), values);
     }
-    List<ProjectReader.Draft> projects = projects(top, defaults);
+    List<Located> include = include(top);
+    boolean including = top.get(ConfigKey.INCLUDE.key()).isPresent() && includedBy.isEmpty();
+    List<ProjectReader.Draft> projects = projects(top, defaults, including);
     checkDependencies(projects);
     problems.throwIfAny();
-    return new VigilConfig(
-        Optional.of(problems.file()),
-        maxParallel,
-        projects.stream().map(ProjectReader.Draft::config).collect(Collectors.toList()),
-        notify);
+    return new FileConfig(
+        new VigilConfig(
+            Optional.of(problems.file()),
+            maxParallel,
+            projects.stream().map(ProjectReader.Draft::config).collect(Collectors.toList()),
+            notify),
+        defaults,
+        include,
+        projects);
   }
 
-  private List<ProjectReader.Draft> projects(Node.Mapping top, Inherited defaults) {
+  private List<Located> include(Node.Mapping top) {
+    Optional<Node.Entry> entry = top.get(ConfigKey.INCLUDE.key());
+    if (entry.isPresent() && includedBy.isPresent()) {
+      problems.add(
+          entry.get().keyMark(),
+          "`include` is read only in the config the daemon loads; this file is included by "
+              + includedBy.get()
+              + ", so list the other files there");
+      return List.of();
+    }
+    return values.stringList(top, ConfigKey.INCLUDE);
+  }
+
+  private List<ProjectReader.Draft> projects(
+      Node.Mapping top, Inherited defaults, boolean including) {
     List<ProjectReader.Draft> drafts = new ArrayList<>();
     Optional<Node> value = Values.present(top, ConfigKey.PROJECTS);
     String none = "no projects; add a `projects:` list with at least one project";
+    if (including
+        && (value.isEmpty() || value.get() instanceof Node.Sequence s && s.items().isEmpty())) {
+      return drafts;
+    }
     if (value.isEmpty()) {
       problems.add(
           top.get(ConfigKey.PROJECTS.key()).map(Node.Entry::keyMark).orElse(Mark.START), none);

@@ -2,6 +2,7 @@ package dev.vigil.daemon;
 
 import dev.vigil.config.ConfigException;
 import dev.vigil.config.ConfigLoader;
+import dev.vigil.config.LoadedConfig;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.pipeline.ChainedRuns;
@@ -65,6 +66,9 @@ public final class Daemon {
   private volatile String state = "starting";
   private volatile String configError;
   private ConfigFileWatch configWatch;
+  private java.util.Map<java.nio.file.Path, String> lastGood;
+  private final java.util.Set<java.nio.file.Path> ownFiles =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private Daemon(DaemonOptions options, ConsoleReporter console, DaemonLock lock)
       throws IOException {
@@ -83,6 +87,8 @@ public final class Daemon {
     this.loopEvents = new LoopEvents(board::changed, events, console, scheduler, projects, chained);
     this.background = Executors2.singleThread("vigil-baseline");
     this.readAhead = Executors2.singleThread("vigil-read-ahead");
+    options.configFile().ifPresent(ownFiles::add);
+    ownFiles.addAll(options.loaded().sources().contents().keySet());
     this.parts =
         new SharedParts(
             scheduler,
@@ -95,7 +101,7 @@ public final class Daemon {
             options.env(),
             background,
             readAhead,
-            options.configFile().map(java.util.Set::of).orElse(java.util.Set.of()),
+            ownFiles,
             new HistoryMemory(history, scheduler));
   }
 
@@ -110,11 +116,13 @@ public final class Daemon {
       lock.close();
       throw e;
     }
-    daemon.arm(options.config());
+    daemon.arm(options.loaded());
     return daemon;
   }
 
-  private void arm(VigilConfig config) {
+  private void arm(LoadedConfig loaded) {
+    VigilConfig config = loaded.config();
+    lastGood = loaded.lastGood();
     board.writeNow();
     List<ProjectRuntime> armed = projects.apply(config, new ArrayList<>());
     List<CompletableFuture<Void>> starts = new ArrayList<>();
@@ -138,10 +146,11 @@ public final class Daemon {
             + " (state in "
             + options.stateDir()
             + ")");
+    reportProblems(loaded);
     board.writeNow();
-    options
-        .configFile()
-        .ifPresent(f -> configWatch = ConfigFileWatch.start(f, scheduler, this::reloadQuietly));
+    if (options.configFile().isPresent()) {
+      configWatch = ConfigFileWatch.start(loaded.sources(), scheduler, this::reloadQuietly);
+    }
     Map<String, List<String>> startup = new LinkedHashMap<>();
     for (ProjectRuntime runtime : projects.all()) {
       if (runtime.config().runOnStart()) {
@@ -221,17 +230,18 @@ public final class Daemon {
   }
 
   /**
-   * Reads the config file again and applies it; a bad one leaves the running config in place and is
-   * reported. Returns the problem lines, or empty when applied.
+   * Reads the config file again, with the files it includes, and applies it; a bad config file
+   * leaves the running config in place, a bad included file leaves its last good version in place,
+   * and either is reported. Returns the problem lines, or empty when everything applied.
    */
   public synchronized Optional<String> reload() {
     Optional<java.nio.file.Path> file = options.configFile();
     if (file.isEmpty()) {
       return Optional.of("vigil runs on the embedded default; there is no config file to reload");
     }
-    VigilConfig next;
+    LoadedConfig next;
     try {
-      next = ConfigLoader.load(file.get());
+      next = ConfigLoader.loadLenient(file.get(), options.env(), lastGood);
     } catch (ConfigException e) {
       configError = e.getMessage();
       console.configError(e.getMessage());
@@ -239,16 +249,21 @@ public final class Daemon {
       board.changed();
       return Optional.of(e.getMessage());
     }
-    configError = null;
+    lastGood = next.lastGood();
+    ownFiles.addAll(next.sources().contents().keySet());
+    ownFiles.retainAll(next.sources().contents().keySet());
+    if (configWatch != null) {
+      configWatch.update(next.sources());
+    }
     List<String> changed = new ArrayList<>();
     List<String> before = projects.all().stream().map(r -> r.config().name()).toList();
-    List<ProjectRuntime> fresh = projects.apply(next, changed);
+    List<ProjectRuntime> fresh = projects.apply(next.config(), changed);
     Map<ProjectRuntime, CompletableFuture<Void>> started = new LinkedHashMap<>();
     for (ProjectRuntime runtime : fresh) {
       started.put(runtime, runtime.start().thenRun(runtime::takeBaseline));
     }
     for (String name : before) {
-      if (next.projects().stream().noneMatch(p -> p.name().equals(name))) {
+      if (next.config().projects().stream().noneMatch(p -> p.name().equals(name))) {
         chained.finished(name); // removed: nothing waits for it any longer
       }
     }
@@ -260,9 +275,26 @@ public final class Daemon {
             + (changed.isEmpty()
                 ? ", no project changed"
                 : "; re-armed " + String.join(", ", changed)));
+    Optional<String> problems = reportProblems(next);
     events.publish(VigilEvent.configApplied(file.get().toString()));
     board.changed();
-    return Optional.empty();
+    return problems;
+  }
+
+  /** Reports what was wrong in the included files, if anything; sets or clears configError. */
+  private Optional<String> reportProblems(LoadedConfig loaded) {
+    if (loaded.problems().isEmpty()) {
+      configError = null;
+      return Optional.empty();
+    }
+    String lines =
+        loaded.problems().stream()
+            .map(Object::toString)
+            .collect(java.util.stream.Collectors.joining("\n"));
+    configError = lines;
+    console.configError(lines);
+    events.publish(VigilEvent.configError(lines));
+    return Optional.of(lines);
   }
 
   /** The projects whose watches started, with the upstreams their {@code after} names. */

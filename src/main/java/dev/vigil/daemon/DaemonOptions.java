@@ -1,5 +1,6 @@
 package dev.vigil.daemon;
 
+import dev.vigil.config.LoadedConfig;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.watch.WatchSettings;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param env environment (HOME, XDG_CONFIG_HOME for git's global excludes)
  * @param watchSettings polling and liveness tunables
  * @param version shown in status.json
+ * @param loaded the config as loaded: with what was wrong in its included files and every file and
+ *     directory to watch
  */
 public record DaemonOptions(
     VigilConfig config,
@@ -22,4 +25,28 @@ public record DaemonOptions(
     Path stateDir,
     Map<String, String> env,
     WatchSettings watchSettings,
-    String version) {}
+    String version,
+    LoadedConfig loaded) {
+
+  /** Options for a config that came without problems, watched through its own file alone. */
+  public DaemonOptions(
+      VigilConfig config,
+      Optional<Path> configFile,
+      Path stateDir,
+      Map<String, String> env,
+      WatchSettings watchSettings,
+      String version) {
+    this(config, configFile, stateDir, env, watchSettings, version, LoadedConfig.of(config));
+  }
+
+  /** Options for a config loaded leniently from {@code configFile} with the files it includes. */
+  public DaemonOptions(
+      Optional<Path> configFile,
+      LoadedConfig loaded,
+      Path stateDir,
+      Map<String, String> env,
+      WatchSettings watchSettings,
+      String version) {
+    this(loaded.config(), configFile, stateDir, env, watchSettings, version, loaded);
+  }
+}

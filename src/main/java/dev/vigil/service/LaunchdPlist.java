@@ -23,6 +23,12 @@ final class LaunchdPlist {
     string(x, 1, LABEL);
     key(x, "ProgramArguments");
     array(x, spec.command());
+    spec.workingDir()
+        .ifPresent(
+            dir -> {
+              key(x, "WorkingDirectory");
+              string(x, 1, dir.toString());
+            });
     key(x, "EnvironmentVariables");
     x.append("  <dict>\n");
     x.append("    <key>PATH</key>\n");

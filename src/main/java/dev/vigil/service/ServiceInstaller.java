@@ -48,11 +48,6 @@ public final class ServiceInstaller {
       createDirectories(spec.stdoutLog().getParent());
     }
     out.println((reinstall ? "replaced " : "wrote ") + file);
-    if (spec.config().isEmpty()) {
-      out.println(
-          "note: no config file was given or found, so the daemon will watch its working"
-              + " directory with the embedded default; reinstall with --config FILE to choose");
-    }
     Optional<String> unavailable = agent.unavailable();
     if (unavailable.isPresent()) {
       out.println(unavailable.get() + "; to start the service later, run:");
@@ -61,6 +56,11 @@ public final class ServiceInstaller {
     }
     run(agent.start(reinstall));
     out.println("started; logs: " + String.join(", ", agent.logs(spec.stateDir())));
+  }
+
+  /** Where the daemon's output goes under this target, as paths or commands to read it. */
+  public List<String> logs(ServiceTarget target, Path stateDir) {
+    return agent(target).logs(stateDir);
   }
 
   /** Stops the service and removes its file; says so when nothing was installed. */

@@ -46,8 +46,8 @@ public record ServicePaths(Map<String, String> env, Path cwd, String osName) {
   }
 
   /**
-   * The config file the daemon should use, found as every command finds it ({@link
-   * ConfigDiscovery}); empty when there is none. A named file that does not exist is an error.
+   * The config file, found as every command finds it ({@link ConfigDiscovery}); empty when there is
+   * none. A named file that does not exist is an error.
    */
   public Optional<Path> config(Optional<Path> option) throws ServiceException {
     try {
@@ -56,6 +56,11 @@ public record ServicePaths(Map<String, String> env, Path cwd, String osName) {
     } catch (ConfigException e) {
       throw new ServiceException(e.getMessage());
     }
+  }
+
+  /** The directory of the user config, the daemon's working directory. */
+  public Path userConfigDir() {
+    return configHome().resolve("vigil");
   }
 
   /** The daemon's state dir, resolved as every command resolves it ({@link ConfigDiscovery}). */

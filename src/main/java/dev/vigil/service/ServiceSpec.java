@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param passStateDir whether to also pass {@code --state-dir} on the command line
  * @param path the PATH the daemon and its stages get
  * @param documentation a URI for the unit's {@code Documentation=}, if any
+ * @param workingDir the daemon's working directory: the user config's directory, so that config
+ *     discovery finds the user config and no project's
  */
 public record ServiceSpec(
     Path java,
@@ -27,7 +29,8 @@ public record ServiceSpec(
     Path stateDir,
     boolean passStateDir,
     String path,
-    Optional<String> documentation) {
+    Optional<String> documentation,
+    Optional<Path> workingDir) {
 
   /**
    * The launcher's lean flags: a mostly idle daemon stays small and starts fast, and the path from
@@ -52,12 +55,37 @@ public record ServiceSpec(
     jvmFlags = List.copyOf(jvmFlags);
   }
 
+  /** A spec whose daemon starts in the service manager's default working directory. */
+  public ServiceSpec(
+      Path java,
+      List<String> jvmFlags,
+      Path jar,
+      Optional<Path> config,
+      Path stateDir,
+      boolean passStateDir,
+      String path,
+      Optional<String> documentation) {
+    this(
+        java, jvmFlags, jar, config, stateDir, passStateDir, path, documentation, Optional.empty());
+  }
+
   /** A spec that runs the given jar on the running JVM's java with the lean flags. */
   public static ServiceSpec forRunningJvm(
       Path jar, Optional<Path> config, Path stateDir, boolean passStateDir, String path) {
+    return forRunningJvm(jar, config, stateDir, passStateDir, path, Optional.empty());
+  }
+
+  /** The same, with the daemon started in {@code workingDir}. */
+  public static ServiceSpec forRunningJvm(
+      Path jar,
+      Optional<Path> config,
+      Path stateDir,
+      boolean passStateDir,
+      String path,
+      Optional<Path> workingDir) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return new ServiceSpec(
-        java, LEAN_FLAGS, jar, config, stateDir, passStateDir, path, readmeNear(jar));
+        java, LEAN_FLAGS, jar, config, stateDir, passStateDir, path, readmeNear(jar), workingDir);
   }
 
   /** The full command line the service manager starts. */

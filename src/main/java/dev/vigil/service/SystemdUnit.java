@@ -20,6 +20,9 @@ final class SystemdUnit {
     unit.append("[Service]\n");
     unit.append("Type=simple\n");
     unit.append("ExecStart=").append(execLine(spec.command())).append('\n');
+    spec.workingDir()
+        .ifPresent(
+            dir -> unit.append("WorkingDirectory=").append(escape(dir.toString())).append('\n'));
     unit.append("Environment=").append(assignment("PATH", spec.path())).append('\n');
     unit.append("Environment=")
         .append(assignment("VIGIL_STATE_DIR", spec.stateDir().toString()))

@@ -30,6 +30,10 @@ final class CommandHarness {
     CommandLine cl = new CommandLine(command.apply(ctx));
     cl.setExecutionExceptionHandler(
         (ex, c, p) -> {
+          if (ex instanceof dev.vigil.config.ConfigException ce) {
+            ce.problems().forEach(e::println);
+            return ExitCode.USAGE;
+          }
           if (ex instanceof UserError ue) {
             e.println("vigil: " + ue.getMessage());
             return ue.exitCode();

@@ -86,6 +86,8 @@ class InitCommandTest {
                 + "node  web     test\n"
                 + "wrote "
                 + written
+                + "\nadd it to the workstation daemon with: vigil add "
+                + tmp
                 + "\n");
     VigilConfig loaded = ConfigLoader.load(written);
     assertThat(loaded.projects()).extracting(ProjectConfig::name).containsExactly("engine", "web");
@@ -119,6 +121,8 @@ class InitCommandTest {
                 + ": typecheck)\n"
                 + "wrote "
                 + written
+                + "\nadd it to the workstation daemon with: vigil add "
+                + tmp
                 + "\n");
     assertThat(Files.readString(written))
         .contains(
@@ -131,6 +135,17 @@ class InitCommandTest {
     Cli check = new Cli(tmp);
     assertThat(check.run("check-config")).isEqualTo(0);
     assertThat(check.out()).isEqualTo(written + ": ok (2 projects, 7 stages)\n");
+  }
+
+  @Test
+  void endsByOfferingTheAddLineForTheDirectoryItWroteInto() throws Exception {
+    file("sub/go.mod", "module x\n");
+
+    assertThat(init("sub")).isEqualTo(0);
+
+    assertThat(out())
+        .endsWith(
+            "\nadd it to the workstation daemon with: vigil add " + tmp.resolve("sub") + "\n");
   }
 
   @Test

@@ -52,7 +52,8 @@ class ServiceCommandTest {
 
     assertThat(code).isZero();
     assertThat(Files.readString(unit))
-        .contains("-jar " + jar + " daemon --config " + config + "\n")
+        .contains("-jar " + jar + " daemon\n")
+        .contains("WorkingDirectory=" + xdg.resolve("vigil") + "\n")
         .contains("Environment=\"PATH=/x:/y\"");
     assertThat(cli.out())
         .contains("wrote " + unit)
@@ -60,6 +61,51 @@ class ServiceCommandTest {
         .contains("  systemctl --user daemon-reload\n")
         .contains("  systemctl --user enable --now vigil.service\n");
     assertThat(manager.calls()).containsExactly("systemctl --user show-environment");
+  }
+
+  @Test
+  void installRunsTheDaemonOnTheUserConfigCreatingItAndPrintsTheNextSteps() throws IOException {
+    FakeServiceManager manager = FakeServiceManager.with("systemctl");
+    CommandHarness cli = cli(env());
+
+    int code =
+        cli.run(
+            ctx -> new ServiceCommand(ctx, manager, "Linux"), "install", "--jar", jar.toString());
+
+    Path user = xdg.resolve("vigil/vigil.yaml");
+    assertThat(code).isZero();
+    assertThat(Files.readString(unit)).doesNotContain("--config");
+    assertThat(Files.readString(user)).startsWith("#").contains("include: []\n");
+    assertThat(cli.out())
+        .contains("created " + user)
+        .contains("next steps:")
+        .containsPattern(
+            "\\n  \\S*vigil add " + java.util.regex.Pattern.quote(config.getParent().toString()))
+        .containsPattern("\\n  \\S*vigil status")
+        .contains("  journalctl --user -u vigil");
+
+    String before = Files.readString(user);
+    cli.run(ctx -> new ServiceCommand(ctx, manager, "Linux"), "install", "--jar", jar.toString());
+    assertThat(Files.readString(user)).isEqualTo(before);
+    assertThat(cli.out()).doesNotContain("created " + user);
+  }
+
+  @Test
+  void anExplicitConfigIsStillPassedToTheDaemon() throws IOException {
+    FakeServiceManager manager = FakeServiceManager.with("systemctl");
+
+    int code =
+        cli(env())
+            .run(
+                ctx -> new ServiceCommand(ctx, manager, "Linux"),
+                "install",
+                "--config",
+                config.toString(),
+                "--jar",
+                jar.toString());
+
+    assertThat(code).isZero();
+    assertThat(Files.readString(unit)).contains(" daemon --config " + config + "\n");
   }
 
   @Test

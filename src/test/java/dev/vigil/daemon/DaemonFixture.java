@@ -58,6 +58,40 @@ final class DaemonFixture implements AfterEachCallback {
     return daemon;
   }
 
+  /**
+   * Starts a daemon on an existing config file read as the daemon command reads it: the files it
+   * includes loaded leniently, {@code HOME} pointed into the state dir.
+   */
+  Daemon startOn(Path configFile, Path stateDir) throws Exception {
+    this.root = configFile.getParent();
+    this.stateDir = stateDir;
+    this.configFile = configFile;
+    Map<String, String> env =
+        Map.of("HOME", stateDir.resolve("home").toString(), "PATH", System.getenv("PATH"));
+    DaemonOptions options =
+        new DaemonOptions(
+            Optional.of(configFile),
+            ConfigLoader.loadLenient(configFile, env, Map.of()),
+            stateDir,
+            env,
+            WatchSettings.DEFAULTS,
+            "test");
+    PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+    daemon = Daemon.start(options, ConsoleReporter.human(out, stateDir, false));
+    awaitBaselines();
+    return daemon;
+  }
+
+  /** Finished runs of one project, oldest first. */
+  List<RunRecord> runsOf(String project) throws IOException {
+    return runs().stream().filter(r -> r.project().equals(project)).toList();
+  }
+
+  /** The names of the projects the daemon has now. */
+  List<String> projectNames() {
+    return daemon.status().projects().stream().map(p -> p.name()).toList();
+  }
+
   /** Waits until every project's content baseline is taken, so a touch is known as one. */
   void awaitBaselines() {
     daemon

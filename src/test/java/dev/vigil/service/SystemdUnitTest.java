@@ -24,9 +24,16 @@ class SystemdUnitTest {
     Path config = Files.writeString(tmp.resolve("cfg $HOME \"x\".yaml"), "version: 1\n");
     ServiceSpec spec =
         ServiceSpec.forRunningJvm(
-            jar, Optional.of(config), tmp.resolve("state; dir"), true, "/usr/bin:/bin:/a b/%p");
+            jar,
+            Optional.of(config),
+            tmp.resolve("state; dir"),
+            true,
+            "/usr/bin:/bin:/a b/%p",
+            Optional.of(Files.createDirectories(tmp.resolve("config 100% \\ dir/vigil"))));
     Path unit = Files.writeString(tmp.resolve("vigil.service"), SystemdUnit.render(spec));
-    assertThat(Files.readString(unit)).contains("Documentation=file://");
+    assertThat(Files.readString(unit))
+        .contains("Documentation=file://")
+        .contains("WorkingDirectory=" + tmp + "/config 100%% \\\\ dir/vigil\n");
 
     Process verify =
         new ProcessBuilder("systemd-analyze", "verify", unit.toString())

@@ -15,11 +15,12 @@ class TemplatesTest {
           Path.of("@JAVA@"),
           ServiceSpec.LEAN_FLAGS,
           Path.of("@JAR@"),
-          Optional.of(Path.of("@CONFIG@")),
+          Optional.empty(),
           Path.of("@STATE_DIR@"),
           false,
           "@PATH@",
-          Optional.empty());
+          Optional.empty(),
+          Optional.of(Path.of("@USER_CONFIG_DIR@")));
 
   @Test
   void systemdTemplateIsTheGeneratedUnitBelowItsComment() throws IOException {
