@@ -74,15 +74,15 @@ public final class ProjectLoop {
     }
 
     /**
-     * Creates the folder of the project's next run while nothing waits for it; a run that finds its
-     * folder missing (this failed, or another run took the id) creates it itself.
+     * Takes the id of the project's next run and creates its folder while nothing waits for it; a
+     * run that finds its folder missing (this failed) creates it itself.
      */
     void prepareNext(ProjectConfig project) {
-      Path dir = RunRequest.runDir(stateDir, runIds.peek(project.name()));
       try {
+        Path dir = RunRequest.runDir(stateDir, runIds.reserve(project.name()));
         StageCommand.prepareRunDir(dir);
       } catch (IOException | RuntimeException e) {
-        log.debug("could not prepare {}: {}", dir, e.toString());
+        log.debug("could not prepare the next run of {}: {}", project.name(), e.toString());
       }
     }
   }
