@@ -3,7 +3,6 @@ package dev.vigil.cli;
 import dev.vigil.config.ConfigException;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.VigilConfig;
-import dev.vigil.report.ConsoleReporter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +42,14 @@ final class OnceCommand implements Callable<Integer> {
       description = "Print only failed stages (output tail, log, diagnostics) and run results.")
   boolean quiet;
 
+  @Option(
+      names = "--staged",
+      description = {
+        "Check what is staged for commit: unstaged changes to tracked files are set aside for the",
+        "check and put back byte for byte; a failure ends with one 'commit blocked' line."
+      })
+  boolean staged;
+
   OnceCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -53,10 +60,16 @@ final class OnceCommand implements Callable<Integer> {
     List<ProjectConfig> chosen = ProjectChoice.choose(loaded, projects);
     Path state = StateDirChoice.prepare(ctx, stateDir);
     boolean allPassed;
-    try (Console comfort = Reporters.console(ctx, json, state, ConsoleFlags.quiet(quiet), false)) {
-      ConsoleReporter console = comfort.reporter();
-      OnceReport report = new OnceReport(json ? ctx.err() : ctx.out());
-      allPassed = LocalOnce.run(chosen, state, console, report);
+    OnceReport report = new OnceReport(json ? ctx.err() : ctx.out());
+    try (Console comfort = Reporters.console(ctx, json, state, ConsoleFlags.quiet(quiet), false);
+        UnstagedStash stash = staged ? UnstagedStash.create(ctx.env(), ctx.cwd()) : null) {
+      if (stash != null) {
+        stash.setAside();
+      }
+      allPassed = LocalOnce.run(chosen, state, comfort.reporter(), report);
+    }
+    if (!allPassed && staged) {
+      ctx.err().println(BlockedLine.of("commit", report.runs()));
     }
     return allPassed ? ExitCode.OK : ExitCode.FAILED;
   }

@@ -67,4 +67,43 @@ class OnceCommandTest {
     assertThat(cli.out().lines()).hasSize(1).allMatch(l -> l.contains("\"project\":\"core\""));
     assertThat(cli.err()).contains("bindings: skipped, core failed");
   }
+
+  @Test
+  void stagedChecksWhatIsStagedEndsWithOneLineAndPutsTheWorkTreeBack() throws Exception {
+    Files.writeString(
+        project.resolve("vigil.yaml"),
+        """
+        version: 1
+        projects:
+          - name: app
+            stages:
+              - name: clippy
+                run: "if grep -q broken src/lib.rs; then echo 'src/lib.rs:4:5: error: mismatched types'; exit 1; fi"
+        """);
+    Files.createDirectories(project.resolve("src"));
+    Files.writeString(project.resolve("src/lib.rs"), "fine\n");
+    git("init", "-q");
+    git("add", "-A");
+    git("-c", "user.name=t", "-c", "user.email=t@e", "commit", "-q", "-m", "one");
+    Files.writeString(project.resolve("src/lib.rs"), "broken\n");
+    git("add", "src/lib.rs");
+    Files.writeString(project.resolve("src/lib.rs"), "fixed again\n");
+    CommandHarness cli = new CommandHarness(env, project);
+
+    assertThat(cli.run(OnceCommand::new, "--staged")).isEqualTo(1);
+
+    assertThat(cli.err().strip().lines().reduce((a, b) -> b).orElse(""))
+        .isEqualTo("vigil: commit blocked: app clippy failed (src/lib.rs:4:5 mismatched types)");
+    assertThat(Files.readString(project.resolve("src/lib.rs"))).isEqualTo("fixed again\n");
+
+    git("add", "src/lib.rs");
+    assertThat(cli.run(OnceCommand::new, "--staged")).isZero();
+  }
+
+  private void git(String... args) throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git"));
+    command.addAll(java.util.List.of(args));
+    Process p = new ProcessBuilder(command).directory(project.toFile()).inheritIO().start();
+    assertThat(p.waitFor()).isZero();
+  }
 }
