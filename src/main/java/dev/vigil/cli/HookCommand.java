@@ -49,6 +49,7 @@ final class HookCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Install a hook that runs 'vigil once' and stops the commit or push when it fails.",
+        "The pre-commit hook checks what is staged ('vigil once --staged').",
         "A hook already there is kept and run first."
       })
   int install(
@@ -65,9 +66,13 @@ final class HookCommand implements Runnable {
       @Option(names = "--project", paramLabel = "NAME", description = "Check only this project.")
           List<String> projects) {
     try {
+      GitHook which = GitHook.named(hook);
       List<String> command = new ArrayList<>();
       command.add(launcher(vigil).toString());
       command.add("once");
+      if (which == GitHook.PRE_COMMIT) {
+        command.add("--staged");
+      }
       Optional<Path> file =
           new ServicePaths(ctx.env(), ctx.cwd(), "").config(Optional.ofNullable(config));
       file.ifPresent(
@@ -79,7 +84,7 @@ final class HookCommand implements Runnable {
         command.add("--project");
         command.add(project);
       }
-      hooks().install(GitHook.named(hook), command);
+      hooks().install(which, command);
     } catch (ServiceException e) {
       throw new UserError(e.getMessage(), e);
     }

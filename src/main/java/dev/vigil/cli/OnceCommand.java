@@ -3,19 +3,6 @@ package dev.vigil.cli;
 import dev.vigil.config.ConfigException;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.VigilConfig;
-import dev.vigil.diagnostics.SarifWriter;
-import dev.vigil.pipeline.AfterChains;
-import dev.vigil.pipeline.HistoryMemory;
-import dev.vigil.pipeline.PipelineRun;
-import dev.vigil.pipeline.RunIds;
-import dev.vigil.pipeline.RunRequest;
-import dev.vigil.process.ProcessRunner;
-import dev.vigil.report.ConsoleReporter;
-import dev.vigil.report.HistoryLog;
-import dev.vigil.report.Json;
-import dev.vigil.report.RunRecord;
-import dev.vigil.report.Trigger;
-import dev.vigil.time.SystemScheduler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,6 +42,14 @@ final class OnceCommand implements Callable<Integer> {
       description = "Print only failed stages (output tail, log, diagnostics) and run results.")
   boolean quiet;
 
+  @Option(
+      names = "--staged",
+      description = {
+        "Check what is staged for commit: unstaged changes to tracked files are set aside for the",
+        "check and put back byte for byte; a failure ends with one 'commit blocked' line."
+      })
+  boolean staged;
+
   OnceCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -64,32 +59,17 @@ final class OnceCommand implements Callable<Integer> {
     VigilConfig loaded = ConfigChoice.load(ctx, config);
     List<ProjectConfig> chosen = ProjectChoice.choose(loaded, projects);
     Path state = StateDirChoice.prepare(ctx, stateDir);
-    Json mapper = new Json();
-    boolean allPassed = true;
+    boolean allPassed;
+    OnceReport report = new OnceReport(json ? ctx.err() : ctx.out());
     try (Console comfort = Reporters.console(ctx, json, state, ConsoleFlags.quiet(quiet), false);
-        SystemScheduler scheduler = new SystemScheduler("vigil-timer");
-        ProcessRunner runner = new ProcessRunner(scheduler);
-        HistoryLog history = new HistoryLog(state, mapper)) {
-      ConsoleReporter console = comfort.reporter();
-      RunIds ids = new RunIds(state);
-      for (ProjectConfig project : new AfterChains(chosen).inOrder()) {
-        RunRequest request =
-            new RunRequest(ids.next(project.name()), Trigger.of("manual"), scheduler.now(), state);
-        RunRecord record =
-            PipelineRun.start(
-                    project,
-                    request,
-                    runner,
-                    scheduler,
-                    Reporters.listener(console),
-                    Runtime.getRuntime().availableProcessors(),
-                    new HistoryMemory(history, scheduler))
-                .result()
-                .join();
-        history.append(record);
-        SarifWriter.writeLatest(state, project.root(), record);
-        allPassed &= record.passed();
+        UnstagedStash stash = staged ? UnstagedStash.create(ctx.env(), ctx.cwd()) : null) {
+      if (stash != null) {
+        stash.setAside();
       }
+      allPassed = LocalOnce.run(chosen, state, comfort.reporter(), report);
+    }
+    if (!allPassed && staged) {
+      ctx.err().println(BlockedLine.of("commit", report.runs()));
     }
     return allPassed ? ExitCode.OK : ExitCode.FAILED;
   }

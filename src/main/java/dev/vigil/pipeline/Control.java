@@ -19,6 +19,15 @@ sealed interface Control {
   /** Run every stage, for this reason ({@code manual}, {@code startup}, {@code after}, ...). */
   record RunAll(String kind) implements Control {}
 
+  /**
+   * Run every stage now, for {@code vigil once}, even while paused or held; {@code done} gets the
+   * record of the run. Such a run starts no {@code after} chain: once orders its projects itself.
+   */
+  record RunOnce(java.util.concurrent.CompletableFuture<RunRecord> done) implements Control {}
+
+  /** Hold (or let go): changes wait, and start no run, until let go; once-runs still start. */
+  record Hold(boolean on) implements Control {}
+
   record Pause() implements Control {
     @Override
     public boolean urgent() {

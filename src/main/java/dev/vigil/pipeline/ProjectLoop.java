@@ -36,7 +36,7 @@ public final class ProjectLoop {
     /** A run is asked for and waits to start. */
     default void runQueued(String project, Trigger trigger) {}
 
-    /** A run finished; {@code after} chains start from here. */
+    /** A run finished; {@code after} chains start from here (not for runs made for once alone). */
     default void runFinished(String project, RunRecord record) {}
   }
 
@@ -54,6 +54,11 @@ public final class ProjectLoop {
   private PipelineRun current;
   private boolean waitingForSlot;
   private boolean paused;
+  private boolean held;
+  private boolean pendingChains;
+  private boolean currentChains;
+  private List<CompletableFuture<RunRecord>> onceWaiters = new ArrayList<>();
+  private List<CompletableFuture<RunRecord>> currentWaiters = new ArrayList<>();
   private boolean stale;
   private boolean changedDuringRun;
   private boolean userCancelled;
@@ -77,15 +82,15 @@ public final class ProjectLoop {
     }
 
     /**
-     * Creates the folder of the project's next run while nothing waits for it; a run that finds its
-     * folder missing (this failed, or another run took the id) creates it itself.
+     * Takes the id of the project's next run and creates its folder while nothing waits for it; a
+     * run that finds its folder missing (this failed) creates it itself.
      */
     void prepareNext(ProjectConfig project) {
-      Path dir = RunRequest.runDir(stateDir, runIds.peek(project.name()));
       try {
+        Path dir = RunRequest.runDir(stateDir, runIds.reserve(project.name()));
         StageCommand.prepareRunDir(dir);
       } catch (IOException | RuntimeException e) {
-        log.debug("could not prepare {}: {}", dir, e.toString());
+        log.debug("could not prepare the next run of {}: {}", project.name(), e.toString());
       }
     }
   }
@@ -115,6 +120,25 @@ public final class ProjectLoop {
   /** Runs every stage, e.g. for {@code manual} or {@code startup}. */
   public CompletableFuture<Void> runAll(String kind) {
     return queue.post(new Control.RunAll(kind));
+  }
+
+  /**
+   * Runs every stage now, for {@code vigil once}, even while paused or held; completes with the
+   * record of the run (a run restarted by a change is followed by a full run again).
+   */
+  public CompletableFuture<RunRecord> runOnce() {
+    CompletableFuture<RunRecord> done = new CompletableFuture<>();
+    queue.post(new Control.RunOnce(done));
+    return done;
+  }
+
+  /** Holds changes back from starting runs until {@link #release}; once-runs still start. */
+  public CompletableFuture<Void> hold() {
+    return queue.post(new Control.Hold(true));
+  }
+
+  public CompletableFuture<Void> release() {
+    return queue.post(new Control.Hold(false));
   }
 
   public CompletableFuture<Void> pause() {
@@ -151,6 +175,11 @@ public final class ProjectLoop {
       onChanges(c.batch());
     } else if (control instanceof Control.RunAll r) {
       onRunAll(r.kind());
+    } else if (control instanceof Control.RunOnce o) {
+      onceWaiters.add(o.done());
+      onRunAll(pendingFullRun == null ? "manual" : pendingFullRun);
+    } else if (control instanceof Control.Hold h) {
+      held = h.on();
     } else if (control instanceof Control.Pause) {
       setPaused(true);
     } else if (control instanceof Control.Resume) {
@@ -180,6 +209,7 @@ public final class ProjectLoop {
       return;
     }
     pending.addAll(batch.changed());
+    pendingChains = true;
     pendingUncounted += batch.changedCount() - batch.changed().size();
     pendingTruncated |= batch.truncated();
     if (current != null) {
@@ -193,6 +223,7 @@ public final class ProjectLoop {
 
   private void onRunAll(String kind) {
     pendingFullRun = kind;
+    pendingChains |= onceWaiters.isEmpty() || !kind.equals("manual");
     if (current != null && project.onBusy() == BusyPolicy.RESTART) {
       current.cancel();
     }
@@ -200,6 +231,8 @@ public final class ProjectLoop {
 
   private void onCancel() {
     clearPending();
+    onceWaiters.forEach(f -> f.cancel(false));
+    onceWaiters = new ArrayList<>();
     if (current != null) {
       userCancelled = true;
       current.cancel();
@@ -207,7 +240,7 @@ public final class ProjectLoop {
   }
 
   private void maybeStart() {
-    if (paused || current != null || waitingForSlot || !hasPending()) {
+    if (blocked() || current != null || waitingForSlot || !hasPending()) {
       signalIdleIfIdle();
       return;
     }
@@ -224,10 +257,14 @@ public final class ProjectLoop {
 
   private void onSlot(RunSlots.Slot slot) {
     waitingForSlot = false;
-    if (paused || current != null || !hasPending()) {
+    if (blocked() || current != null || !hasPending()) {
       slot.release();
       return;
     }
+    currentWaiters = onceWaiters;
+    onceWaiters = new ArrayList<>();
+    currentChains = pendingChains || currentWaiters.isEmpty();
+    pendingChains = false;
     Trigger trigger = nextTrigger();
     currentPaths = List.copyOf(pending);
     clearPending();
@@ -256,11 +293,31 @@ public final class ProjectLoop {
     boolean restarted = record != null && "cancelled".equals(record.result()) && !userCancelled;
     if (restarted) {
       pending.addAll(currentPaths);
+      if (!currentWaiters.isEmpty()) {
+        onceWaiters.addAll(currentWaiters);
+        pendingFullRun = record.trigger().kind();
+      }
+      pendingChains |= currentChains;
     }
     stale = changedDuringRun;
-    if (record != null && !restarted) {
+    if (record != null && !restarted && currentChains) {
       listener.runFinished(project.name(), record);
     }
+    if (!restarted) {
+      for (CompletableFuture<RunRecord> waiter : currentWaiters) {
+        if (record != null) {
+          waiter.complete(record);
+        } else {
+          waiter.completeExceptionally(new IllegalStateException("the run ended without a record"));
+        }
+      }
+    }
+    currentWaiters = new ArrayList<>();
+  }
+
+  /** Paused or held, changes start no run; a once-run waiting starts one all the same. */
+  private boolean blocked() {
+    return (paused || held) && onceWaiters.isEmpty();
   }
 
   private Trigger nextTrigger() {

@@ -66,7 +66,7 @@ class HookCommandTest {
     assertThat(hook).isExecutable();
     assertThat(cli.out()).contains("installed " + hook);
     assertThat(commit("a.txt").exitCode).isZero();
-    assertThat(Files.readString(calls)).isEqualTo("once --config " + config + "\n");
+    assertThat(Files.readString(calls)).isEqualTo("once --staged --config " + config + "\n");
 
     Files.writeString(tmp.resolve("exit-code"), "1\n");
     GitResult blocked = commit("b.txt");
@@ -89,7 +89,7 @@ class HookCommandTest {
     assertThat(commit("a.txt").exitCode).isZero();
     assertThat(Files.readString(ran)).isEqualTo("original\n");
     assertThat(Files.readString(calls))
-        .isEqualTo("once --config " + config + " --project engine\n");
+        .isEqualTo("once --staged --config " + config + " --project engine\n");
 
     Files.writeString(tmp.resolve("orig"), "1\n");
     assertThat(commit("b.txt").exitCode).isNotZero();

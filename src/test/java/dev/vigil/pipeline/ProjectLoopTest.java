@@ -74,6 +74,39 @@ class ProjectLoopTest {
   }
 
   @Test
+  void aOnceRunStartsWhileHeldCompletesWithItsRecordAndStartsNoChain() {
+    ProjectLoop loop = loop(BusyPolicy.RESTART, new RunSlots(2));
+    loop.hold();
+
+    java.util.concurrent.CompletableFuture<RunRecord> once = loop.runOnce();
+    assertThat(runner.startedCommands()).containsExactly("check");
+    runner.command("check").exit(1);
+
+    assertThat(once).isCompleted();
+    assertThat(once.join().result()).isEqualTo("failed");
+    assertThat(once.join().trigger().kind()).isEqualTo("manual");
+    assertThat(finished).isEmpty();
+    loop.release();
+    assertThat(runner.startedCommands()).containsExactly("check");
+  }
+
+  @Test
+  void changesHeldBackRunOnceLetGo() {
+    ProjectLoop loop = loop(BusyPolicy.RESTART, new RunSlots(2));
+    loop.hold();
+    loop.changes(batch("a.rs"));
+    assertThat(runner.startedCommands()).isEmpty();
+
+    loop.release();
+
+    assertThat(runner.startedCommands()).containsExactly("check");
+    runner.command("check").exit(0);
+    assertThat(finished)
+        .singleElement()
+        .satisfies(r -> assertThat(r.trigger().changed()).containsExactly("a.rs"));
+  }
+
+  @Test
   void theNextRunsFolderIsPreparedWhenARunEndsAndItsChangedListIsFilledThere() throws Exception {
     ProjectLoop loop = loop(BusyPolicy.RESTART, new RunSlots(2));
     loop.changes(batch("a.rs"));
