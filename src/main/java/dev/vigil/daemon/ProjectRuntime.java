@@ -56,7 +56,7 @@ final class ProjectRuntime implements AutoCloseable {
     this.onChange = onChange;
     this.watchGlobs = config.watch().stream().map(Glob::of).toList();
     this.rules = IgnoreRules.load(config.root(), config.ignore(), parts.env());
-    this.baseline = new ContentBaseline(config.root());
+    this.baseline = new ContentBaseline(config.root(), parts.scheduler());
     this.loopThread = Executors2.singleThread("vigil-loop-" + config.name());
     this.batcher =
         new DebouncedBatcher(

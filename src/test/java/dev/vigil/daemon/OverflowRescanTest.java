@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.batch.ChangeBatch;
 import dev.vigil.batch.ContentBaseline;
+import dev.vigil.time.FakeScheduler;
 import dev.vigil.watch.IgnoreRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class OverflowRescanTest {
     write("src/touched.rs", "same");
     write("src/deleted.rs", "gone soon");
     write("src/kept.rs", "kept");
-    ContentBaseline baseline = new ContentBaseline(root);
+    ContentBaseline baseline = new ContentBaseline(root, new FakeScheduler(Instant.now()));
     IgnoreRules rules = IgnoreRules.load(root, List.of(), Map.of());
     baseline.takeInBackground(p -> rules.isIgnored(p, Files.isDirectory(p)), Runnable::run).join();
 
@@ -50,7 +51,7 @@ class OverflowRescanTest {
   @Test
   void aFileTheWatcherLeavesOutIsLeftOutOfTheRescanToo() throws Exception {
     write("src/kept.rs", "kept");
-    ContentBaseline baseline = new ContentBaseline(root);
+    ContentBaseline baseline = new ContentBaseline(root, new FakeScheduler(Instant.now()));
     IgnoreRules rules = IgnoreRules.load(root, List.of(), Map.of());
     Path config = root.resolve("vigil.yaml");
     BiPredicate<Path, Boolean> ignored = (p, dir) -> p.equals(config) || rules.isIgnored(p, dir);
