@@ -49,6 +49,30 @@ class OverflowRescanTest {
   }
 
   @Test
+  void pathsWhoseEventsCameBeforeTheOverflowCountOnlyIfTheirContentChanged() throws Exception {
+    write("a.txt", "a");
+    write("b.txt", "b");
+    write("gone.txt", "soon");
+    ContentBaseline baseline = new ContentBaseline(root, new FakeScheduler(Instant.now()));
+    baseline.takeInBackground(p -> false, Runnable::run).join();
+
+    FileTime now = FileTime.from(Instant.now());
+    Files.setLastModifiedTime(root.resolve("a.txt"), now);
+    Files.setLastModifiedTime(root.resolve("b.txt"), now);
+    Files.delete(root.resolve("gone.txt"));
+    write("came-and-went.txt", "x");
+    Files.delete(root.resolve("came-and-went.txt"));
+
+    Instant t = Instant.now();
+    List<String> seen = List.of("a.txt", "b.txt", "came-and-went.txt", "gone.txt");
+    ChangeBatch batch =
+        OverflowRescan.rescan(
+            root, baseline, (p, dir) -> false, new ChangeBatch(seen, seen.size(), true, t, t));
+
+    assertThat(batch.changed()).containsExactly("came-and-went.txt", "gone.txt");
+  }
+
+  @Test
   void aFileTheWatcherLeavesOutIsLeftOutOfTheRescanToo() throws Exception {
     write("src/kept.rs", "kept");
     ContentBaseline baseline = new ContentBaseline(root, new FakeScheduler(Instant.now()));
