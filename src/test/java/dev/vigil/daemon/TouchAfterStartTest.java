@@ -1,6 +1,7 @@
 package dev.vigil.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -104,7 +105,13 @@ class TouchAfterStartTest {
 
     RunRecord run = fx.awaitRun(1);
     assertThat(run.trigger().changed()).containsExactly("d001/f2999.txt");
-    fx.assertStaysAt(1, QUIET);
+    // Events of the touch may still be arriving after that run (the kernel keeps them per
+    // directory), each batch of them checked and dropped: on a loaded machine that takes a while.
+    await()
+        .during(QUIET)
+        .atMost(Duration.ofMinutes(3))
+        .until(() -> fx.runs().size() == 1 && fx.idle());
+    assertThat(fx.runs()).hasSize(1);
     assertThat(logged.list)
         .noneMatch(e -> e.getThrowableProxy() != null)
         .noneMatch(e -> e.getFormattedMessage().contains("Exception"))
