@@ -6,28 +6,33 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * The one walk that fills a {@link ContentBaseline}: records each regular file that is not ignored
- * and was last modified well before the walk started. A file modified later is left out, since what
- * the walk would read might already be the content a pending event is about.
+ * and was last modified well before the walk started. A file modified later is handed to {@code
+ * racy} instead, to be read again once the racy window has passed: what the walk would read now
+ * might be the content a pending event is about.
  */
 final class BaselineWalk extends SimpleFileVisitor<Path> {
   private final Path root;
   private final Predicate<Path> ignored;
   private final long trustedBeforeNanos;
   private final BiConsumer<String, Fingerprint> sink;
+  private final Consumer<String> racy;
 
   BaselineWalk(
       Path root,
       Predicate<Path> ignored,
       long walkStartNanos,
-      BiConsumer<String, Fingerprint> sink) {
+      BiConsumer<String, Fingerprint> sink,
+      Consumer<String> racy) {
     this.root = root;
     this.ignored = ignored;
     this.trustedBeforeNanos = walkStartNanos - ContentBaseline.RACY_WINDOW.toNanos();
     this.sink = sink;
+    this.racy = racy;
   }
 
   @Override
@@ -39,17 +44,21 @@ final class BaselineWalk extends SimpleFileVisitor<Path> {
 
   @Override
   public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-    if (!attributes.isRegularFile()
-        || ContentBaseline.nanos(attributes.lastModifiedTime()) >= trustedBeforeNanos
-        || ignored.test(file)) {
+    if (!attributes.isRegularFile() || ignored.test(file)) {
+      return FileVisitResult.CONTINUE;
+    }
+    String path = RelativePaths.slashed(root.relativize(file));
+    if (FileReads.nanos(attributes.lastModifiedTime()) >= trustedBeforeNanos) {
+      racy.accept(path);
       return FileVisitResult.CONTINUE;
     }
     try {
-      long hash = ContentHasher.hash(file, attributes.size());
-      long mtime = ContentBaseline.nanos(attributes.lastModifiedTime());
-      sink.accept(
-          RelativePaths.slashed(root.relativize(file)),
-          new Fingerprint(attributes.size(), mtime, hash));
+      Fingerprint read = FileReads.readUnchanged(file, attributes);
+      if (read == null) {
+        racy.accept(path); // written while it was read: try again later
+      } else {
+        sink.accept(path, read);
+      }
     } catch (IOException e) {
       // Unreadable now: left out, so an event for it counts as a change.
     }

@@ -1,22 +1,20 @@
 package dev.vigil.batch;
 
+import dev.vigil.time.Scheduler;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +25,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Paths are relative to the root with '/' separators, as in {@link ChangeBatch}. A path the
  * baseline knows nothing about always counts as changed: a file the background walk has not reached
- * yet, and a file modified after the walk started (its recorded content might already be the new
- * one), are never silently dropped. A modification time within {@link #RACY_WINDOW} of the moment
- * it was recorded is not trusted (as git does with racily clean entries): such a file is hashed at
- * the next check even if size and time match.
+ * yet, and a file that sent an event while the baseline was being taken (its recorded content might
+ * already be the new one), are never silently dropped. A file modified within {@link #RACY_WINDOW}
+ * before the walk is read again once that window has passed, so that after start-up every file is
+ * known. A modification time within {@link #RACY_WINDOW} of the moment it was recorded is not
+ * trusted (as git does with racily clean entries): such a file is hashed at the next check even if
+ * size and time match.
  *
  * <p>Files are read ahead, as their events arrive ({@link #readAhead}), so that the check when a
  * batch closes, and the record when its run starts, mostly find the fingerprint taken already. A
@@ -45,39 +45,50 @@ public final class ContentBaseline {
   private static final Logger log = LoggerFactory.getLogger(ContentBaseline.class);
 
   private final Path root;
-  private final Clock clock;
+  private final Scheduler scheduler;
   private final Map<String, Fingerprint> recorded = new ConcurrentHashMap<>();
+
+  /**
+   * Files that sent an event while the start-up walk and its re-reads went on: the walk does not
+   * record them, since what it reads may be the content the event is about.
+   */
+  private final Set<String> eventsDuringStartUp = ConcurrentHashMap.newKeySet();
+
+  private volatile boolean startingUp = true;
 
   /** Reads taken as events arrive; the check at a close and the record at a run use them. */
   private final ReadAhead readAhead;
 
-  /** An empty baseline for the project at {@code root}. */
-  public ContentBaseline(Path root) {
-    this(root, Clock.systemUTC());
-  }
-
-  ContentBaseline(Path root, Clock clock) {
+  /** An empty baseline for the project at {@code root}, timed by {@code scheduler}. */
+  public ContentBaseline(Path root, Scheduler scheduler) {
     this.root = root.toAbsolutePath().normalize();
-    this.clock = clock;
+    this.scheduler = scheduler;
     this.readAhead = new ReadAhead(this.root);
   }
 
   /**
    * Walks the tree once on {@code executor}, recording every file {@code ignored} does not reject
-   * (it sees absolute paths; an ignored directory is skipped whole). Call it right after the
-   * project's watches are registered; it returns at once, with a future that completes when done.
+   * (it sees absolute paths; an ignored directory is skipped whole), then, one {@link #RACY_WINDOW}
+   * later, the files modified too recently to record at once. Call it right after the project's
+   * watches are registered; it returns at once, with a future that completes when all is recorded.
    */
   public CompletableFuture<Void> takeInBackground(Predicate<Path> ignored, Executor executor) {
-    long walkStartNanos = nanos(clock.instant());
+    long walkStartNanos = FileReads.nanos(scheduler.now());
+    List<String> racy = new ArrayList<>();
     return CompletableFuture.runAsync(
-        () -> {
-          try {
-            Files.walkFileTree(root, new BaselineWalk(root, ignored, walkStartNanos, this::takeIn));
-          } catch (IOException | RuntimeException e) {
-            log.warn("recording file contents under {} stopped early: {}", root, e.toString());
-          }
-        },
-        executor);
+            () -> {
+              try {
+                Files.walkFileTree(
+                    root,
+                    new BaselineWalk(
+                        root, ignored, walkStartNanos, this::takeIn, racyUnlessEvent(racy)));
+              } catch (IOException | RuntimeException e) {
+                log.warn("recording file contents under {} stopped early: {}", root, e.toString());
+              }
+            },
+            executor)
+        .thenCompose(v -> new RacyRecheck(root, scheduler, executor, this::takeIn).start(racy))
+        .whenComplete((v, e) -> startedUp());
   }
 
   /**
@@ -104,6 +115,9 @@ public final class ContentBaseline {
   public void readAhead(Path file, Executor executor) {
     String path = RelativePaths.under(root, file);
     if (path != null) {
+      if (startingUp) {
+        eventsDuringStartUp.add(path);
+      }
       readAhead.request(path, executor);
     }
   }
@@ -114,7 +128,7 @@ public final class ContentBaseline {
    * so count as changed next time.
    */
   public void commit(Collection<String> relativePaths) {
-    long nowNanos = nanos(clock.instant());
+    long nowNanos = FileReads.nanos(scheduler.now());
     for (String path : relativePaths) {
       Fingerprint now = readForCommit(path, nowNanos);
       if (now == null) {
@@ -135,12 +149,12 @@ public final class ContentBaseline {
       boolean racy = !f.absent() && f.mtimeNanos() >= nowNanos - RACY_WINDOW.toNanos();
       return racy ? new Fingerprint(f.size(), Fingerprint.UNTRUSTED_MTIME, f.hash()) : f;
     }
-    return read(root.resolve(path), nowNanos);
+    return FileReads.read(root.resolve(path), nowNanos);
   }
 
   /** Every path the baseline knows, relative to the root; a copy. */
-  public java.util.Set<String> knownPaths() {
-    return java.util.Set.copyOf(recorded.keySet());
+  public Set<String> knownPaths() {
+    return Set.copyOf(recorded.keySet());
   }
 
   /** How many paths the baseline knows. */
@@ -148,8 +162,27 @@ public final class ContentBaseline {
     return recorded.size();
   }
 
+  /**
+   * Records what the start-up walk read, unless an event for the file came or a run recorded it.
+   */
   private void takeIn(String path, Fingerprint fingerprint) {
-    recorded.putIfAbsent(path, fingerprint);
+    if (!eventsDuringStartUp.contains(path)) {
+      recorded.putIfAbsent(path, fingerprint);
+    }
+  }
+
+  /** Adds a racily modified file to the list to read again, unless its batch takes care of it. */
+  private Consumer<String> racyUnlessEvent(List<String> racy) {
+    return path -> {
+      if (!eventsDuringStartUp.contains(path)) {
+        racy.add(path);
+      }
+    };
+  }
+
+  private void startedUp() {
+    startingUp = false;
+    eventsDuringStartUp.clear();
   }
 
   private boolean differs(String path) {
@@ -164,7 +197,7 @@ public final class ContentBaseline {
     Path file = root.resolve(path);
     BasicFileAttributes attributes;
     try {
-      attributes = attributes(file);
+      attributes = FileReads.attributes(file);
     } catch (IOException e) {
       return true;
     }
@@ -174,7 +207,7 @@ public final class ContentBaseline {
     if (before.absent() || !attributes.isRegularFile() || attributes.size() != before.size()) {
       return true;
     }
-    long mtime = nanos(attributes.lastModifiedTime());
+    long mtime = FileReads.nanos(attributes.lastModifiedTime());
     if (before.mtimeNanos() != Fingerprint.UNTRUSTED_MTIME && before.mtimeNanos() == mtime) {
       return false;
     }
@@ -201,41 +234,5 @@ public final class ContentBaseline {
       return false;
     }
     return now.hash() != before.hash();
-  }
-
-  /** The file's fingerprint, {@link Fingerprint#ABSENT} if gone, null if it cannot be read. */
-  static Fingerprint read(Path file, long recordedAtNanos) {
-    try {
-      BasicFileAttributes attributes = attributes(file);
-      if (attributes == null) {
-        return Fingerprint.ABSENT;
-      }
-      if (!attributes.isRegularFile()) {
-        return null;
-      }
-      long hash = ContentHasher.hash(file, attributes.size());
-      long mtime = nanos(attributes.lastModifiedTime());
-      boolean racy = mtime >= recordedAtNanos - RACY_WINDOW.toNanos();
-      return new Fingerprint(attributes.size(), racy ? Fingerprint.UNTRUSTED_MTIME : mtime, hash);
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  /** The file's attributes, or null when it does not exist. */
-  static BasicFileAttributes attributes(Path file) throws IOException {
-    try {
-      return Files.readAttributes(file, BasicFileAttributes.class);
-    } catch (NoSuchFileException e) {
-      return null;
-    }
-  }
-
-  static long nanos(FileTime time) {
-    return time.to(TimeUnit.NANOSECONDS);
-  }
-
-  static long nanos(Instant instant) {
-    return nanos(FileTime.from(instant));
   }
 }

@@ -85,7 +85,7 @@ final class ReadAhead {
   /** The file's fingerprint with its raw time stamp; absent if gone, null if unreadable. */
   private static Fingerprint read(Path file) {
     try {
-      BasicFileAttributes attributes = ContentBaseline.attributes(file);
+      BasicFileAttributes attributes = FileReads.attributes(file);
       if (attributes == null) {
         return Fingerprint.ABSENT;
       }
@@ -94,7 +94,7 @@ final class ReadAhead {
       }
       long hash = ContentHasher.hash(file, attributes.size());
       return new Fingerprint(
-          attributes.size(), ContentBaseline.nanos(attributes.lastModifiedTime()), hash);
+          attributes.size(), FileReads.nanos(attributes.lastModifiedTime()), hash);
     } catch (NoSuchFileException e) {
       return Fingerprint.ABSENT; // deleted between the stat and the read
     } catch (IOException e) {

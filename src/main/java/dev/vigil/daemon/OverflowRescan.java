@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * After the kernel dropped events, finds what changed by walking the tree against the last known
- * content: every file whose content differs, every new file, every file gone. The batch is marked
- * truncated: events were lost, so it may not be the whole story.
+ * content: every file whose content differs, every new file, every file gone; a file only touched,
+ * or saved with its content unchanged, is not a change, whether its event came or was lost. The
+ * batch is marked truncated: events were lost, so it may not be the whole story.
  */
 final class OverflowRescan {
   private static final Logger log = LoggerFactory.getLogger(OverflowRescan.class);
@@ -61,14 +61,16 @@ final class OverflowRescan {
     } catch (IOException e) {
       log.warn("rescan of {} after an event overflow stopped early: {}", root, e.toString());
     }
-    Set<String> changed = new TreeSet<>(seen.changed());
-    changed.addAll(baseline.reallyChanged(onDisk));
-    Set<String> present = new HashSet<>(onDisk);
+    // Every file that could have changed: on disk now, seen before the overflow, or known and
+    // not ignored (a known file gone is a deletion).
+    Set<String> candidates = new TreeSet<>(onDisk);
+    candidates.addAll(seen.changed());
     for (String known : baseline.knownPaths()) {
-      if (!present.contains(known)) {
-        changed.add(known);
+      if (!candidates.contains(known) && !ignored.test(root.resolve(known), false)) {
+        candidates.add(known);
       }
     }
+    List<String> changed = baseline.reallyChanged(new ArrayList<>(candidates));
     return new ChangeBatch(
         List.copyOf(changed), changed.size(), true, seen.firstEventAt(), seen.closedAt());
   }

@@ -56,7 +56,7 @@ final class ProjectRuntime implements AutoCloseable {
     this.onChange = onChange;
     this.watchGlobs = config.watch().stream().map(Glob::of).toList();
     this.rules = IgnoreRules.load(config.root(), config.ignore(), parts.env());
-    this.baseline = new ContentBaseline(config.root());
+    this.baseline = new ContentBaseline(config.root(), parts.scheduler());
     this.loopThread = Executors2.singleThread("vigil-loop-" + config.name());
     this.batcher =
         new DebouncedBatcher(
@@ -113,7 +113,8 @@ final class ProjectRuntime implements AutoCloseable {
   /** Starts the background walk that records file contents; call it once, after {@link #start}. */
   void takeBaseline() {
     baseline
-        .takeInBackground(p -> ignored(p, java.nio.file.Files.isDirectory(p)), parts.background())
+        .takeInBackground(
+            p -> outOfScope(p, java.nio.file.Files.isDirectory(p)), parts.background())
         .whenComplete((v, e) -> baselineTaken.complete(null));
   }
 
@@ -187,6 +188,11 @@ final class ProjectRuntime implements AutoCloseable {
     return parts.ownFiles().contains(path) || rules.isIgnored(path, directory);
   }
 
+  /** Ignored, or a file the config's {@code watch} globs leave out. */
+  private boolean outOfScope(Path path, boolean directory) {
+    return ignored(path, directory) || (!directory && !watchGlobs.isEmpty() && !watched(path));
+  }
+
   private boolean watched(Path path) {
     String rel = config.root().relativize(path).toString().replace('\\', '/');
     return watchGlobs.stream().anyMatch(g -> g.matches(rel));
@@ -195,9 +201,14 @@ final class ProjectRuntime implements AutoCloseable {
   private void onBatch(ClosedBatch closed) {
     ChangeBatch batch = closed.batch();
     if (closed.overflowed()) {
-      batch = OverflowRescan.rescan(config.root(), baseline, this::ignored, batch);
+      batch = OverflowRescan.rescan(config.root(), baseline, this::outOfScope, batch);
+      log.info(
+          "{}: the kernel dropped file events; rescanned {}: {} changed",
+          config.name(),
+          config.root(),
+          batch.changedCount());
     }
-    if (batch.changedCount() > 0 || closed.overflowed()) {
+    if (batch.changedCount() > 0) {
       loop.changes(batch);
     }
     onChange.run();

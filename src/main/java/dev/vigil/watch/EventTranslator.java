@@ -2,6 +2,7 @@ package dev.vigil.watch;
 
 import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryChangeListener;
+import io.methvin.watcher.DirectoryWatcher;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns directory-watcher's events into {@link FileEvent}s: drops ignored paths, hands liveness
- * cookies to their probe, and reports the backend's exceptions instead of losing them.
+ * cookies to their probe, turns the exception the backend raises for an overflow into an overflow,
+ * and reports its other exceptions instead of losing them.
  */
 final class EventTranslator implements DirectoryChangeListener {
   private static final Logger log = LoggerFactory.getLogger(EventTranslator.class);
@@ -41,11 +43,10 @@ final class EventTranslator implements DirectoryChangeListener {
 
   @Override
   public void onEvent(DirectoryChangeEvent event) {
-    Optional<FileEvent> translated = translate(event, root);
-    if (translated.isEmpty()) {
-      return;
-    }
-    FileEvent e = translated.get();
+    translate(event, root).ifPresent(this::deliver);
+  }
+
+  private void deliver(FileEvent e) {
     if (cookies.test(e) || ignored(e)) {
       return;
     }
@@ -58,7 +59,32 @@ final class EventTranslator implements DirectoryChangeListener {
 
   @Override
   public void onException(Exception e) {
+    if (isOverflow(e)) {
+      log.debug("the kernel dropped events under {}; rescanning", root);
+      deliver(new FileEvent(FileEvent.Kind.OVERFLOW, root, true));
+      return;
+    }
     failures.accept(e);
+  }
+
+  /**
+   * Whether the backend's exception is how it passed on an overflow of the kernel's event queue:
+   * directory-watcher 0.19 looks an event's path up in a sorted map before calling the listener,
+   * and an overflow has no path, so the lookup throws and the overflow arrives here, as a {@link
+   * NullPointerException} from {@code DirectoryWatcher.onEvent} with only JDK frames above it,
+   * never as an event.
+   */
+  static boolean isOverflow(Exception e) {
+    if (!(e instanceof NullPointerException)) {
+      return false;
+    }
+    for (StackTraceElement frame : e.getStackTrace()) {
+      if (!frame.getClassName().startsWith("java.")) {
+        return frame.getClassName().equals(DirectoryWatcher.class.getName())
+            && frame.getMethodName().equals("onEvent");
+      }
+    }
+    return false;
   }
 
   /** The vigil event for a backend event; empty for one that carries no path to report. */

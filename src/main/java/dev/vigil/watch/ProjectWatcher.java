@@ -293,9 +293,9 @@ public final class ProjectWatcher implements AutoCloseable {
       executeQuietly(() -> poll(gen, message, true));
       return;
     }
-    // The event loop goes on after an error in the backend's event handling (directory-watcher
-    // throws on some overflow paths): events may have been lost, so ask for a rescan, and say
-    // so, but the project keeps watching rather than showing an error forever.
+    // The event loop goes on after an error in the backend's event handling: events may have
+    // been lost, so ask for a rescan, and say so, but the project keeps watching rather than
+    // showing an error forever. (An overflow is not an error: it arrives as an OVERFLOW event.)
     log.warn("error while watching {} ({}); rescanning", root, e.toString());
     log.debug("watch error detail", e);
     synchronized (this) {

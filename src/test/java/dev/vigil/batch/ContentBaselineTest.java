@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ContentBaselineTest {
   private final FileTime anHourAgo = FileTime.from(Instant.now().minusSeconds(3_600));
+  private final FakeScheduler clock = new FakeScheduler(Instant.now());
   @TempDir Path root;
   private final Queue<Runnable> walkTasks = new ArrayDeque<>();
   private final Executor heldExecutor = walkTasks::add;
@@ -33,7 +34,7 @@ class ContentBaselineTest {
     write("src/main.rs", "fn main() {}\n");
     write("src/lib.rs", "pub fn one() -> i32 { 1 }\n");
     write("README.md", "# demo\n");
-    baseline = new ContentBaseline(root);
+    baseline = new ContentBaseline(root, clock);
   }
 
   private void write(String relative, String content) throws IOException {
@@ -251,6 +252,7 @@ class ContentBaselineTest {
   void anEventBeforeTheWalkReachedTheFileIsChanged() throws IOException {
     CompletableFuture<Void> walk = baseline.takeInBackground(path -> false, heldExecutor);
     edit("src/main.rs", "fn main() { println!(\"hi\"); }\n");
+    baseline.readAhead(root.resolve("src/main.rs"), Runnable::run);
 
     assertThat(reallyChanged("src/main.rs")).containsExactly("src/main.rs");
 
@@ -296,6 +298,95 @@ class ContentBaselineTest {
     assertThat(baseline.size()).isEqualTo(3);
     assertThat(reallyChanged("target/debug/app", "notes.log", "README.md"))
         .containsExactly("target/debug/app", "notes.log");
+  }
+
+  /** Written as a build or checkout would just before the daemon started: no event to come. */
+  private void writeJustBefore(String relative, String content) throws IOException {
+    Path file = root.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+    Files.setLastModifiedTime(file, FileTime.from(clock.now().minusMillis(500)));
+  }
+
+  private void touch(String relative) throws IOException {
+    Files.setLastModifiedTime(root.resolve(relative), FileTime.from(clock.now()));
+  }
+
+  @Test
+  void aFileWrittenJustBeforeTheWalkIsRecordedOnceTheRacyWindowHasPassed() throws IOException {
+    writeJustBefore("src/fresh.rs", "fn fresh() {}\n");
+    CompletableFuture<Void> walk = baseline.takeInBackground(path -> false, heldExecutor);
+    runWalk();
+    assertThat(baseline.size()).isEqualTo(3);
+    assertThat(walk).isNotDone();
+
+    clock.advance(ContentBaseline.RACY_WINDOW);
+    runWalk();
+
+    assertThat(walk).isCompleted();
+    assertThat(baseline.size()).isEqualTo(4);
+    touch("src/fresh.rs");
+    assertThat(reallyChanged("src/fresh.rs")).isEmpty();
+    edit("src/fresh.rs", "fn fresh() {}\n");
+    assertThat(reallyChanged("src/fresh.rs")).isEmpty();
+    edit("src/fresh.rs", "fn fresh() { 1; }\n");
+    assertThat(reallyChanged("src/fresh.rs")).containsExactly("src/fresh.rs");
+  }
+
+  @Test
+  void aFileWrittenJustBeforeTheWalkThatSentAnEventIsLeftToItsRun() throws IOException {
+    writeJustBefore("src/fresh.rs", "fn fresh() {}\n");
+    CompletableFuture<Void> walk = baseline.takeInBackground(path -> false, heldExecutor);
+    runWalk();
+    // Saved again after the watches were registered: its batch counts it as changed, and the
+    // content the run sees is what gets recorded, not what the late re-read would find.
+    edit("src/fresh.rs", "fn fresh() { 2; }\n");
+    Files.setLastModifiedTime(
+        root.resolve("src/fresh.rs"), FileTime.from(clock.now().minusMillis(400)));
+    baseline.readAhead(root.resolve("src/fresh.rs"), Runnable::run);
+
+    clock.advance(ContentBaseline.RACY_WINDOW);
+    runWalk();
+
+    assertThat(walk).isCompleted();
+    assertThat(reallyChanged("src/fresh.rs")).containsExactly("src/fresh.rs");
+  }
+
+  @Test
+  void aFileStillBeingWrittenWhenTheWindowPassesIsReadAgainOneWindowLater() throws IOException {
+    writeJustBefore("src/fresh.rs", "fn fresh() {}\n");
+    CompletableFuture<Void> walk = baseline.takeInBackground(path -> false, heldExecutor);
+    runWalk();
+
+    clock.advance(ContentBaseline.RACY_WINDOW.minusMillis(1));
+    touch("src/fresh.rs");
+    clock.advance(Duration.ofMillis(1));
+    runWalk();
+    assertThat(walk).isNotDone();
+    assertThat(baseline.size()).isEqualTo(3);
+
+    clock.advance(ContentBaseline.RACY_WINDOW);
+    runWalk();
+
+    assertThat(walk).isCompleted();
+    assertThat(baseline.size()).isEqualTo(4);
+  }
+
+  @Test
+  void aFileThatNeverSettlesStaysUnknownAndTheWalkStillEnds() throws IOException {
+    writeJustBefore("src/fresh.rs", "fn fresh() {}\n");
+    CompletableFuture<Void> walk = baseline.takeInBackground(path -> false, heldExecutor);
+    runWalk();
+
+    for (int i = 0; i < 20 && !walk.isDone(); i++) {
+      clock.advance(ContentBaseline.RACY_WINDOW.minusMillis(1));
+      touch("src/fresh.rs");
+      clock.advance(Duration.ofMillis(1));
+      runWalk();
+    }
+
+    assertThat(walk).isCompleted();
+    assertThat(reallyChanged("src/fresh.rs")).containsExactly("src/fresh.rs");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.batch.ChangeBatch;
 import dev.vigil.batch.ContentBaseline;
+import dev.vigil.time.FakeScheduler;
 import dev.vigil.watch.IgnoreRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class OverflowRescanTest {
     write("src/touched.rs", "same");
     write("src/deleted.rs", "gone soon");
     write("src/kept.rs", "kept");
-    ContentBaseline baseline = new ContentBaseline(root);
+    ContentBaseline baseline = new ContentBaseline(root, new FakeScheduler(Instant.now()));
     IgnoreRules rules = IgnoreRules.load(root, List.of(), Map.of());
     baseline.takeInBackground(p -> rules.isIgnored(p, Files.isDirectory(p)), Runnable::run).join();
 
@@ -48,9 +49,33 @@ class OverflowRescanTest {
   }
 
   @Test
+  void pathsWhoseEventsCameBeforeTheOverflowCountOnlyIfTheirContentChanged() throws Exception {
+    write("a.txt", "a");
+    write("b.txt", "b");
+    write("gone.txt", "soon");
+    ContentBaseline baseline = new ContentBaseline(root, new FakeScheduler(Instant.now()));
+    baseline.takeInBackground(p -> false, Runnable::run).join();
+
+    FileTime now = FileTime.from(Instant.now());
+    Files.setLastModifiedTime(root.resolve("a.txt"), now);
+    Files.setLastModifiedTime(root.resolve("b.txt"), now);
+    Files.delete(root.resolve("gone.txt"));
+    write("came-and-went.txt", "x");
+    Files.delete(root.resolve("came-and-went.txt"));
+
+    Instant t = Instant.now();
+    List<String> seen = List.of("a.txt", "b.txt", "came-and-went.txt", "gone.txt");
+    ChangeBatch batch =
+        OverflowRescan.rescan(
+            root, baseline, (p, dir) -> false, new ChangeBatch(seen, seen.size(), true, t, t));
+
+    assertThat(batch.changed()).containsExactly("came-and-went.txt", "gone.txt");
+  }
+
+  @Test
   void aFileTheWatcherLeavesOutIsLeftOutOfTheRescanToo() throws Exception {
     write("src/kept.rs", "kept");
-    ContentBaseline baseline = new ContentBaseline(root);
+    ContentBaseline baseline = new ContentBaseline(root, new FakeScheduler(Instant.now()));
     IgnoreRules rules = IgnoreRules.load(root, List.of(), Map.of());
     Path config = root.resolve("vigil.yaml");
     BiPredicate<Path, Boolean> ignored = (p, dir) -> p.equals(config) || rules.isIgnored(p, dir);

@@ -83,6 +83,47 @@ class EventTranslatorTest {
     assertThat(failures).containsExactly(boom);
   }
 
+  /** An exception with the given frames, innermost first: class#method. */
+  private static NullPointerException thrownAt(String... frames) {
+    NullPointerException e = new NullPointerException();
+    StackTraceElement[] trace = new StackTraceElement[frames.length];
+    for (int i = 0; i < frames.length; i++) {
+      String[] parts = frames[i].split("#");
+      trace[i] = new StackTraceElement(parts[0], parts[1], null, -1);
+    }
+    e.setStackTrace(trace);
+    return e;
+  }
+
+  @Test
+  void theBackendsExceptionForAnOverflowIsAnOverflowOfTheRoot() {
+    NullPointerException overflow =
+        thrownAt(
+            "java.util.concurrent.ConcurrentSkipListMap#doGet",
+            "java.util.concurrent.ConcurrentSkipListMap#get",
+            "io.methvin.watcher.DirectoryWatcher#onEvent",
+            "io.methvin.watcher.DirectoryWatcher#runEventLoop");
+
+    translator(WatchFilter.NONE).onException(overflow);
+
+    assertThat(events).containsExactly(new FileEvent(FileEvent.Kind.OVERFLOW, root, true));
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void aNullPointerExceptionFromOurOwnCodeIsAFailureNotAnOverflow() {
+    NullPointerException bug =
+        thrownAt(
+            "java.util.Objects#requireNonNull",
+            "dev.vigil.watch.EventTranslator#onEvent",
+            "io.methvin.watcher.DirectoryWatcher#onEvent");
+
+    translator(WatchFilter.NONE).onException(bug);
+
+    assertThat(events).isEmpty();
+    assertThat(failures).containsExactly(bug);
+  }
+
   @Test
   void aFailingListenerDoesNotStopLaterEvents() {
     List<FileEvent> seen = new ArrayList<>();
