@@ -223,7 +223,13 @@ public final class Daemon {
     }
     configError = null;
     List<String> changed = new ArrayList<>();
-    for (ProjectRuntime runtime : projects.apply(next, changed)) {
+    List<ProjectRuntime> fresh = projects.apply(next, changed);
+    for (ProjectRuntime kept : projects.all()) {
+      if (!fresh.contains(kept)) {
+        kept.retryEvents(); // a project polling after a fallback tries kernel events again now
+      }
+    }
+    for (ProjectRuntime runtime : fresh) {
       runtime
           .start()
           .thenRun(

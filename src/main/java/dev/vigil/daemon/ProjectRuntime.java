@@ -113,7 +113,7 @@ final class ProjectRuntime implements AutoCloseable {
   /** Starts the background walk that records file contents; call it once, after {@link #start}. */
   void takeBaseline() {
     baseline
-        .takeInBackground(p -> ignored(p, java.nio.file.Files.isDirectory(p)), parts.background())
+        .takeInBackground(p -> outside(p, java.nio.file.Files.isDirectory(p)), parts.background())
         .whenComplete((v, e) -> baselineTaken.complete(null));
   }
 
@@ -137,6 +137,11 @@ final class ProjectRuntime implements AutoCloseable {
         s.pendingChanges() + batcher.pendingCount(),
         s.stale(),
         last);
+  }
+
+  /** Tries kernel events again now if the project fell back to polling, or looks for its root. */
+  void retryEvents() {
+    watcher.retryEvents();
   }
 
   String watchMessage() {
@@ -187,6 +192,15 @@ final class ProjectRuntime implements AutoCloseable {
     return parts.ownFiles().contains(path) || rules.isIgnored(path, directory);
   }
 
+  /**
+   * Whether the path is no concern of this project: ignored, or a file its {@code watch} globs do
+   * not take. The content baseline and the rescan after lost events see the project as its events
+   * do, so a rescan never reports a file the project does not watch.
+   */
+  private boolean outside(Path path, boolean directory) {
+    return ignored(path, directory) || (!directory && !watchGlobs.isEmpty() && !watched(path));
+  }
+
   private boolean watched(Path path) {
     String rel = config.root().relativize(path).toString().replace('\\', '/');
     return watchGlobs.stream().anyMatch(g -> g.matches(rel));
@@ -195,7 +209,7 @@ final class ProjectRuntime implements AutoCloseable {
   private void onBatch(ClosedBatch closed) {
     ChangeBatch batch = closed.batch();
     if (closed.overflowed()) {
-      batch = OverflowRescan.rescan(config.root(), baseline, this::ignored, batch);
+      batch = OverflowRescan.rescan(config.root(), baseline, this::outside, batch);
     }
     if (batch.changedCount() > 0 || closed.overflowed()) {
       loop.changes(batch);
