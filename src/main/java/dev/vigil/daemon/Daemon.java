@@ -258,6 +258,11 @@ public final class Daemon {
     List<String> changed = new ArrayList<>();
     List<String> before = projects.all().stream().map(r -> r.config().name()).toList();
     List<ProjectRuntime> fresh = projects.apply(next.config(), changed);
+    for (ProjectRuntime kept : projects.all()) {
+      if (!fresh.contains(kept)) {
+        kept.retryEvents(); // a project polling after a fallback tries kernel events again now
+      }
+    }
     Map<ProjectRuntime, CompletableFuture<Void>> started = new LinkedHashMap<>();
     for (ProjectRuntime runtime : fresh) {
       started.put(runtime, runtime.start().thenRun(runtime::takeBaseline));

@@ -140,6 +140,11 @@ final class ProjectRuntime implements AutoCloseable {
         last);
   }
 
+  /** Tries kernel events again now if the project fell back to polling, or looks for its root. */
+  void retryEvents() {
+    watcher.retryEvents();
+  }
+
   String watchMessage() {
     return watchMessage;
   }

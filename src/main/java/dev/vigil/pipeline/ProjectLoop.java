@@ -45,6 +45,7 @@ public final class ProjectLoop {
   private final RunSlots slots;
   private final Listener listener;
   private final ControlQueue queue;
+  private final StageGraph stages;
 
   private final TreeSet<String> pending = new TreeSet<>();
   private int pendingUncounted;
@@ -106,6 +107,7 @@ public final class ProjectLoop {
     this.slots = slots;
     this.listener = listener;
     this.queue = new ControlQueue(executor, this::handle);
+    this.stages = new StageGraph(project);
   }
 
   public ProjectConfig project() {
@@ -203,6 +205,14 @@ public final class ProjectLoop {
   }
 
   private void onChanges(ChangeBatch batch) {
+    if (!batch.changed().isEmpty()
+        && batch.changedCount() == batch.changed().size()
+        && stages.selectedFor(batch.changed(), false).isEmpty()) {
+      // Like a filtered-out event in watchexec: no stage's `when` takes these paths, so there is
+      // nothing to run, nothing to restart, and no empty run to record.
+      log.debug("{}: no stage is for {}; nothing to run", project.name(), batch.changed());
+      return;
+    }
     if (current != null && project.onBusy() == BusyPolicy.SKIP) {
       changedDuringRun = true;
       stale = true;

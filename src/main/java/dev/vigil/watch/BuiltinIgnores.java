@@ -1,15 +1,15 @@
 package dev.vigil.watch;
 
 /**
- * Rules that apply whatever the ignore files say: anything inside or named {@code .git} (a
- * directory, or the file a worktree or submodule has), {@code .hg} and {@code .svn} directories at
- * any depth, and editor noise files.
+ * Rules of vigil's own: anything inside or named {@code .git} (a directory, or the file a worktree
+ * or submodule has), {@code .hg} and {@code .svn} directories at any depth, whatever the ignore
+ * files say; and editor noise files, unless an ignore file's negation takes them back.
  */
 final class BuiltinIgnores {
   private BuiltinIgnores() {}
 
-  /** Whether the '/'-separated relative path is ignored by a built-in rule. */
-  static boolean isIgnored(String rel, boolean isDir) {
+  /** Whether the '/'-separated relative path is a version control directory or inside one. */
+  static boolean isVcs(String rel, boolean isDir) {
     int start = 0;
     int n = rel.length();
     while (start <= n) {
@@ -22,11 +22,16 @@ final class BuiltinIgnores {
         return true;
       }
       if (last) {
-        return !isDir && EditorNoise.isNoise(rel.substring(start));
+        return false;
       }
       start = end + 1;
     }
     return false;
+  }
+
+  /** Whether the '/'-separated relative path names an editor or tool noise file. */
+  static boolean isNoise(String rel, boolean isDir) {
+    return !isDir && EditorNoise.isNoise(rel.substring(rel.lastIndexOf('/') + 1));
   }
 
   private static boolean isVcs(String rel, int start, int end, boolean dir) {

@@ -61,6 +61,25 @@ final class GitignorePattern {
     return negative;
   }
 
+  /**
+   * Whether the last component of the pattern is made of wildcards only ({@code *}, {@code **},
+   * {@code dir/*}): a pattern that matches any name rather than naming some.
+   */
+  boolean anyName() {
+    int from = 0;
+    for (int i = 0; i < pattern.length; i++) {
+      if (pattern[i] == '/') {
+        from = i + 1;
+      }
+    }
+    for (int i = from; i < pattern.length; i++) {
+      if (pattern[i] != '*' && pattern[i] != '?') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The line as written in the file (after trailing-space trimming). */
   String line() {
     return line;

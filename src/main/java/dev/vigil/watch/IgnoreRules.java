@@ -85,9 +85,16 @@ public final class IgnoreRules {
     }
   }
 
-  private static boolean ignoredByGit(IgnoreStack stack, String rel, boolean isDir) {
+  /**
+   * Git's verdict, with editor noise ignored unless a negation names it: {@code !*.tmp} or {@code
+   * !notes~} takes such files back, a blanket {@code !*} does not.
+   */
+  private static boolean ignoredByRules(IgnoreStack stack, String rel, boolean isDir) {
     GitignorePattern m = stack.decide(rel, isDir);
-    return m != null && !m.negative();
+    if (m != null && !m.negative()) {
+      return true;
+    }
+    return BuiltinIgnores.isNoise(rel, isDir) && (m == null || m.anyName());
   }
 
   /**
@@ -102,7 +109,7 @@ public final class IgnoreRules {
   /** Same, for a '/'-separated path relative to the root. */
   boolean isIgnored(String rel, boolean isDirectory) {
     return !rel.isEmpty()
-        && (BuiltinIgnores.isIgnored(rel, isDirectory) || ignoredByGit(stack, rel, isDirectory));
+        && (BuiltinIgnores.isVcs(rel, isDirectory) || ignoredByRules(stack, rel, isDirectory));
   }
 
   /** Whether the directory is ignored, so registration can skip its whole subtree. */

@@ -2,30 +2,39 @@ package dev.vigil.watch;
 
 import dev.vigil.time.Scheduler;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Checks that kernel events still arrive: now and then creates a cookie file in the root and
- * expects to hear of it within a timeout. Cookie events are consumed here and go no further.
+ * expects to hear of it within a timeout. Cookie events are consumed here and go no further. Each
+ * probe names its cookies with the process id and a token of its own, so that projects sharing a
+ * root (and probes of one project in turn) never plant the same name or answer for each other. Only
+ * a cookie that was planted and went unheard condemns the events: a cookie that cannot be created
+ * in a root that is there is tried again next time.
  */
 final class LivenessProbe implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LivenessProbe.class);
   static final String COOKIE_PREFIX = ".vigil-cookie-";
+  private static final int NAMES_PER_PLANT = 3;
 
   private final Path root;
   private final Scheduler scheduler;
   private final Duration interval;
   private final Duration timeout;
   private final Consumer<String> dead;
-  private final String prefix;
+  private final Supplier<String> names;
 
-  private long sequence;
   private int confirmed;
+  private boolean plantFailureSaid;
   private Path pending;
   private Scheduler.Cancellable next;
   private boolean closed;
@@ -35,12 +44,36 @@ final class LivenessProbe implements AutoCloseable {
    */
   LivenessProbe(
       Path root, Scheduler scheduler, Duration interval, Duration timeout, Consumer<String> dead) {
+    this(root, scheduler, interval, timeout, dead, uniqueNames());
+  }
+
+  /**
+   * @param names the part of each cookie's name after {@link #COOKIE_PREFIX}, a new one each call
+   */
+  LivenessProbe(
+      Path root,
+      Scheduler scheduler,
+      Duration interval,
+      Duration timeout,
+      Consumer<String> dead,
+      Supplier<String> names) {
     this.root = root;
     this.scheduler = scheduler;
     this.interval = interval;
     this.timeout = timeout;
     this.dead = dead;
-    this.prefix = COOKIE_PREFIX + ProcessHandle.current().pid() + "-";
+    this.names = names;
+  }
+
+  /** {@code PID-TOKEN-N}: the process, a random token for this probe, a sequence number. */
+  private static Supplier<String> uniqueNames() {
+    String stem =
+        ProcessHandle.current().pid()
+            + "-"
+            + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt())
+            + "-";
+    long[] sequence = {0};
+    return () -> stem + ++sequence[0];
   }
 
   /** Whether the path is a liveness cookie of any vigil process. */
@@ -98,14 +131,34 @@ final class LivenessProbe implements AutoCloseable {
       if (closed) {
         return;
       }
-      Path cookie = root.resolve(prefix + ++sequence);
-      try {
-        Files.createFile(cookie);
-        pending = cookie;
+      IOException last = null;
+      for (int i = 0; i < NAMES_PER_PLANT && pending == null; i++) {
+        Path cookie = root.resolve(COOKIE_PREFIX + names.get());
+        try {
+          Files.createFile(cookie);
+          pending = cookie;
+        } catch (FileAlreadyExistsException e) {
+          last = e;
+        } catch (IOException e) {
+          last = e;
+          break;
+        }
+      }
+      if (pending != null) {
         next = scheduler.schedule(timeout, this::expire);
-      } catch (IOException e) {
+      } else if (!Files.isDirectory(root)) {
         closed = true;
-        failure = "cannot create the liveness cookie " + cookie + ": " + e;
+        failure = "cannot create the liveness cookie in " + root + ": " + last;
+      } else {
+        // Not evidence that events are lost (a read-only or full file system, say): try later.
+        if (!plantFailureSaid) {
+          plantFailureSaid = true;
+          log.warn(
+              "cannot create a liveness cookie in {} ({}); will try again",
+              root,
+              String.valueOf(last));
+        }
+        next = scheduler.schedule(interval, this::plant);
       }
     }
     if (failure != null) {

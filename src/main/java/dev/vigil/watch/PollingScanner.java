@@ -85,6 +85,24 @@ final class PollingScanner implements AutoCloseable {
     before.diff(now, root, events);
   }
 
+  /**
+   * Stops scanning and reports, one last time, what changed since the previous walk: called once
+   * kernel events took over, so that nothing changed in between is lost.
+   */
+  synchronized void handOver() {
+    if (closed) {
+      return;
+    }
+    close();
+    try {
+      Snapshot now = walk();
+      last.diff(now, root, events);
+      last = now;
+    } catch (IOException e) {
+      log.debug("last scan of {} before events took over failed: {}", root, e.toString());
+    }
+  }
+
   /** How many files and directories the last walk saw. */
   synchronized int size() {
     return last.paths.length;

@@ -4,16 +4,20 @@ import dev.vigil.time.Scheduler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Watches one project root: kernel events through directory-watcher where they work, periodic scans
- * where they do not, and a missing root waited for until it comes back.
+ * where they do not, and a missing root waited for until it comes back. A project that fell back to
+ * polling (no events heard, the inotify limit) tries kernel events again now and then, and returns
+ * to them as soon as they work.
  */
 public final class ProjectWatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ProjectWatcher.class);
@@ -26,8 +30,10 @@ public final class ProjectWatcher implements AutoCloseable {
   private final WatchSettings settings;
   private final EventSource.Factory sources;
   private final ExecutorService executor;
+  private final EventRetry retry;
 
   private boolean started;
+  private boolean fallback;
   private boolean closed;
   private long generation;
   private WatchState state = WatchState.STARTING;
@@ -75,6 +81,7 @@ public final class ProjectWatcher implements AutoCloseable {
     this.settings = settings;
     Path name = this.root.getFileName();
     this.executor = WatchThreads.cachedPool("vigil-watch-" + (name == null ? "root" : name));
+    this.retry = new EventRetry(scheduler, settings.eventRetry(), WatchSettings.MAX_EVENT_RETRY);
   }
 
   /**
@@ -111,6 +118,23 @@ public final class ProjectWatcher implements AutoCloseable {
     }
   }
 
+  /**
+   * Tries kernel events again now if the project fell back to polling, or looks for a missing root
+   * now; does nothing otherwise (polling as configured, say).
+   */
+  public void retryEvents() {
+    long gen;
+    boolean waitingForRoot;
+    synchronized (this) {
+      waitingForRoot = rootCheck != null;
+      if (closed || !started || !(fallback || waitingForRoot)) {
+        return;
+      }
+      gen = generation;
+    }
+    executeQuietly(waitingForRoot ? () -> checkRoot(gen) : () -> tryEvents(gen));
+  }
+
   /** How many liveness cookies were confirmed so far. */
   synchronized int cookiesConfirmed() {
     return probe == null ? 0 : probe.confirmed();
@@ -136,7 +160,7 @@ public final class ProjectWatcher implements AutoCloseable {
     }
     String every = " " + settings.pollEvery();
     if (settings.forcePolling()) {
-      poll(gen, "polling " + root + every + " as configured", rearm);
+      poll(gen, "polling " + root + every + " as configured", rearm, false);
       return;
     }
     MountKind mount = MountKind.of(root);
@@ -149,44 +173,116 @@ public final class ProjectWatcher implements AutoCloseable {
               + " file system, which does not report changes made"
               + " elsewhere; polling"
               + every,
-          rearm);
+          rearm,
+          false);
       return;
     }
-    EventSource opened = null;
+    Opened opened;
     try {
-      opened =
-          sources.open(
-              root,
-              filter,
-              new EventTranslator(
-                  root, filter, this::offerCookie, this::emit, e -> failed(gen, e)));
-      CompletableFuture<Void> loop = opened.start(executor);
-      synchronized (this) {
-        if (closed || gen != generation) {
-          opened.close();
-          return;
-        }
-        source = opened;
-        probe =
-            new LivenessProbe(
-                root,
-                scheduler,
-                settings.livenessInterval(),
-                settings.livenessTimeout(),
-                message -> eventsLost(gen, message));
-        probe.start();
-        announce(WatchState.WATCHING, "watching " + root);
-      }
-      CompletableFuture<?> unused = loop.whenComplete((ok, error) -> loopEnded(gen, error));
-      if (rearm) {
-        emit(new FileEvent(FileEvent.Kind.OVERFLOW, root, true));
-      }
+      opened = open(new AtomicLong(gen));
     } catch (IOException | RuntimeException e) {
-      if (opened != null) {
-        opened.close();
-      }
       registrationFailed(gen, e, rearm);
+      return;
     }
+    synchronized (this) {
+      if (closed || gen != generation) {
+        opened.source().close();
+        return;
+      }
+      install(opened.source(), gen, "watching " + root);
+    }
+    whenLoopEnds(opened.loop(), gen);
+    if (rearm) {
+      emit(new FileEvent(FileEvent.Kind.OVERFLOW, root, true));
+    }
+  }
+
+  private record Opened(EventSource source, CompletableFuture<Void> loop) {}
+
+  /** Opens kernel events and registers every watch; backend errors go to {@code owner}'s turn. */
+  private Opened open(AtomicLong owner) throws IOException {
+    EventSource source =
+        sources.open(
+            root,
+            filter,
+            new EventTranslator(
+                root, filter, this::offerCookie, this::emit, e -> failed(owner.get(), e)));
+    try {
+      return new Opened(source, source.start(executor));
+    } catch (IOException | RuntimeException e) {
+      source.close();
+      throw e;
+    }
+  }
+
+  /** Under the lock: the source becomes the watch, checked by a liveness probe of its own. */
+  private void install(EventSource opened, long gen, String message) {
+    source = opened;
+    probe =
+        new LivenessProbe(
+            root,
+            scheduler,
+            settings.livenessInterval(),
+            settings.livenessTimeout(),
+            m -> eventsLost(gen, m));
+    probe.start();
+    announce(WatchState.WATCHING, message);
+  }
+
+  private void whenLoopEnds(CompletableFuture<Void> loop, long gen) {
+    CompletableFuture<?> unused = loop.whenComplete((ok, error) -> loopEnded(gen, error));
+  }
+
+  /** While polling after a fallback: registers kernel events again, and hands over if they work. */
+  private void tryEvents(long gen) {
+    PollingScanner handover;
+    synchronized (this) {
+      if (closed || gen != generation || !fallback) {
+        return;
+      }
+      handover = scanner;
+    }
+    if (!Files.isDirectory(root)) {
+      return; // the scanner notices and waits for the root
+    }
+    AtomicLong owner = new AtomicLong(-1);
+    Opened opened;
+    try {
+      opened = open(owner);
+    } catch (IOException | RuntimeException e) {
+      synchronized (this) {
+        if (!closed && gen == generation) {
+          Duration next = scheduleRetry(gen);
+          log.info(
+              "kernel events for {} are still unavailable ({}); polling on, next try in {}",
+              root,
+              e.toString(),
+              WatchSettings.human(next));
+        }
+      }
+      return;
+    }
+    long next;
+    synchronized (this) {
+      if (closed || gen != generation) {
+        opened.source().close();
+        return;
+      }
+      scanner = null; // handed over below, not closed
+      next = transition(gen);
+      owner.set(next);
+      install(opened.source(), next, "kernel events work again: watching " + root + " by events");
+    }
+    log.info("kernel events work again for {}; polling stops", root);
+    if (handover != null) {
+      handover.handOver();
+    }
+    whenLoopEnds(opened.loop(), next);
+  }
+
+  /** Under the lock. */
+  private Duration scheduleRetry(long gen) {
+    return retry.schedule(() -> executeQuietly(() -> tryEvents(gen)));
   }
 
   private void registrationFailed(long gen, Throwable e, boolean lostEvents) {
@@ -196,14 +292,18 @@ public final class ProjectWatcher implements AutoCloseable {
     } else if (WatchLimitMessage.isLimit(e)) {
       String message = WatchLimitMessage.describe(root, e, every);
       log.warn("{}", message);
-      poll(gen, message, lostEvents);
+      poll(gen, message, lostEvents, true);
     } else {
       log.error("cannot watch {}", root, e);
-      poll(gen, "cannot watch " + root + ": " + e + ". " + every, lostEvents);
+      poll(gen, "cannot watch " + root + ": " + e + ". " + every, lostEvents, true);
     }
   }
 
-  private void poll(long expected, String reason, boolean lostEvents) {
+  /**
+   * @param fallback whether events failed (they are tried again now and then), rather than polling
+   *     being chosen
+   */
+  private void poll(long expected, String reason, boolean lostEvents, boolean fallback) {
     long gen = transition(expected);
     if (gen < 0) {
       return;
@@ -224,6 +324,10 @@ public final class ProjectWatcher implements AutoCloseable {
         }
         scanner = s;
         s.start();
+        this.fallback = fallback;
+        if (fallback) {
+          scheduleRetry(gen);
+        }
         announce(WatchState.POLLING, reason);
       }
     } catch (IOException e) {
@@ -262,6 +366,9 @@ public final class ProjectWatcher implements AutoCloseable {
         return;
       }
       if (!Files.isDirectory(root)) {
+        if (rootCheck != null) {
+          rootCheck.cancel();
+        }
         rootCheck = scheduler.schedule(settings.rootRecheck(), () -> checkRoot(gen));
         return;
       }
@@ -290,7 +397,7 @@ public final class ProjectWatcher implements AutoCloseable {
       String message =
           WatchLimitMessage.describe(root, e, "Polling " + settings.pollEvery() + " instead.");
       log.warn("{}", message);
-      executeQuietly(() -> poll(gen, message, true));
+      executeQuietly(() -> poll(gen, message, true, true));
       return;
     }
     // The event loop goes on after an error in the backend's event handling: events may have
@@ -307,12 +414,17 @@ public final class ProjectWatcher implements AutoCloseable {
   }
 
   private void eventsLost(long gen, String message) {
+    synchronized (this) {
+      if (probe != null && gen == generation && probe.confirmed() > 0) {
+        retry.reset(); // events did work for a while: try them again soon
+      }
+    }
     executeQuietly(
         () -> {
           if (!Files.isDirectory(root)) {
             rootMissing(gen);
           } else {
-            poll(gen, message + "; polling " + settings.pollEvery() + " instead", true);
+            poll(gen, message + "; polling " + settings.pollEvery() + " instead", true, true);
           }
         });
   }
@@ -363,6 +475,8 @@ public final class ProjectWatcher implements AutoCloseable {
       rootCheck.cancel();
       rootCheck = null;
     }
+    retry.cancel();
+    fallback = false;
   }
 
   private void announce(WatchState newState, String message) {

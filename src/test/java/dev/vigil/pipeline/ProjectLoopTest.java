@@ -226,13 +226,33 @@ class ProjectLoopTest {
     assertThat(loop.idle()).isDone();
   }
 
+  @Test
+  void changesNoStageIsForStartNoRunAndLeaveARunningOneAlone() {
+    ProjectLoop loop = loop(BusyPolicy.RESTART, new RunSlots(2), List.of("src/**"));
+    loop.changes(batch("crates/fastcalc/src/lib.rs"));
+    assertThat(runner.startedCommands()).isEmpty();
+    assertThat(loop.status().running()).isFalse();
+    assertThat(loop.status().pendingChanges()).isZero();
+
+    loop.changes(batch("src/a.py"));
+    loop.changes(batch("README.md"));
+    runner.command("check").exit(0);
+    assertThat(finished)
+        .singleElement()
+        .satisfies(r -> assertThat(r.trigger().changed()).containsExactly("src/a.py"));
+  }
+
   private ProjectLoop loop(BusyPolicy policy, RunSlots slots) {
+    return loop(policy, slots, List.of());
+  }
+
+  private ProjectLoop loop(BusyPolicy policy, RunSlots slots, List<String> when) {
     StageConfig check =
         new StageConfig(
             "check",
             "check",
             List.of(),
-            List.of(),
+            when,
             Duration.ofMinutes(1),
             Duration.ofSeconds(1),
             RetryPolicy.NONE,

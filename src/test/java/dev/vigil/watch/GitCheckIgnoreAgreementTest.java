@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -127,6 +128,85 @@ class GitCheckIgnoreAgreementTest {
           .isEqualTo(expected.get(p).ignored());
     }
     assertThat(paths.stream().filter(p -> expected.get(p).ignored())).isNotEmpty();
+  }
+
+  /** A layout of ignore files and the paths to judge, for the nested negation cases. */
+  record Layout(
+      String name, Map<String, String> ignoreFiles, List<String> dirs, List<String> files) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static List<Layout> nestedNegations() {
+    return List.of(
+        new Layout(
+            "a deeper !*.tmp takes back a shallower *.tmp",
+            Map.of(".gitignore", "*.tmp\n", "sub/.gitignore", "!*.tmp\n"),
+            List.of("sub", "sub/deeper", "other"),
+            List.of("a.tmp", "sub/b.tmp", "sub/deeper/c.tmp", "other/d.tmp", "sub/e.txt")),
+        new Layout(
+            "a deeper negation of a directory pattern",
+            Map.of(".gitignore", "build/\nlogs\n", "sub/.gitignore", "!build/\n!logs\n"),
+            List.of("build", "logs", "sub", "sub/build", "sub/logs", "sub/x/build"),
+            List.of("build/a", "logs/b", "sub/build/c", "sub/logs/d", "sub/x/build/e")),
+        new Layout(
+            "a .gitignore negates what .git/info/exclude ignores",
+            Map.of(".git/info/exclude", "*.log\ncache/\n", "sub/.gitignore", "!*.log\n!cache/\n"),
+            List.of("cache", "sub", "sub/cache", "sub/deeper"),
+            List.of("a.log", "sub/b.log", "sub/deeper/c.log", "cache/x", "sub/cache/y")),
+        new Layout(
+            "negation three levels deep, ignored again below",
+            Map.of(
+                ".gitignore", "*.tmp\n",
+                "a/.gitignore", "!*.tmp\n",
+                "a/b/.gitignore", "*.tmp\n",
+                "a/b/c/.gitignore", "!keep.tmp\n"),
+            List.of("a", "a/b", "a/b/c"),
+            List.of("x.tmp", "a/x.tmp", "a/b/x.tmp", "a/b/c/x.tmp", "a/b/c/keep.tmp")),
+        new Layout(
+            "a negation cannot reach into an ignored parent directory",
+            Map.of(".gitignore", "out/\n", "out/.gitignore", "!*.tmp\n"),
+            List.of("out", "out/sub", "in"),
+            List.of("out/a.tmp", "out/sub/b.tmp", "in/c.txt")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("nestedNegations")
+  void nestedNegationAgreesWithGit(Layout layout) throws Exception {
+    Path repo = Files.createDirectories(tmp.resolve("repo"));
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    GitProcess git = new GitProcess(repo, home);
+    git.run(List.of("init", "-q"), null);
+    for (String dir : layout.dirs()) {
+      Files.createDirectories(repo.resolve(dir));
+    }
+    for (Map.Entry<String, String> e : layout.ignoreFiles().entrySet()) {
+      Files.createDirectories(repo.resolve(e.getKey()).getParent());
+      Files.writeString(repo.resolve(e.getKey()), e.getValue());
+    }
+    for (String file : layout.files()) {
+      Files.createDirectories(repo.resolve(file).getParent());
+      Files.writeString(repo.resolve(file), "x\n");
+    }
+    List<String> paths = new ArrayList<>(layout.dirs());
+    paths.addAll(layout.files());
+    Map<String, GitProcess.Verdict> expected = git.checkIgnore(paths);
+    IgnoreRules rules = IgnoreRules.load(repo, List.of(), Map.of("HOME", home.toString()));
+
+    List<String> disagreements = new ArrayList<>();
+    for (String p : paths) {
+      boolean dir = Files.isDirectory(repo.resolve(p));
+      boolean ours = rules.isIgnored(repo.resolve(p), dir);
+      if (ours != expected.get(p).ignored()) {
+        disagreements.add(
+            p + (dir ? "/" : "") + ": git " + expected.get(p).explanation() + ", vigil " + ours);
+      }
+    }
+    assertThat(disagreements).isEmpty();
+    assertThat(paths.stream().filter(p -> expected.get(p).ignored())).isNotEmpty();
+    assertThat(paths.stream().filter(p -> !expected.get(p).ignored())).isNotEmpty();
   }
 
   static String read(Path p) {

@@ -244,6 +244,23 @@ class IgnoreRulesTest {
   }
 
   @Test
+  void aNegationThatNamesEditorNoiseTakesItBackABlanketOneDoesNot() throws IOException {
+    write(".gitignore", "*.tmp\n");
+    write("data/.gitignore", "!*.tmp\n!*~\n");
+    write("any/.gitignore", "!*\n");
+    write("git/.gitignore", "!.git\n!*.git\n");
+    IgnoreRules rules = load();
+    assertThat(rules.isIgnored(Path.of("a.tmp"), false)).isTrue();
+    assertThat(rules.isIgnored(Path.of("data/a.tmp"), false)).isFalse();
+    assertThat(rules.isIgnored(Path.of("data/deeper/a.tmp"), false)).isFalse();
+    assertThat(rules.isIgnored(Path.of("data/notes~"), false)).isFalse();
+    assertThat(rules.isIgnored(Path.of("data/.x.swp"), false)).isTrue();
+    assertThat(rules.isIgnored(Path.of("any/a.tmp"), false)).isTrue();
+    assertThat(rules.isIgnored(Path.of("any/.x.swp"), false)).isTrue();
+    assertThat(rules.isIgnored(Path.of("git/.git"), true)).isTrue();
+  }
+
+  @Test
   void pathsOutsideTheRootAndTheRootItselfAreNotIgnored() throws IOException {
     write(".gitignore", "*\n");
     IgnoreRules rules = load();

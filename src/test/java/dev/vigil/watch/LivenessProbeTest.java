@@ -86,11 +86,91 @@ class LivenessProbeTest {
   }
 
   @Test
+  void cookieNamesDifferBetweenProbesOfOneProcess() throws Exception {
+    probe();
+    new LivenessProbe(root, scheduler, INTERVAL, TIMEOUT, verdicts::add).start();
+    scheduler.advance(INTERVAL);
+    assertThat(cookies())
+        .hasSize(2)
+        .allSatisfy(
+            c ->
+                assertThat(c.getFileName().toString())
+                    .startsWith(".vigil-cookie-" + ProcessHandle.current().pid() + "-"));
+    assertThat(verdicts).isEmpty();
+  }
+
+  @Test
   void missingRootIsReported() throws Exception {
     Path gone = root.resolve("gone");
     new LivenessProbe(gone, scheduler, INTERVAL, TIMEOUT, verdicts::add).start();
     scheduler.advance(INTERVAL);
     assertThat(verdicts).singleElement().asString().contains("cannot create the liveness cookie");
+  }
+
+  @Test
+  void probesSharingARootPlantTheirOwnCookiesOverSeveralPeriods() throws Exception {
+    List<String> second = new ArrayList<>();
+    List<String> third = new ArrayList<>();
+    List<LivenessProbe> probes =
+        List.of(
+            probe(),
+            new LivenessProbe(root, scheduler, INTERVAL, TIMEOUT, second::add),
+            new LivenessProbe(root, scheduler, INTERVAL, TIMEOUT, third::add));
+    probes.get(1).start();
+    probes.get(2).start();
+    for (int round = 1; round <= 4; round++) {
+      scheduler.advance(INTERVAL);
+      List<Path> planted = cookies();
+      assertThat(planted).hasSize(3);
+      // The kernel tells every watcher of the root about every cookie.
+      for (Path cookie : planted) {
+        for (LivenessProbe probe : probes) {
+          assertThat(probe.offer(new FileEvent(FileEvent.Kind.CREATED, cookie, false))).isTrue();
+        }
+      }
+      assertThat(cookies()).isEmpty();
+    }
+    scheduler.advance(TIMEOUT);
+    assertThat(verdicts).isEmpty();
+    assertThat(second).isEmpty();
+    assertThat(third).isEmpty();
+    assertThat(probes).allSatisfy(p -> assertThat(p.confirmed()).isEqualTo(4));
+  }
+
+  @Test
+  void anotherProbesCookieDoesNotAnswerForThisOne() throws Exception {
+    LivenessProbe mine = probe();
+    List<String> other = new ArrayList<>();
+    LivenessProbe theirs = new LivenessProbe(root, scheduler, INTERVAL, TIMEOUT, other::add);
+    theirs.start();
+    scheduler.advance(INTERVAL);
+    for (Path cookie : cookies()) {
+      theirs.offer(new FileEvent(FileEvent.Kind.CREATED, cookie, false));
+    }
+    scheduler.advance(TIMEOUT);
+    assertThat(other).isEmpty();
+    assertThat(verdicts).singleElement().asString().contains("no file event arrived");
+  }
+
+  @Test
+  void aCookieThatCannotBeCreatedInAnExistingRootIsRetriedNotReported() throws Exception {
+    List<String> names = new ArrayList<>(List.of("taken-1", "taken-2", "taken-3", "free-1"));
+    Files.createDirectory(root.resolve(LivenessProbe.COOKIE_PREFIX + "taken-1"));
+    Files.createDirectory(root.resolve(LivenessProbe.COOKIE_PREFIX + "taken-2"));
+    Files.createDirectory(root.resolve(LivenessProbe.COOKIE_PREFIX + "taken-3"));
+    LivenessProbe probe =
+        new LivenessProbe(root, scheduler, INTERVAL, TIMEOUT, verdicts::add, () -> names.remove(0));
+    probe.start();
+    scheduler.advance(INTERVAL);
+    scheduler.advance(TIMEOUT);
+    assertThat(verdicts).isEmpty();
+
+    scheduler.advance(INTERVAL.minus(TIMEOUT));
+    Path cookie = root.resolve(LivenessProbe.COOKIE_PREFIX + "free-1");
+    assertThat(cookie).exists();
+    probe.offer(new FileEvent(FileEvent.Kind.CREATED, cookie, false));
+    assertThat(probe.confirmed()).isEqualTo(1);
+    assertThat(verdicts).isEmpty();
   }
 
   @Test

@@ -27,6 +27,7 @@ class ProjectWatcherFallbackTest {
   private final List<FileEvent> events = new CopyOnWriteArrayList<>();
   private final List<String> states = new CopyOnWriteArrayList<>();
   private final List<FakeSource> opened = new CopyOnWriteArrayList<>();
+  private volatile IOException kernelFailure;
   private ProjectWatcher watcher;
 
   @AfterEach
@@ -62,6 +63,7 @@ class ProjectWatcherFallbackTest {
   }
 
   private ProjectWatcher start(WatchSettings settings, IOException failure) throws Exception {
+    kernelFailure = failure;
     watcher =
         new ProjectWatcher(
             root,
@@ -71,7 +73,7 @@ class ProjectWatcherFallbackTest {
             scheduler,
             settings,
             (r, f, listener) -> {
-              FakeSource source = new FakeSource(listener, failure);
+              FakeSource source = new FakeSource(listener, kernelFailure);
               opened.add(source);
               return source;
             });
@@ -236,6 +238,93 @@ class ProjectWatcherFallbackTest {
               scheduler.advance(Duration.ofSeconds(2));
               assertThat(events).contains(new FileEvent(FileEvent.Kind.MODIFIED, file, false));
             });
+  }
+
+  private void answerCookies(FakeSource source) throws IOException {
+    try (var files = Files.list(root)) {
+      for (Path cookie : files.filter(p -> LivenessProbe.isCookie(root, p)).toList()) {
+        source.listener.onEvent(
+            new io.methvin.watcher.DirectoryChangeEvent(
+                io.methvin.watcher.DirectoryChangeEvent.EventType.CREATE,
+                false,
+                cookie,
+                null,
+                1,
+                root));
+      }
+    }
+  }
+
+  @Test
+  void afterASilentKernelPollingReturnsToEventsByItselfOnceTheyWork() throws Exception {
+    start(WatchSettings.DEFAULTS, null);
+    scheduler.advance(Duration.ofSeconds(60));
+    scheduler.advance(Duration.ofSeconds(5));
+    awaitState(WatchState.POLLING);
+    assertThat(opened).hasSize(1);
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              scheduler.advance(Duration.ofSeconds(1));
+              assertThat(watcher.state()).isEqualTo(WatchState.WATCHING);
+            });
+    assertThat(opened).hasSize(2);
+    assertThat(states.get(states.size() - 1)).contains("WATCHING", "events");
+
+    // The new kernel watch is checked like the first one, and this time it answers.
+    scheduler.advance(Duration.ofSeconds(60));
+    answerCookies(opened.get(1));
+    scheduler.advance(Duration.ofSeconds(5));
+    assertThat(watcher.state()).isEqualTo(WatchState.WATCHING);
+    assertThat(watcher.cookiesConfirmed()).isEqualTo(1);
+  }
+
+  @Test
+  void watchLimitAtStartIsRetriedAndEventsComeBackOnceItIsRaised() throws Exception {
+    start(WatchSettings.DEFAULTS, new IOException("User limit of inotify watches reached"));
+    assertThat(watcher.state()).isEqualTo(WatchState.POLLING);
+
+    scheduler.advance(WatchSettings.DEFAULTS.eventRetry());
+    await().atMost(WAIT).until(() -> opened.size() == 2);
+    assertThat(watcher.state()).isEqualTo(WatchState.POLLING);
+
+    kernelFailure = null; // the limit was raised
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              scheduler.advance(Duration.ofSeconds(10));
+              assertThat(watcher.state()).isEqualTo(WatchState.WATCHING);
+            });
+  }
+
+  @Test
+  void retryOnRequestComesBackToEventsWithoutLosingWhatChangedMeanwhile() throws Exception {
+    start(WatchSettings.DEFAULTS, new IOException("User limit of inotify watches reached"));
+    Path during = Files.writeString(root.resolve("during.txt"), "d");
+
+    watcher.retryEvents();
+    await().atMost(WAIT).until(() -> opened.size() == 2);
+    assertThat(watcher.state()).isEqualTo(WatchState.POLLING);
+    kernelFailure = null;
+    watcher.retryEvents();
+
+    awaitState(WatchState.WATCHING);
+    await()
+        .atMost(WAIT)
+        .until(() -> events.contains(new FileEvent(FileEvent.Kind.CREATED, during, false)));
+    assertThat(events).doesNotContain(new FileEvent(FileEvent.Kind.OVERFLOW, root, true));
+  }
+
+  @Test
+  void configuredPollingIsNotRetried() throws Exception {
+    start(WatchSettings.DEFAULTS.withForcePolling(true), null);
+    watcher.retryEvents();
+    scheduler.advance(Duration.ofMinutes(30));
+    assertThat(watcher.state()).isEqualTo(WatchState.POLLING);
+    assertThat(opened).isEmpty();
   }
 
   @Test
