@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,6 +68,16 @@ final class DaemonCommand implements Callable<Integer> {
     Console comfort =
         Reporters.console(ctx, json, state, consoleFlags, loaded.config().notifyOnFailure());
     ConsoleReporter console = comfort.reporter();
+    AtomicReference<Daemon> running = new AtomicReference<>();
+    AtomicReference<ControlServer> served = new AtomicReference<>();
+    Foreground.stopOnSignals(
+        running::get,
+        () -> {
+          ControlServer open = served.get();
+          if (open != null) {
+            open.close();
+          }
+        });
     Daemon daemon;
     try {
       daemon =
@@ -82,8 +93,10 @@ final class DaemonCommand implements Callable<Integer> {
     } catch (DaemonLock.HeldElsewhere e) {
       throw new UserError(e.getMessage());
     }
+    running.set(daemon);
     ControlServer api = startApi(daemon, state);
-    Foreground.onSignals(api::close).untilStopped(daemon);
+    served.set(api);
+    daemon.stopped().join();
     comfort.close();
     api.close();
     return ExitCode.OK;

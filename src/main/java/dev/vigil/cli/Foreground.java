@@ -30,4 +30,25 @@ interface Foreground {
       daemon.stopped().join();
     };
   }
+
+  /**
+   * Installs the SIGINT and SIGTERM handling at once, before the daemon exists: a signal then stops
+   * whatever {@code daemon} gives by that time (nothing, if it has not started), runs {@code
+   * cleanup} and ends the JVM with exit code 0. So a signal that comes as soon as the daemon says
+   * it is ready, before its API is up, still ends it cleanly.
+   */
+  static void stopOnSignals(java.util.function.Supplier<Daemon> daemon, Runnable cleanup) {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  Daemon started = daemon.get();
+                  if (started != null) {
+                    started.stop().join();
+                  }
+                  cleanup.run();
+                  Runtime.getRuntime().halt(ExitCode.OK);
+                },
+                "vigil-shutdown"));
+  }
 }

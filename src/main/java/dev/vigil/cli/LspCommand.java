@@ -16,10 +16,10 @@ import picocli.CommandLine.Option;
     name = "lsp",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the Language Server Protocol on stdin and stdout, for editors: each stage's",
-      "diagnostics as it finishes, the tools' fixes as quick fixes, and commands to run, pause",
-      "and resume a project. Attaches to the daemon of the state dir, and starts one in the",
-      "editor's workspace when none runs."
+      "Serve the Language Server Protocol on stdio, for editors.",
+      "Each stage's diagnostics as it finishes, the tools' fixes as quick fixes, and commands to"
+          + " run, pause and resume a project. Attaches to the daemon of the state dir, and starts"
+          + " one in the editor's workspace when none runs."
     })
 final class LspCommand extends ApiCommand {
   @Option(

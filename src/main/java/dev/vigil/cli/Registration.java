@@ -79,10 +79,11 @@ abstract class Registration implements Callable<Integer> {
       name = "add",
       mixinStandardHelpOptions = true,
       description = {
-        "Register a project with the workstation daemon: list DIR's vigil.yaml under `include:`"
-            + " in the user config ($XDG_CONFIG_HOME/vigil/vigil.yaml, created when missing).",
-        "A running daemon picks it up without a restart. Exit 0 when listed (or already);"
-            + " 2 when DIR has no valid vigil.yaml or a project name is taken."
+        "Register DIR's vigil.yaml with the workstation daemon.",
+        "Lists it under `include:` in the user config ($XDG_CONFIG_HOME/vigil/vigil.yaml,"
+            + " created when missing). A running daemon picks it up without a restart. Exit 0"
+            + " when listed (or already); 2 when DIR has no valid vigil.yaml or a project name is"
+            + " taken."
       })
   static final class Add extends Registration {
     Add(CliContext ctx) {
@@ -101,9 +102,9 @@ abstract class Registration implements Callable<Integer> {
       name = "remove",
       mixinStandardHelpOptions = true,
       description = {
-        "Unregister a project: take the entry naming DIR's vigil.yaml out of the user config's"
-            + " `include:`. A running daemon stops watching it without a restart.",
-        "Exit 0 when removed; 2 when no entry names it."
+        "Unregister DIR's vigil.yaml from the workstation daemon.",
+        "Takes the entry naming it out of the user config's `include:`. A running daemon stops"
+            + " watching it without a restart. Exit 0 when removed; 2 when no entry names it."
       })
   static final class Remove extends Registration {
     Remove(CliContext ctx) {
