@@ -70,14 +70,32 @@ final class DaemonCommand implements Callable<Integer> {
     ConsoleReporter console = comfort.reporter();
     AtomicReference<Daemon> running = new AtomicReference<>();
     AtomicReference<ControlServer> served = new AtomicReference<>();
-    Foreground.stopOnSignals(
-        running::get,
-        () -> {
-          ControlServer open = served.get();
-          if (open != null) {
-            open.close();
-          }
-        });
+    Runnable endedByItself =
+        Foreground.stopOnSignals(
+            running::get,
+            () -> {
+              ControlServer open = served.get();
+              if (open != null) {
+                open.close();
+              }
+            });
+    try {
+      runUntilStopped(running, served, state, file, loaded, console);
+    } finally {
+      endedByItself.run();
+    }
+    comfort.close();
+    return ExitCode.OK;
+  }
+
+  private void runUntilStopped(
+      AtomicReference<Daemon> running,
+      AtomicReference<ControlServer> served,
+      Path state,
+      Optional<Path> file,
+      LoadedConfig loaded,
+      ConsoleReporter console)
+      throws IOException {
     Daemon daemon;
     try {
       daemon =
@@ -97,9 +115,7 @@ final class DaemonCommand implements Callable<Integer> {
     ControlServer api = startApi(daemon, state);
     served.set(api);
     daemon.stopped().join();
-    comfort.close();
     api.close();
-    return ExitCode.OK;
   }
 
   private ControlServer startApi(Daemon daemon, Path state) {
