@@ -68,6 +68,15 @@ public record Diagnostic(
 
   /** The same diagnostic with another {@code seen} count. */
   public Diagnostic withSeen(int count) {
+    return with(count, lastFix);
+  }
+
+  /** The same diagnostic, told how it was fixed last time. */
+  public Diagnostic withLastFix(LastFix fix) {
+    return with(seen, fix);
+  }
+
+  private Diagnostic with(int count, LastFix fix) {
     return new Diagnostic(
         file,
         line,
@@ -77,24 +86,6 @@ public record Diagnostic(
         message,
         fingerprint,
         count,
-        endLine,
-        endColumn,
-        related,
-        suggestions,
-        lastFix);
-  }
-
-  /** The same diagnostic, told how it was fixed last time. */
-  public Diagnostic withLastFix(LastFix fix) {
-    return new Diagnostic(
-        file,
-        line,
-        column,
-        severity,
-        code,
-        message,
-        fingerprint,
-        seen,
         endLine,
         endColumn,
         related,
