@@ -1,8 +1,8 @@
 package dev.vigil.cli;
 
-import dev.vigil.report.Diagnostic;
-import dev.vigil.report.RunRecord;
-import dev.vigil.report.StageRecord;
+import dev.vigil.run.Diagnostic;
+import dev.vigil.run.RunRecord;
+import dev.vigil.run.StageRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

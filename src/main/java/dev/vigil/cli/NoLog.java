@@ -1,6 +1,6 @@
 package dev.vigil.cli;
 
-import dev.vigil.report.RunRecord;
+import dev.vigil.run.RunRecord;
 import java.util.List;
 
 /** What {@code vigil logs} says for a stage that never ran and so has no log. */

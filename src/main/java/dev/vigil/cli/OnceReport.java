@@ -1,7 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.pipeline.OnceSequence;
-import dev.vigil.report.RunRecord;
+import dev.vigil.run.RunRecord;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

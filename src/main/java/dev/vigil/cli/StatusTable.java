@@ -1,9 +1,9 @@
 package dev.vigil.cli;
 
 import dev.vigil.report.ProjectStatus;
-import dev.vigil.report.RunRecord;
-import dev.vigil.report.StageRecord;
 import dev.vigil.report.StatusSnapshot;
+import dev.vigil.run.RunRecord;
+import dev.vigil.run.StageRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.vigil.daemon;
 
 import dev.vigil.batch.ContentBaseline;
 import dev.vigil.pipeline.RunListener;
-import dev.vigil.report.RunRecord;
-import dev.vigil.report.StageRecord;
+import dev.vigil.run.RunRecord;
+import dev.vigil.run.StageRecord;
 
 /**
  * Passes run events on, and before a run's stages start records the content of the paths it covers,

@@ -5,9 +5,9 @@ import dev.vigil.pipeline.LoopStatus;
 import dev.vigil.pipeline.ProjectLoop;
 import dev.vigil.report.ConsoleReporter;
 import dev.vigil.report.EventBus;
-import dev.vigil.report.RunRecord;
-import dev.vigil.report.Trigger;
 import dev.vigil.report.VigilEvent;
+import dev.vigil.run.RunRecord;
+import dev.vigil.run.Trigger;
 import dev.vigil.time.Scheduler;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package dev.vigil.diagnostics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.report.Diagnostic;
+import dev.vigil.run.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.vigil.diagnostics;
 
-import dev.vigil.report.Diagnostic;
-import dev.vigil.report.Json;
+import dev.vigil.run.Diagnostic;
+import dev.vigil.run.RecordMapper;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -41,7 +41,7 @@ public final class DiagnosticParsers {
     return switch (format) {
       case AUTO -> new AutoParser(sink, f -> create(f, sink));
       case NONE -> new NoneParser(sink);
-      case CARGO_JSON -> new CargoJsonParser(sink, Json.create());
+      case CARGO_JSON -> new CargoJsonParser(sink, RecordMapper.create());
       case RUSTC -> new RustcParser(sink);
       case JAVAC -> new JavacParser(sink);
       case MAVEN -> new MavenParser(sink);

@@ -1,8 +1,8 @@
 package dev.vigil.diagnostics;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.report.Diagnostic;
-import dev.vigil.report.Json;
+import dev.vigil.run.Diagnostic;
+import dev.vigil.run.RecordMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,7 +49,7 @@ public final class FixMemory {
   }
 
   FixMemory(Path stateDir, int maxFixes) {
-    ObjectMapper json = Json.create();
+    ObjectMapper json = RecordMapper.create();
     this.files = new MemoryFiles(stateDir.resolve("memory"), json);
     this.maxFixes = maxFixes;
   }

@@ -3,7 +3,7 @@ package dev.vigil.diagnostics;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.files.OwnerOnly;
-import dev.vigil.report.Diagnostic;
+import dev.vigil.run.Diagnostic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.vigil.diagnostics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vigil.report.Diagnostic;
+import dev.vigil.run.Diagnostic;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -24,7 +24,7 @@ public final class SarifWriter {
    * Writes a finished run's diagnostics as the project's latest, to {@code
    * STATE_DIR/diagnostics/PROJECT.sarif}; a cancelled run leaves the last one in place.
    */
-  public static void writeLatest(Path stateDir, Path root, dev.vigil.report.RunRecord run)
+  public static void writeLatest(Path stateDir, Path root, dev.vigil.run.RunRecord run)
       throws IOException {
     if ("cancelled".equals(run.result())) {
       return;

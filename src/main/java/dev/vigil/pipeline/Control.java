@@ -1,7 +1,7 @@
 package dev.vigil.pipeline;
 
 import dev.vigil.batch.ChangeBatch;
-import dev.vigil.report.RunRecord;
+import dev.vigil.run.RunRecord;
 
 /**
  * Everything a project's loop acts on: file batches, API and CLI requests, and its own run endings,

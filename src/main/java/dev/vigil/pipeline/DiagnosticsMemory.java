@@ -1,7 +1,7 @@
 package dev.vigil.pipeline;
 
 import dev.vigil.diagnostics.FixMemory;
-import dev.vigil.report.Diagnostic;
+import dev.vigil.run.Diagnostic;
 import java.util.List;
 
 /**

@@ -2,9 +2,9 @@ package dev.vigil.pipeline;
 
 import dev.vigil.diagnostics.FixMemory;
 import dev.vigil.diagnostics.RecurrenceCounter;
-import dev.vigil.report.Diagnostic;
 import dev.vigil.report.HistoryLog;
-import dev.vigil.report.RunRecord;
+import dev.vigil.run.Diagnostic;
+import dev.vigil.run.RunRecord;
 import dev.vigil.time.Scheduler;
 import java.io.IOException;
 import java.util.List;

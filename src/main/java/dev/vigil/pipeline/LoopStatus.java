@@ -1,6 +1,6 @@
 package dev.vigil.pipeline;
 
-import dev.vigil.report.RunRecord;
+import dev.vigil.run.RunRecord;
 
 /**
  * What a project's loop is doing, for status.json.

@@ -1,7 +1,7 @@
 package dev.vigil.pipeline;
 
 import dev.vigil.config.ProjectConfig;
-import dev.vigil.report.RunRecord;
+import dev.vigil.run.RunRecord;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

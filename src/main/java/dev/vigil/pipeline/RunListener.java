@@ -1,7 +1,7 @@
 package dev.vigil.pipeline;
 
-import dev.vigil.report.RunRecord;
-import dev.vigil.report.StageRecord;
+import dev.vigil.run.RunRecord;
+import dev.vigil.run.StageRecord;
 
 /** Hears how a run goes. Called on runner threads; implementations must be thread-safe. */
 public interface RunListener {

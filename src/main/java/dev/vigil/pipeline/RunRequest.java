@@ -1,6 +1,6 @@
 package dev.vigil.pipeline;
 
-import dev.vigil.report.Trigger;
+import dev.vigil.run.Trigger;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

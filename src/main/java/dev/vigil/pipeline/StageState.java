@@ -2,7 +2,7 @@ package dev.vigil.pipeline;
 
 import dev.vigil.diagnostics.DiagnosticParser;
 import dev.vigil.process.RunningCommand;
-import dev.vigil.report.StageRetry;
+import dev.vigil.run.StageRetry;
 import dev.vigil.time.Scheduler;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.vigil.report;
 
+import dev.vigil.run.RunRecord;
+import dev.vigil.run.StageRecord;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.vigil.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vigil.files.OwnerOnly;
+import dev.vigil.run.RunRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

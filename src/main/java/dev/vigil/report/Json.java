@@ -1,11 +1,9 @@
 package dev.vigil.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.vigil.run.RecordMapper;
+import dev.vigil.run.RunRecord;
 import java.io.UncheckedIOException;
 
 /**
@@ -21,11 +19,7 @@ public final class Json {
 
   /** A new mapper configured the way status.json and history.jsonl are written. */
   public static ObjectMapper create() {
-    return JsonMapper.builder()
-        .addModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .build();
+    return RecordMapper.create();
   }
 
   /** The configured mapper, for callers that serialize their own records the same way. */

@@ -1,5 +1,7 @@
 package dev.vigil.report;
 
+import dev.vigil.run.RunRecord;
+
 /**
  * One project in status.json.
  *

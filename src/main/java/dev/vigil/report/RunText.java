@@ -1,5 +1,10 @@
 package dev.vigil.report;
 
+import dev.vigil.run.Diagnostic;
+import dev.vigil.run.RunRecord;
+import dev.vigil.run.StageRecord;
+import dev.vigil.run.StageRetry;
+import dev.vigil.run.Trigger;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,7 @@
 package dev.vigil.report;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.vigil.run.RunRecord;
 import java.util.Objects;
 
 /** Something that happened in the daemon, as the event bus and the SSE stream carry it. */

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.vigil.report.Json;
-import dev.vigil.report.RunRecord;
 import dev.vigil.report.StatusSnapshot;
+import dev.vigil.run.RunRecord;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import dev.vigil.config.ConfigLoader;
 import dev.vigil.daemon.Daemon;
 import dev.vigil.daemon.DaemonOptions;
 import dev.vigil.report.ConsoleReporter;
-import dev.vigil.report.RunRecord;
+import dev.vigil.run.RunRecord;
 import dev.vigil.watch.WatchSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

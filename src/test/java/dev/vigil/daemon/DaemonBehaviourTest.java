@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.report.ConsoleReporter;
-import dev.vigil.report.RunRecord;
 import dev.vigil.report.StatusSnapshot;
+import dev.vigil.run.RunRecord;
 import dev.vigil.watch.WatchSettings;
 import java.io.OutputStream;
 import java.io.PrintStream;

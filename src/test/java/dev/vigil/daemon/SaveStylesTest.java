@@ -2,7 +2,7 @@ package dev.vigil.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.report.RunRecord;
+import dev.vigil.run.RunRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.vigil.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.vigil.report.RunRecord;
+import dev.vigil.run.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

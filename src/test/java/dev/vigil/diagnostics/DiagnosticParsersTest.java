@@ -4,7 +4,7 @@ import static dev.vigil.diagnostics.Samples.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vigil.report.Diagnostic;
+import dev.vigil.run.Diagnostic;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.vigil.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.report.Diagnostic;
+import dev.vigil.run.Diagnostic;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.vigil.diagnostics;
 
-import dev.vigil.report.Diagnostic;
+import dev.vigil.run.Diagnostic;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

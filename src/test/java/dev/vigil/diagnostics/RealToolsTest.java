@@ -4,7 +4,7 @@ import static dev.vigil.diagnostics.Samples.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.vigil.report.Diagnostic;
+import dev.vigil.run.Diagnostic;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

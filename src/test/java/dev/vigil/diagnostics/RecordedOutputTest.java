@@ -4,7 +4,7 @@ import static dev.vigil.diagnostics.Samples.d;
 import static dev.vigil.diagnostics.Samples.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.report.Diagnostic;
+import dev.vigil.run.Diagnostic;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,10 @@ package dev.vigil.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.report.Diagnostic;
-import dev.vigil.report.RunRecord;
-import dev.vigil.report.StageRecord;
-import dev.vigil.report.Trigger;
+import dev.vigil.run.Diagnostic;
+import dev.vigil.run.RunRecord;
+import dev.vigil.run.StageRecord;
+import dev.vigil.run.Trigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

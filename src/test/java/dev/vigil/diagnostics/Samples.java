@@ -1,6 +1,6 @@
 package dev.vigil.diagnostics;
 
-import dev.vigil.report.Diagnostic;
+import dev.vigil.run.Diagnostic;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

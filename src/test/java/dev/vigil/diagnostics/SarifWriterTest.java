@@ -10,7 +10,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersionDetector;
 import com.networknt.schema.ValidationMessage;
-import dev.vigil.report.Diagnostic;
+import dev.vigil.run.Diagnostic;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

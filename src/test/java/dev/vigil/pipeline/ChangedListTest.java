@@ -2,7 +2,7 @@ package dev.vigil.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.report.Trigger;
+import dev.vigil.run.Trigger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import dev.vigil.config.BusyPolicy;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.RetryPolicy;
 import dev.vigil.config.StageConfig;
-import dev.vigil.report.RunRecord;
+import dev.vigil.run.RunRecord;
 import dev.vigil.time.FakeScheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,9 @@ package dev.vigil.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.run.RunRecord;
+import dev.vigil.run.StageRecord;
+import dev.vigil.run.Trigger;
 import dev.vigil.time.FakeScheduler;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

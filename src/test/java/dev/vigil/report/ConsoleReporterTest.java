@@ -3,6 +3,10 @@ package dev.vigil.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vigil.run.Diagnostic;
+import dev.vigil.run.RunRecord;
+import dev.vigil.run.StageRecord;
+import dev.vigil.run.Trigger;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

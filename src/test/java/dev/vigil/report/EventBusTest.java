@@ -3,6 +3,7 @@ package dev.vigil.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.run.RunRecord;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,5 +1,9 @@
 package dev.vigil.report;
 
+import dev.vigil.run.Diagnostic;
+import dev.vigil.run.RunRecord;
+import dev.vigil.run.StageRecord;
+import dev.vigil.run.Trigger;
 import java.time.Instant;
 import java.util.List;
 

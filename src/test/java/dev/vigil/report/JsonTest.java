@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vigil.run.RunRecord;
+import dev.vigil.run.StageRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

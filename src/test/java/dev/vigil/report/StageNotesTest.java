@@ -2,6 +2,8 @@ package dev.vigil.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.run.StageRecord;
+import dev.vigil.run.StageRetry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

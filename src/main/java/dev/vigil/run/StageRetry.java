@@ -1,4 +1,4 @@
-package dev.vigil.report;
+package dev.vigil.run;
 
 /**
  * One retry of a stage, as its run record keeps it.

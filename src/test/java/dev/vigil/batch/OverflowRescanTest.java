@@ -1,9 +1,7 @@
-package dev.vigil.daemon;
+package dev.vigil.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.batch.ChangeBatch;
-import dev.vigil.batch.ContentBaseline;
 import dev.vigil.time.FakeScheduler;
 import dev.vigil.watch.IgnoreRules;
 import java.nio.file.Files;

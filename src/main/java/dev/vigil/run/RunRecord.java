@@ -1,4 +1,4 @@
-package dev.vigil.report;
+package dev.vigil.run;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;

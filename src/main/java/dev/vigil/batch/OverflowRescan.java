@@ -1,7 +1,5 @@
-package dev.vigil.daemon;
+package dev.vigil.batch;
 
-import dev.vigil.batch.ChangeBatch;
-import dev.vigil.batch.ContentBaseline;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -22,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * or saved with its content unchanged, is not a change, whether its event came or was lost. The
  * batch is marked truncated: events were lost, so it may not be the whole story.
  */
-final class OverflowRescan {
+public final class OverflowRescan {
   private static final Logger log = LoggerFactory.getLogger(OverflowRescan.class);
 
   private OverflowRescan() {}
@@ -31,7 +29,7 @@ final class OverflowRescan {
    * @param ignored the project's whole ignore rule (a path, whether it is a directory), as its
    *     watcher applies it
    */
-  static ChangeBatch rescan(
+  public static ChangeBatch rescan(
       Path root, ContentBaseline baseline, BiPredicate<Path, Boolean> ignored, ChangeBatch seen) {
     List<String> onDisk = new ArrayList<>();
     try {
