@@ -1,9 +1,12 @@
 package dev.vigil.config;
 
+import static dev.vigil.config.Section.CACHE;
 import static dev.vigil.config.Section.DEFAULTS;
 import static dev.vigil.config.Section.PROJECT;
+import static dev.vigil.config.Section.REMOTE;
 import static dev.vigil.config.Section.RETRY;
 import static dev.vigil.config.Section.STAGE;
+import static dev.vigil.config.Section.STAGE_CACHE;
 import static dev.vigil.config.Section.TOP;
 
 import java.util.Arrays;
@@ -77,10 +80,11 @@ enum ConfigKey {
       "Run the whole pipeline once when the daemon starts."),
   TIMEOUT(
       "timeout",
-      EnumSet.of(DEFAULTS, PROJECT, STAGE),
+      EnumSet.of(DEFAULTS, PROJECT, STAGE, REMOTE),
       "10m",
       List.of(),
-      "Time after which a stage's process tree is killed."),
+      "Time after which a stage's process tree is killed; in `cache.remote`, the longest a"
+          + " request to the remote may take (default `2s`)."),
   KILL_GRACE(
       "kill_grace",
       EnumSet.of(DEFAULTS, PROJECT, STAGE),
@@ -91,7 +95,13 @@ enum ConfigKey {
   NEEDS("needs", EnumSet.of(STAGE), null, List.of(), "Stages that must pass first."),
   WHEN("when", EnumSet.of(STAGE), null, List.of(), "Globs of changes this stage concerns."),
   RETRY_KEY("retry", EnumSet.of(STAGE), null, List.of(), "How a failed stage is tried again."),
-  ENV("env", EnumSet.of(STAGE), null, List.of(), "Extra environment variables."),
+  ENV(
+      "env",
+      EnumSet.of(STAGE, STAGE_CACHE),
+      null,
+      List.of(),
+      "Extra environment variables; in a stage's `cache`, the variables whose values the key"
+          + " covers."),
   FORMAT(
       "format",
       EnumSet.of(STAGE),
@@ -133,7 +143,59 @@ enum ConfigKey {
       EnumSet.of(RETRY),
       null,
       List.of(),
-      "More output patterns (regular expressions) that mark a failure as transient.");
+      "More output patterns (regular expressions) that mark a failure as transient."),
+  CACHE_KEY(
+      "cache",
+      EnumSet.of(TOP, STAGE),
+      null,
+      List.of(),
+      "At the top level, the stage cache's store and remote; in a stage, `true` or `{inputs, env,"
+          + " tools}` to answer the stage from the cache when nothing it depends on changed."),
+  MAX_SIZE(
+      "max_size",
+      EnumSet.of(CACHE),
+      "1GiB",
+      List.of(),
+      "Size of the local cache store in the state dir; the least recently used go first."),
+  REMOTE_KEY("remote", EnumSet.of(CACHE), null, List.of(), "A remote cache shared by a team."),
+  KIND(
+      "kind",
+      EnumSet.of(REMOTE),
+      null,
+      List.of("turbo", "http"),
+      "The remote's protocol: the Turborepo Remote Cache API, or plain GET/PUT."),
+  URL("url", EnumSet.of(REMOTE), null, List.of(), "The remote's base URL (http or https)."),
+  TEAM("team", EnumSet.of(REMOTE), null, List.of(), "Turborepo team id or slug (turbo only)."),
+  TOKEN_ENV(
+      "token_env",
+      EnumSet.of(REMOTE),
+      null,
+      List.of(),
+      "Environment variable that holds the remote's bearer token."),
+  SIGNATURE_KEY_ENV(
+      "signature_key_env",
+      EnumSet.of(REMOTE),
+      null,
+      List.of(),
+      "Environment variable that holds the key artifacts are signed with (HMAC-SHA256)."),
+  UPLOAD(
+      "upload",
+      EnumSet.of(REMOTE),
+      "true",
+      List.of(),
+      "Store passed results on the remote; `false` only reads from it."),
+  INPUTS(
+      "inputs",
+      EnumSet.of(STAGE_CACHE),
+      null,
+      List.of(),
+      "Globs of the files the key covers; default: every watched, non-ignored file."),
+  TOOLS(
+      "tools",
+      EnumSet.of(STAGE_CACHE),
+      null,
+      List.of(),
+      "Commands whose output the key covers, such as `rustc -V`.");
 
   private final String key;
 

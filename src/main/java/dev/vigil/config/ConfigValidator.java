@@ -75,6 +75,7 @@ final class ConfigValidator {
         values
             .bool(top, ConfigKey.NOTIFY)
             .orElse(Boolean.parseBoolean(ConfigKey.NOTIFY.defaultText()));
+    CacheSettings cache = cache(top);
     Inherited defaults = base;
     Optional<Node.Mapping> defaultsNode = values.mapping(top, ConfigKey.DEFAULTS_KEY);
     if (defaultsNode.isPresent()) {
@@ -91,10 +92,24 @@ final class ConfigValidator {
             Optional.of(problems.file()),
             maxParallel,
             projects.stream().map(ProjectReader.Draft::config).collect(Collectors.toList()),
-            notify),
+            notify,
+            cache),
         defaults,
         include,
         projects);
+  }
+
+  private CacheSettings cache(Node.Mapping top) {
+    Optional<Node.Entry> entry = top.get(ConfigKey.CACHE_KEY.key());
+    if (entry.isPresent() && includedBy.isPresent()) {
+      problems.add(
+          entry.get().keyMark(),
+          "`cache` is read only in the config the daemon loads; this file is included by "
+              + includedBy.get()
+              + ", so set the cache there");
+      return CacheSettings.DEFAULT;
+    }
+    return new CacheReader(values).settings(top);
   }
 
   private List<Located> include(Node.Mapping top) {

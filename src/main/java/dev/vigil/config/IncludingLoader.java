@@ -82,7 +82,8 @@ final class IncludingLoader {
             Optional.of(file),
             top.config().maxParallelRuns(),
             projects,
-            top.config().notifyOnFailure());
+            top.config().notifyOnFailure(),
+            top.config().cache());
     return new LoadedConfig(
         config, problems, new ConfigSources(contents, dirs, globMatches, globs), lastGood);
   }

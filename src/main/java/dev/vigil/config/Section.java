@@ -6,7 +6,10 @@ enum Section {
   DEFAULTS("in `defaults`"),
   PROJECT("in a project"),
   STAGE("in a stage"),
-  RETRY("in `retry`");
+  RETRY("in `retry`"),
+  CACHE("in `cache`"),
+  REMOTE("in `cache.remote`"),
+  STAGE_CACHE("in a stage's `cache`");
 
   private final String where;
 

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param env extra environment variables
  * @param format output format for diagnostics ({@code auto}, {@code cargo-json}, ...)
  * @param keepBackground leave running what the command started in the background when it exits
+ * @param cache whether and how its passed results are cached
  */
 public record StageConfig(
     String name,
@@ -28,7 +29,34 @@ public record StageConfig(
     RetryPolicy retry,
     Map<String, String> env,
     String format,
-    boolean keepBackground) {
+    boolean keepBackground,
+    StageCacheConfig cache) {
+  /** A stage that is not cached. */
+  public StageConfig(
+      String name,
+      String run,
+      List<String> needs,
+      List<String> when,
+      Duration timeout,
+      Duration killGrace,
+      RetryPolicy retry,
+      Map<String, String> env,
+      String format,
+      boolean keepBackground) {
+    this(
+        name,
+        run,
+        needs,
+        when,
+        timeout,
+        killGrace,
+        retry,
+        env,
+        format,
+        keepBackground,
+        StageCacheConfig.OFF);
+  }
+
   /** A stage whose background processes are ended when its command exits. */
   public StageConfig(
       String name,

@@ -49,7 +49,8 @@ final class StageReader {
             retry(stage),
             env(stage),
             values.choice(stage, ConfigKey.FORMAT).orElse(ConfigKey.FORMAT.defaultText()),
-            values.bool(stage, ConfigKey.KEEP_BACKGROUND).orElse(false));
+            values.bool(stage, ConfigKey.KEEP_BACKGROUND).orElse(false),
+            new CacheReader(values).stage(stage));
     return Optional.of(new Draft(name, needs, config));
   }
 

@@ -11,14 +11,25 @@ import java.util.Optional;
  * @param maxParallelRuns workstation-wide cap on pipelines running at once
  * @param projects in file order
  * @param notifyOnFailure show a desktop notification when a run fails
+ * @param cache the stage cache's store and remote
  */
 public record VigilConfig(
     Optional<Path> file,
     int maxParallelRuns,
     List<ProjectConfig> projects,
-    boolean notifyOnFailure) {
+    boolean notifyOnFailure,
+    CacheSettings cache) {
   public VigilConfig {
     projects = List.copyOf(projects);
+  }
+
+  /** A config with the default cache settings. */
+  public VigilConfig(
+      Optional<Path> file,
+      int maxParallelRuns,
+      List<ProjectConfig> projects,
+      boolean notifyOnFailure) {
+    this(file, maxParallelRuns, projects, notifyOnFailure, CacheSettings.DEFAULT);
   }
 
   /** A config without desktop notifications. */

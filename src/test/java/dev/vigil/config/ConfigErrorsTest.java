@@ -142,7 +142,7 @@ class ConfigErrorsTest {
         .containsExactly(
             "6:9: unknown key `timout` in a stage; did you mean `timeout`?",
             "7:9: unknown key `bogus` in a stage; known keys: name, timeout, kill_grace, run,"
-                + " needs, when, retry, env, format, keep_background");
+                + " needs, when, retry, env, format, keep_background, cache");
   }
 
   @Test

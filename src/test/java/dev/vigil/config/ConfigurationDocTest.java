@@ -27,6 +27,15 @@ class ConfigurationDocTest {
     if (key.allowedIn(Section.RETRY)) {
       places.add("`retry`");
     }
+    if (key.allowedIn(Section.CACHE)) {
+      places.add("`cache`");
+    }
+    if (key.allowedIn(Section.REMOTE)) {
+      places.add("`cache.remote`");
+    }
+    if (key.allowedIn(Section.STAGE_CACHE)) {
+      places.add("stage `cache`");
+    }
     return String.join(", ", places);
   }
 
