@@ -157,6 +157,12 @@ public final class ContentBaseline {
     return Set.copyOf(recorded.keySet());
   }
 
+  /** What the last run recorded for this path; null when the path is unknown or absent. */
+  public RecordedContent recorded(String path) {
+    Fingerprint f = recorded.get(path);
+    return f == null || f.absent() ? null : new RecordedContent(f.size(), f.hash());
+  }
+
   /** How many paths the baseline knows. */
   public int size() {
     return recorded.size();

@@ -1,5 +1,7 @@
 package dev.vigil.pipeline;
 
+import dev.vigil.cache.Lookup;
+import dev.vigil.cache.ProjectCache;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.StageConfig;
 import dev.vigil.diagnostics.DiagnosticParser;
@@ -44,6 +46,7 @@ public final class PipelineRun {
   private final Map<String, StageState> states = new LinkedHashMap<>();
   private final Map<String, StageRecord> records = new LinkedHashMap<>();
   private final CompletableFuture<RunRecord> result = new CompletableFuture<>();
+  private final CacheStep cache;
   private Instant startedAt;
   private long startNanos;
   private Path changedList;
@@ -59,8 +62,10 @@ public final class PipelineRun {
       Scheduler scheduler,
       RunListener listener,
       int maxParallelStages,
-      DiagnosticsMemory memory) {
+      DiagnosticsMemory memory,
+      ProjectCache cache) {
     this.project = project;
+    this.cache = new CacheStep(cache, request);
     this.memory = memory;
     this.request = request;
     this.runner = runner;
@@ -96,8 +101,30 @@ public final class PipelineRun {
       RunListener listener,
       int maxParallelStages,
       DiagnosticsMemory memory) {
+    return start(
+        project,
+        request,
+        runner,
+        scheduler,
+        listener,
+        maxParallelStages,
+        memory,
+        ProjectCache.NONE);
+  }
+
+  /** Starts the run, with cached stages answered from {@code cache}; stages begin at once. */
+  public static PipelineRun start(
+      ProjectConfig project,
+      RunRequest request,
+      CommandRunner runner,
+      Scheduler scheduler,
+      RunListener listener,
+      int maxParallelStages,
+      DiagnosticsMemory memory,
+      ProjectCache cache) {
     PipelineRun run =
-        new PipelineRun(project, request, runner, scheduler, listener, maxParallelStages, memory);
+        new PipelineRun(
+            project, request, runner, scheduler, listener, maxParallelStages, memory, cache);
     run.begin();
     return run;
   }
@@ -159,6 +186,7 @@ public final class PipelineRun {
       return;
     }
     listener.runStarting(record(null, List.of()));
+    cache.begin();
     step(); // announces the start once the first stages run
   }
 
@@ -225,6 +253,9 @@ public final class PipelineRun {
 
   private void launch(String name) {
     StageConfig stage = graph.stage(name);
+    if (lookUpFirst(name, stage)) {
+      return;
+    }
     List<String> paths = graph.pathsFor(name, request.changed());
     StageState state;
     DiagnosticParser parser = DiagnosticParsers.parser(stage.format(), project.root());
@@ -296,6 +327,55 @@ public final class PipelineRun {
     step();
   }
 
+  /** Asks the cache first, once; true when the answer decides what happens to the stage. */
+  private boolean lookUpFirst(String name, StageConfig stage) {
+    long asked;
+    synchronized (this) {
+      StageState state = states.get(name);
+      if (state.lookedUp || !cache.wanted(stage)) {
+        return false;
+      }
+      state.lookedUp = true;
+      asked = scheduler.nanoTime();
+    }
+    announceStart();
+    cache.lookup(stage).whenComplete((lookup, e) -> lookedUp(name, lookup, asked));
+    return true;
+  }
+
+  private void lookedUp(String name, Lookup lookup, long askedNanos) {
+    StageRecord cached = null;
+    boolean cancelledMeanwhile;
+    synchronized (this) {
+      StageState state = states.get(name);
+      cancelledMeanwhile = cancelled;
+      if (cancelled) {
+        cached = finish(name, state, "cancelled", null);
+      } else if (lookup != null && lookup.hit().isPresent()) {
+        state.phase = StageState.Phase.DONE;
+        state.status = "cached";
+        cached =
+            cache.record(
+                name,
+                lookup.key().orElseThrow(),
+                lookup.hit().get(),
+                scheduler.nanoTime() - askedNanos);
+        records.put(name, cached);
+      } else if (lookup != null) {
+        state.cacheKey = lookup.key().orElse(null);
+      }
+    }
+    if (cached == null) {
+      launch(name);
+      return;
+    }
+    if (!cancelledMeanwhile) {
+      listener.stageStarted(record(null, snapshot()), name);
+    }
+    listener.stageFinished(record(null, snapshot()), cached);
+    step();
+  }
+
   /** Starts the stage's next attempt after the backoff, on the scheduler; a cancel calls it off. */
   private void retryAfter(String name, Duration wait) {
     if (wait.isZero()) {
@@ -348,6 +428,12 @@ public final class PipelineRun {
             diagnosticsOf(name, state, status),
             List.copyOf(state.retries),
             state.leftBehind);
+    if (state.cacheKey != null) {
+      rec = rec.withCacheKey(state.cacheKey);
+      if ("passed".equals(status)) {
+        cache.passed(state.cacheKey, rec, scheduler.now());
+      }
+    }
     records.put(name, rec);
     return rec;
   }
@@ -395,7 +481,9 @@ public final class PipelineRun {
     if (couldNotRun) {
       return "error";
     }
-    boolean allPassed = records.values().stream().allMatch(r -> "passed".equals(r.status()));
+    boolean allPassed =
+        records.values().stream()
+            .allMatch(r -> "passed".equals(r.status()) || "cached".equals(r.status()));
     return allPassed ? "passed" : "failed";
   }
 

@@ -1,6 +1,7 @@
 package dev.vigil.pipeline;
 
 import dev.vigil.batch.ChangeBatch;
+import dev.vigil.cache.ProjectCache;
 import dev.vigil.config.BusyPolicy;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.process.CommandRunner;
@@ -74,12 +75,33 @@ public final class ProjectLoop {
       RunIds runIds,
       Path stateDir,
       int maxParallelStages,
-      DiagnosticsMemory memory) {
+      DiagnosticsMemory memory,
+      ProjectCache cache) {
+    /** A factory for a project without a stage cache. */
+    public PipelineFactory(
+        CommandRunner runner,
+        Scheduler scheduler,
+        RunListener runListener,
+        RunIds runIds,
+        Path stateDir,
+        int maxParallelStages,
+        DiagnosticsMemory memory) {
+      this(
+          runner,
+          scheduler,
+          runListener,
+          runIds,
+          stateDir,
+          maxParallelStages,
+          memory,
+          ProjectCache.NONE);
+    }
+
     PipelineRun start(ProjectConfig project, Trigger trigger, List<String> changed) {
       RunRequest request =
           new RunRequest(runIds.next(project.name()), trigger, scheduler.now(), stateDir, changed);
       return PipelineRun.start(
-          project, request, runner, scheduler, runListener, maxParallelStages, memory);
+          project, request, runner, scheduler, runListener, maxParallelStages, memory, cache);
     }
 
     /**

@@ -27,10 +27,15 @@ final class StageState {
   final List<StageRetry> retries = new ArrayList<>();
   int leftBehind;
 
+  /** Whether the cache was asked about this stage; its key when it is cached. */
+  boolean lookedUp;
+
+  String cacheKey;
+
   /** The wait before the next attempt, while it runs. */
   Scheduler.Cancellable backoff;
 
   boolean passed() {
-    return phase == Phase.DONE && "passed".equals(status);
+    return phase == Phase.DONE && ("passed".equals(status) || "cached".equals(status));
   }
 }

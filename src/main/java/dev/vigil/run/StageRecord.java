@@ -18,6 +18,9 @@ import java.util.List;
  * @param retries each retry with its reason and wait; omitted from JSON when there were none
  * @param leftBehind processes its command left running that were ended after it exited; omitted
  *     from JSON when none
+ * @param cacheKey the stage's cache key when it is cached; omitted from JSON otherwise
+ * @param cachedFrom for status {@code cached}: the run whose result it is; omitted otherwise
+ * @param savedMs for status {@code cached}: how long that run took; omitted otherwise
  */
 public record StageRecord(
     String name,
@@ -29,10 +32,59 @@ public record StageRecord(
     String logFile,
     List<Diagnostic> diagnostics,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<StageRetry> retries,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int leftBehind) {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int leftBehind,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String cacheKey,
+    @JsonInclude(JsonInclude.Include.NON_NULL) CachedFrom cachedFrom,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long savedMs) {
   public StageRecord {
     diagnostics = List.copyOf(diagnostics);
     retries = retries == null ? List.of() : List.copyOf(retries);
+  }
+
+  /** A stage that the cache did not answer. */
+  public StageRecord(
+      String name,
+      String status,
+      Integer exitCode,
+      long durationMs,
+      int attempts,
+      String outputTail,
+      String logFile,
+      List<Diagnostic> diagnostics,
+      List<StageRetry> retries,
+      int leftBehind) {
+    this(
+        name,
+        status,
+        exitCode,
+        durationMs,
+        attempts,
+        outputTail,
+        logFile,
+        diagnostics,
+        retries,
+        leftBehind,
+        null,
+        null,
+        null);
+  }
+
+  /** This record with its cache key. */
+  public StageRecord withCacheKey(String key) {
+    return new StageRecord(
+        name,
+        status,
+        exitCode,
+        durationMs,
+        attempts,
+        outputTail,
+        logFile,
+        diagnostics,
+        retries,
+        leftBehind,
+        key,
+        cachedFrom,
+        savedMs);
   }
 
   /** A stage that was not retried and left nothing behind. */

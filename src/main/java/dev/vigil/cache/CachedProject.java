@@ -1,0 +1,203 @@
+package dev.vigil.cache;
+
+import dev.vigil.batch.RecordedContent;
+import dev.vigil.config.ProjectConfig;
+import dev.vigil.config.StageConfig;
+import dev.vigil.run.StageRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A project's stage cache: its input index, fed as runs start, its tools' output, taken once, and
+ * the lookups and stores of its stages.
+ */
+final class CachedProject implements ProjectCache {
+  private static final Logger log = LoggerFactory.getLogger(CachedProject.class);
+
+  private final ProjectConfig project;
+  private final Function<String, RecordedContent> content;
+  private final StageCache cache;
+  private final InputIndex index;
+  private final KeyMaker keys;
+  private final CompletableFuture<Void> ready = new CompletableFuture<>();
+  private final Tools tools;
+  private boolean trusted = true;
+  private boolean bypass;
+
+  CachedProject(
+      ProjectConfig project, Function<String, RecordedContent> content, StageCache cache) {
+    this.project = project;
+    this.content = content;
+    this.cache = cache;
+    this.index = new InputIndex(project.stages().stream().map(s -> s.cache().inputs()).toList());
+    this.tools = new Tools(project, cache.background());
+    this.keys = new KeyMaker(project, cache.env()::get, tools::output);
+  }
+
+  @Override
+  public boolean covers(StageConfig stage) {
+    return stage.cache().enabled();
+  }
+
+  @Override
+  public void inputsKnown(Collection<String> paths) {
+    synchronized (this) {
+      index.update(paths, content);
+    }
+    ready.complete(null);
+  }
+
+  @Override
+  public void inputsRecorded(Collection<String> paths, boolean complete) {
+    synchronized (this) {
+      index.update(paths, content);
+      if (!complete && trusted) {
+        trusted = false;
+        cache
+            .notes()
+            .accept(
+                "project "
+                    + project.name()
+                    + ": a run covered more changed paths than vigil lists; its stages are not"
+                    + " cached until the project is reloaded");
+      }
+    }
+  }
+
+  @Override
+  public CompletableFuture<Lookup> lookup(StageConfig stage) {
+    return ready
+        .thenCompose(v -> tools.taken())
+        .thenCompose(v -> lookupNow(stage))
+        .exceptionally(
+            e -> {
+              log.warn("cache lookup for {} failed: {}", stage.name(), e.toString());
+              return Lookup.NONE;
+            });
+  }
+
+  private CompletableFuture<Lookup> lookupNow(StageConfig stage) {
+    String key;
+    synchronized (this) {
+      if (!trusted) {
+        return CompletableFuture.completedFuture(Lookup.NONE);
+      }
+      key = keys.key(stage, index);
+    }
+    Optional<Artifact> local = readLocal(key);
+    if (local.isPresent()) {
+      return CompletableFuture.completedFuture(
+          new Lookup(Optional.of(key), Optional.of(new Hit(local.get(), "local"))));
+    }
+    if (cache.remote().isEmpty()) {
+      return CompletableFuture.completedFuture(new Lookup(Optional.of(key), Optional.empty()));
+    }
+    return cache
+        .remote()
+        .get()
+        .get(key)
+        .thenApply(bytes -> new Lookup(Optional.of(key), bytes.flatMap(b -> fromRemote(key, b))));
+  }
+
+  private Optional<Artifact> readLocal(String key) {
+    try {
+      Optional<byte[]> bytes = cache.local().get(key, cache.scheduler().now());
+      if (bytes.isEmpty()) {
+        return Optional.empty();
+      }
+      ArtifactCodec.Result r = cache.codec().decode(key, bytes.get());
+      if (r.artifact().isEmpty()) {
+        log.warn("ignoring the local cache entry {}: {}", key, r.refusal());
+      }
+      return r.artifact();
+    } catch (IOException e) {
+      log.warn("cannot read the local cache entry {}: {}", key, e.toString());
+      return Optional.empty();
+    }
+  }
+
+  private Optional<Hit> fromRemote(String key, byte[] bytes) {
+    ArtifactCodec.Result r = cache.codec().decode(key, bytes);
+    if (r.artifact().isEmpty()) {
+      cache
+          .notes()
+          .accept(
+              "ignoring the artifact "
+                  + key.substring(0, 12)
+                  + " from "
+                  + cache.remote().get().describe()
+                  + ": "
+                  + r.refusal());
+      return Optional.empty();
+    }
+    try {
+      cache.local().put(key, bytes, cache.scheduler().now());
+    } catch (IOException e) {
+      log.warn("cannot keep the remote artifact {} locally: {}", key, e.toString());
+    }
+    return Optional.of(new Hit(r.artifact().get(), "remote"));
+  }
+
+  @Override
+  public void store(String key, String runId, StageRecord passed, Path logFile, Instant at) {
+    cache
+        .background()
+        .execute(
+            () -> {
+              try {
+                byte[] logBytes = readLog(logFile);
+                Artifact artifact =
+                    new Artifact(
+                        key,
+                        runId,
+                        at,
+                        passed.durationMs(),
+                        passed.outputTail() == null ? "" : passed.outputTail(),
+                        passed.diagnostics(),
+                        logBytes);
+                byte[] bytes = cache.codec().encode(artifact);
+                cache.local().put(key, bytes, cache.scheduler().now());
+                if (cache.upload() && cache.remote().isPresent()) {
+                  cache.remote().get().put(key, bytes, ArtifactCodec.signatureOf(bytes));
+                }
+              } catch (IOException | RuntimeException e) {
+                log.warn("cannot store {} in the cache: {}", passed.name(), e.toString());
+              }
+            });
+  }
+
+  private static byte[] readLog(Path logFile) throws IOException {
+    try {
+      return logFile == null ? new byte[0] : Files.readAllBytes(logFile);
+    } catch (NoSuchFileException e) {
+      return new byte[0];
+    }
+  }
+
+  @Override
+  public synchronized void bypassNextRun() {
+    bypass = true;
+  }
+
+  @Override
+  public synchronized boolean takeBypass() {
+    boolean was = bypass;
+    bypass = false;
+    return was;
+  }
+
+  /** For tests: the paths whose content the index holds. */
+  synchronized List<String> indexedPaths() {
+    return index.paths();
+  }
+}
