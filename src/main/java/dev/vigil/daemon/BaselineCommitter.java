@@ -1,6 +1,7 @@
 package dev.vigil.daemon;
 
 import dev.vigil.batch.ContentBaseline;
+import dev.vigil.cache.ProjectCache;
 import dev.vigil.pipeline.RunListener;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.StageRecord;
@@ -14,15 +15,23 @@ import dev.vigil.run.StageRecord;
 final class BaselineCommitter implements RunListener {
   private final RunListener next;
   private final ContentBaseline baseline;
+  private final ProjectCache cache;
 
   BaselineCommitter(RunListener next, ContentBaseline baseline) {
+    this(next, baseline, ProjectCache.NONE);
+  }
+
+  /** Also tells the stage cache what content the run starts from. */
+  BaselineCommitter(RunListener next, ContentBaseline baseline, ProjectCache cache) {
     this.next = next;
     this.baseline = baseline;
+    this.cache = cache;
   }
 
   @Override
   public void runStarting(RunRecord run) {
     baseline.commit(run.trigger().changed());
+    cache.inputsRecorded(run.trigger().changed(), !run.trigger().truncated());
     next.runStarting(run);
   }
 

@@ -102,7 +102,14 @@ public final class Daemon {
             background,
             readAhead,
             ownFiles,
-            new HistoryMemory(history, scheduler));
+            new HistoryMemory(history, scheduler),
+            new dev.vigil.cache.StageCache(
+                options.stateDir(),
+                options.config().cache(),
+                options.env(),
+                scheduler,
+                background,
+                note -> org.slf4j.LoggerFactory.getLogger("dev.vigil.cache").warn("{}", note)));
   }
 
   /** Takes the state dir's lock, arms every project and returns once all are watching. */

@@ -6,6 +6,7 @@ import dev.vigil.batch.ContentBaseline;
 import dev.vigil.batch.DebouncedBatcher;
 import dev.vigil.batch.GitActivity;
 import dev.vigil.batch.OverflowRescan;
+import dev.vigil.cache.ProjectCache;
 import dev.vigil.config.Glob;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.pipeline.LoopStatus;
@@ -35,6 +36,7 @@ final class ProjectRuntime implements AutoCloseable {
   private final ProjectConfig config;
   private final List<Glob> watchGlobs;
   private final ContentBaseline baseline;
+  private final ProjectCache cache;
   private final DebouncedBatcher batcher;
   private final ProjectWatcher watcher;
   private final ProjectLoop loop;
@@ -69,7 +71,8 @@ final class ProjectRuntime implements AutoCloseable {
             new GitActivity(config.root()),
             baseline::reallyChanged,
             loopThread);
-    RunListener listener = new BaselineCommitter(parts.runListener(), baseline);
+    this.cache = parts.cache().project(config, baseline::recorded);
+    RunListener listener = new BaselineCommitter(parts.runListener(), baseline, cache);
     this.loop =
         new ProjectLoop(
             config,
@@ -80,7 +83,8 @@ final class ProjectRuntime implements AutoCloseable {
                 parts.runIds(),
                 parts.stateDir(),
                 Runtime.getRuntime().availableProcessors(),
-                parts.memory()),
+                parts.memory(),
+                cache),
             parts.slots(),
             loopListener,
             loopThread);
@@ -116,7 +120,11 @@ final class ProjectRuntime implements AutoCloseable {
     baseline
         .takeInBackground(
             p -> outOfScope(p, java.nio.file.Files.isDirectory(p)), parts.background())
-        .whenComplete((v, e) -> baselineTaken.complete(null));
+        .whenComplete(
+            (v, e) -> {
+              cache.inputsKnown(baseline.knownPaths());
+              baselineTaken.complete(null);
+            });
   }
 
   /** How many files the content baseline knows. */

@@ -1,5 +1,6 @@
 package dev.vigil.daemon;
 
+import dev.vigil.cache.StageCache;
 import dev.vigil.pipeline.DiagnosticsMemory;
 import dev.vigil.pipeline.RunIds;
 import dev.vigil.pipeline.RunListener;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executor;
  * @param readAhead reads changed files as their events arrive, ahead of the batch's close
  * @param ownFiles files of vigil's own that no project watches (the config file)
  * @param memory annotates diagnostics with how often they failed runs lately
+ * @param cache the stage cache
  */
 record SharedParts(
     Scheduler scheduler,
@@ -37,4 +39,5 @@ record SharedParts(
     Executor background,
     Executor readAhead,
     Set<Path> ownFiles,
-    DiagnosticsMemory memory) {}
+    DiagnosticsMemory memory,
+    StageCache cache) {}
