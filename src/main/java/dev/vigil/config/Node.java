@@ -18,8 +18,20 @@ sealed interface Node permits Node.Scalar, Node.Sequence, Node.Mapping {
     NULL
   }
 
-  /** A single value, with its text as written. */
-  record Scalar(ScalarType type, String text, Mark mark) implements Node {
+  /**
+   * A single value, with its text as written; {@code quoted} when its text starts one column after
+   * {@code mark}, past a quote.
+   */
+  record Scalar(ScalarType type, String text, Mark mark, boolean quoted) implements Node {
+    Scalar(ScalarType type, String text, Mark mark) {
+      this(type, text, mark, false);
+    }
+
+    /** Where the character at {@code index} of the text is, for a value on one line. */
+    Mark markAt(int index) {
+      return new Mark(mark.line(), mark.column() + (quoted ? 1 : 0) + index);
+    }
+
     @Override
     public String describe() {
       return switch (type) {

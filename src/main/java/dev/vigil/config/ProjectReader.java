@@ -1,5 +1,7 @@
 package dev.vigil.config;
 
+import dev.vigil.glob.Glob;
+import dev.vigil.glob.GlobSyntax;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -41,8 +43,8 @@ final class ProjectReader {
         new ProjectConfig(
             name.map(Located::value).orElse(""),
             root(project),
-            texts(values.stringList(project, ConfigKey.WATCH)),
-            texts(values.stringList(project, ConfigKey.IGNORE)),
+            texts(values.patternList(project, ConfigKey.WATCH, Glob::problem)),
+            texts(values.patternList(project, ConfigKey.IGNORE, GlobSyntax::checkIgnoreLine)),
             texts(after),
             inherited.debounce(),
             inherited.maxWait(),

@@ -1,5 +1,6 @@
 package dev.vigil.config;
 
+import dev.vigil.glob.Glob;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ final class StageReader {
             name.map(Located::value).orElse(""),
             run.map(Located::value).orElse(""),
             needs.stream().map(Located::value).collect(Collectors.toList()),
-            values.stringList(stage, ConfigKey.WHEN).stream()
+            values.patternList(stage, ConfigKey.WHEN, Glob::problem).stream()
                 .map(Located::value)
                 .collect(Collectors.toList()),
             values.duration(stage, ConfigKey.TIMEOUT).orElse(inherited.timeout()),

@@ -22,6 +22,7 @@ final class TreeReader {
 
   private final Problems problems;
   private final boolean json;
+  private String[] lines = new String[0];
 
   TreeReader(Problems problems, boolean json) {
     this.problems = problems;
@@ -30,6 +31,7 @@ final class TreeReader {
 
   /** The root node, or empty when the text holds no value or cannot be parsed (then reported). */
   Optional<Node> read(String text) {
+    lines = text.split("\n", -1);
     JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
     try (JsonParser parser = factory.createParser(text)) {
       JsonToken first = parser.nextToken();
@@ -65,8 +67,18 @@ final class TreeReader {
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
           new Node.Scalar(Node.ScalarType.NUMBER, parser.getText(), at);
       case VALUE_NULL -> new Node.Scalar(Node.ScalarType.NULL, "", at);
-      default -> new Node.Scalar(Node.ScalarType.STRING, parser.getText(), at);
+      default -> new Node.Scalar(Node.ScalarType.STRING, parser.getText(), at, startsQuoted(at));
     };
+  }
+
+  /** Whether the text at {@code at} is an opening quote. */
+  private boolean startsQuoted(Mark at) {
+    if (at.line() > lines.length) {
+      return false;
+    }
+    String line = lines[at.line() - 1];
+    int i = at.column() - 1;
+    return i < line.length() && (line.charAt(i) == '"' || line.charAt(i) == '\'');
   }
 
   private Node readSequence(JsonParser parser, Mark at) throws IOException {

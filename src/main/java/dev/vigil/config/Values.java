@@ -1,11 +1,13 @@
 package dev.vigil.config;
 
+import dev.vigil.glob.GlobSyntax;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Typed reads of located values; each wrong value is reported, pointing at it. */
 final class Values {
@@ -66,6 +68,30 @@ final class Values {
       }
     } else {
       scalar(value.get(), key.key(), "a list of strings").ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /**
+   * A list of patterns, as {@link #stringList}; each that {@code check} finds a problem in is
+   * reported at the character at fault.
+   */
+  List<Located> patternList(
+      Node.Mapping mapping, ConfigKey key, Function<String, Optional<GlobSyntax.Problem>> check) {
+    List<Located> out = stringList(mapping, key);
+    Optional<Node> value = present(mapping, key);
+    List<Node> items =
+        value.map(v -> v instanceof Node.Sequence seq ? seq.items() : List.of(v)).orElse(List.of());
+    for (Node item : items) {
+      if (item instanceof Node.Scalar s && s.type() != Node.ScalarType.NULL) {
+        check
+            .apply(s.text())
+            .ifPresent(
+                p ->
+                    problems.add(
+                        s.markAt(p.index()),
+                        "`" + key.key() + "` pattern `" + s.text() + "`: " + p.message()));
+      }
     }
     return out;
   }

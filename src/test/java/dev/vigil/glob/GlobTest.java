@@ -1,7 +1,9 @@
-package dev.vigil.config;
+package dev.vigil.glob;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -59,5 +61,54 @@ class GlobTest {
   })
   void matchesLikeAUserExpects(String glob, String path, boolean expected) {
     assertThat(Glob.of(glob).matches(path)).isEqualTo(expected);
+  }
+
+  /** Where the old glob dialect differed from git's, the pattern now means what git means. */
+  @ParameterizedTest(name = "{0} vs {1} -> {2}")
+  @CsvSource({
+    // a name without a slash matches a directory too, and so every file below it
+    "src, src/lib.rs, true",
+    "target, crates/x/target/debug/app, true",
+    // a pattern that matches a directory selects what is in it
+    "src/*, src/a/lib.rs, true",
+    "*.rs, gen.rs/notes.txt, true",
+    // ** is special only as a whole path segment; elsewhere it is a *
+    "src/**.rs, src/lib.rs, true",
+    "src/**.rs, src/a/lib.rs, false",
+    "a**b, a/x/b, false",
+    // POSIX classes
+    "[[:digit:]]*.log, 1.log, true",
+    "[[:digit:]]*.log, a.log, false",
+    "[[:upper:]]*.md, README.md, true",
+    // a ] first in a class is a member, and ^ negates as ! does
+    "[]a].txt, ].txt, true",
+    "[^ab].py, c.py, true",
+    "[^ab].py, a.py, false",
+    // a class never matches the separator
+    "a[/]b, a/b, false",
+  })
+  void meansWhatGitMeans(String glob, String path, boolean expected) {
+    assertThat(Glob.of(glob).matches(path)).isEqualTo(expected);
+  }
+
+  @Test
+  void aPatternThatCouldNeverMatchIsRefused() {
+    assertThat(Glob.problem("src/[ab.rs").map(GlobSyntax.Problem::index)).hasValue(4);
+    assertThat(Glob.problem("lib\\").map(GlobSyntax.Problem::index)).hasValue(3);
+    assertThat(Glob.problem("lib\\\\")).isEmpty();
+    assertThat(Glob.problem("[[:word:]].rs").map(GlobSyntax.Problem::message))
+        .hasValueSatisfying(m -> assertThat(m).contains("`[:word:]`").contains("alpha"));
+    assertThat(Glob.problem("")).isPresent();
+    assertThat(Glob.problem("/")).isPresent();
+    assertThatThrownBy(() -> Glob.of("src/[ab.rs"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("src/[ab.rs");
+  }
+
+  @Test
+  void negationIsForIgnoreOnly() {
+    assertThat(Glob.problem("!target/**").map(GlobSyntax.Problem::message))
+        .hasValueSatisfying(m -> assertThat(m).contains("ignore:"));
+    assertThat(Glob.of("\\!notes.md").matches("docs/!notes.md")).isTrue();
   }
 }

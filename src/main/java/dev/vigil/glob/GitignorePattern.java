@@ -1,4 +1,4 @@
-package dev.vigil.watch;
+package dev.vigil.glob;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -8,7 +8,7 @@ import java.util.Arrays;
  * slash matches the base name at any depth (literal and {@code *suffix} fast paths), any other
  * pattern matches the path relative to its file's directory, with a literal-prefix fast path.
  */
-final class GitignorePattern {
+public final class GitignorePattern {
   private final byte[] pattern;
   private final int noWildcardLength;
   private final boolean negative;
@@ -46,18 +46,18 @@ final class GitignorePattern {
   }
 
   /** Compiles one already trimmed, non-comment line; null if it can never match anything. */
-  static GitignorePattern compile(byte[] trimmed, int lineNumber) {
+  public static GitignorePattern compile(byte[] trimmed, int lineNumber) {
     GitignorePattern p =
         new GitignorePattern(trimmed, new String(trimmed, StandardCharsets.UTF_8), lineNumber);
     return p.pattern.length == 0 ? null : p;
   }
 
-  /** Compiles a pattern given as text (a config {@code ignore:} entry or a test). */
-  static GitignorePattern compile(String text) {
-    return compile(GitignoreParser.trimTrailingSpaces(text.getBytes(StandardCharsets.UTF_8)), 0);
+  /** Compiles a pattern given as text, as written (no trailing spaces are trimmed). */
+  public static GitignorePattern compile(String text) {
+    return compile(text.getBytes(StandardCharsets.UTF_8), 0);
   }
 
-  boolean negative() {
+  public boolean negative() {
     return negative;
   }
 
@@ -65,7 +65,7 @@ final class GitignorePattern {
    * Whether the last component of the pattern is made of wildcards only ({@code *}, {@code **},
    * {@code dir/*}): a pattern that matches any name rather than naming some.
    */
-  boolean anyName() {
+  public boolean anyName() {
     int from = 0;
     for (int i = 0; i < pattern.length; i++) {
       if (pattern[i] == '/') {
@@ -81,11 +81,11 @@ final class GitignorePattern {
   }
 
   /** The line as written in the file (after trailing-space trimming). */
-  String line() {
+  public String line() {
     return line;
   }
 
-  int lineNumber() {
+  public int lineNumber() {
     return lineNumber;
   }
 
@@ -104,7 +104,7 @@ final class GitignorePattern {
    * name starts at {@code basenameStart}; {@code base} is the pattern file's directory relative to
    * the root, without a trailing slash (empty for the root).
    */
-  boolean matches(byte[] path, int pathLen, int basenameStart, boolean isDir, byte[] base) {
+  public boolean matches(byte[] path, int pathLen, int basenameStart, boolean isDir, byte[] base) {
     if (mustBeDir && !isDir) {
       return false;
     }

@@ -1,11 +1,11 @@
-package dev.vigil.watch;
+package dev.vigil.glob;
 
 /**
  * Git's {@code wildmatch} over UTF-8 bytes: {@code *}, {@code **}, {@code ?}, bracket classes
  * (ranges, {@code !}/{@code ^} negation, {@code [:alpha:]}-style names) and backslash escapes.
  * Bytes past the end of a range read as NUL, as in the C original.
  */
-final class Wildmatch {
+public final class Wildmatch {
   private static final int MATCH = 0;
   private static final int NOMATCH = 1;
   private static final int ABORT_ALL = -1;
@@ -14,7 +14,7 @@ final class Wildmatch {
   private Wildmatch() {}
 
   /** Whether {@code pat[pStart, pEnd)} matches {@code text[tStart, tEnd)}. */
-  static boolean matches(
+  public static boolean matches(
       byte[] pat, int pStart, int pEnd, byte[] text, int tStart, int tEnd, boolean pathname) {
     return new Wildmatch.Run(pat, pEnd, text, tEnd, pathname).dowild(pStart, tStart) == MATCH;
   }

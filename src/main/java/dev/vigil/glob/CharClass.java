@@ -1,10 +1,21 @@
-package dev.vigil.watch;
+package dev.vigil.glob;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The POSIX class names of bracket expressions ({@code [:alpha:]} and friends), ASCII only. */
 final class CharClass {
+  /** The names git knows, as written between {@code [:} and {@code :]}. */
+  static final List<String> NAMES =
+      List.of(
+          "alnum", "alpha", "blank", "cntrl", "digit", "graph", "lower", "print", "punct", "space",
+          "upper", "xdigit");
+
   private CharClass() {}
+
+  static boolean isName(String name) {
+    return NAMES.contains(name);
+  }
 
   /** Returns 1 if {@code c} is in the named class, 0 if not, -1 if the name is unknown. */
   static int test(byte[] pat, int start, int len, int c) {
