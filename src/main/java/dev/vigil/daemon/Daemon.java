@@ -20,6 +20,7 @@ import dev.vigil.report.StatusFileWriter;
 import dev.vigil.report.StatusSnapshot;
 import dev.vigil.report.VigilEvent;
 import dev.vigil.run.RunRecord;
+import dev.vigil.threads.NamedThreads;
 import dev.vigil.time.SystemScheduler;
 import java.io.IOException;
 import java.time.Instant;
@@ -85,8 +86,8 @@ public final class Daemon {
             this::projectStatus,
             scheduler);
     this.loopEvents = new LoopEvents(board::changed, events, console, scheduler, projects, chained);
-    this.background = Executors2.singleThread("vigil-baseline");
-    this.readAhead = Executors2.singleThread("vigil-read-ahead");
+    this.background = NamedThreads.singleThread("vigil-baseline");
+    this.readAhead = NamedThreads.singleThread("vigil-read-ahead");
     options.configFile().ifPresent(ownFiles::add);
     ownFiles.addAll(options.loaded().sources().contents().keySet());
     this.parts =
@@ -363,8 +364,8 @@ public final class Daemon {
       history.close();
       background.shutdownNow();
       readAhead.shutdownNow();
-      Executors2.awaitQuietly(background);
-      Executors2.awaitQuietly(readAhead);
+      NamedThreads.awaitQuietly(background);
+      NamedThreads.awaitQuietly(readAhead);
       scheduler.close();
       lock.close();
     } catch (IOException | RuntimeException e) {

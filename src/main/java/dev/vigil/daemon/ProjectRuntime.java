@@ -13,6 +13,7 @@ import dev.vigil.pipeline.ProjectLoop;
 import dev.vigil.pipeline.RunListener;
 import dev.vigil.report.ProjectStatus;
 import dev.vigil.run.RunRecord;
+import dev.vigil.threads.NamedThreads;
 import dev.vigil.watch.FileEvent;
 import dev.vigil.watch.IgnoreRules;
 import dev.vigil.watch.ProjectWatcher;
@@ -58,7 +59,7 @@ final class ProjectRuntime implements AutoCloseable {
     this.watchGlobs = config.watch().stream().map(Glob::of).toList();
     this.rules = IgnoreRules.load(config.root(), config.ignore(), parts.env());
     this.baseline = new ContentBaseline(config.root(), parts.scheduler());
-    this.loopThread = Executors2.singleThread("vigil-loop-" + config.name());
+    this.loopThread = NamedThreads.singleThread("vigil-loop-" + config.name());
     this.batcher =
         new DebouncedBatcher(
             config.root(),
@@ -234,6 +235,6 @@ final class ProjectRuntime implements AutoCloseable {
     watcher.close();
     batcher.close();
     loopThread.shutdown();
-    Executors2.awaitQuietly(loopThread);
+    NamedThreads.awaitQuietly(loopThread);
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.process;
 
+import dev.vigil.threads.NamedThreads;
 import dev.vigil.time.Scheduler;
 import java.io.File;
 import java.io.IOException;
@@ -13,10 +14,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -50,15 +49,8 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
     this.scheduler = scheduler;
     this.setsid = setsid;
     this.killer = new ProcessTreeKiller(setsid.isPresent());
-    this.threadPrefix = THREAD_PREFIX + Integer.toHexString(System.identityHashCode(this)) + "-";
-    AtomicInteger count = new AtomicInteger();
-    this.pool =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, threadPrefix + count.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.threadPrefix = THREAD_PREFIX + Integer.toHexString(System.identityHashCode(this));
+    this.pool = NamedThreads.cachedPool(threadPrefix);
     this.parked = new ParkedShell(setsid, pool);
   }
 

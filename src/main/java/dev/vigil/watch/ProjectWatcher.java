@@ -1,5 +1,6 @@
 package dev.vigil.watch;
 
+import dev.vigil.threads.NamedThreads;
 import dev.vigil.time.Scheduler;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,7 +81,7 @@ public final class ProjectWatcher implements AutoCloseable {
     this.scheduler = scheduler;
     this.settings = settings;
     Path name = this.root.getFileName();
-    this.executor = WatchThreads.cachedPool("vigil-watch-" + (name == null ? "root" : name));
+    this.executor = NamedThreads.cachedPool("vigil-watch-" + (name == null ? "root" : name));
     this.retry = new EventRetry(scheduler, settings.eventRetry(), WatchSettings.MAX_EVENT_RETRY);
   }
 
