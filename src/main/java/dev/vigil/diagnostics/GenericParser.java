@@ -22,14 +22,14 @@ final class GenericParser extends LineParser {
   void line(String line) {
     Matcher m = match(line);
     if (m != null) {
-      String[] code = Locations.leadingCode(m.group("msg"));
+      CodedMessage code = CodedMessage.split(m.group("msg"));
       sink.add(
           m.group("file"),
-          Locations.number(m.group("line")),
-          Locations.number(m.group("col")),
+          LineNumbers.parse(m.group("line")),
+          LineNumbers.parse(m.group("col")),
           Severity.of(m.group("sev")),
-          code[0],
-          code[1]);
+          code.code(),
+          code.text());
     }
   }
 

@@ -59,8 +59,8 @@ final class RustcParser extends MultiLineParser {
         pending =
             pending.at(
                 arrow.group("file"),
-                Locations.number(arrow.group("line")),
-                Locations.number(arrow.group("col")));
+                LineNumbers.parse(arrow.group("line")),
+                LineNumbers.parse(arrow.group("col")));
         located = true;
         return;
       }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** The settings that flow from built-in defaults to {@code defaults:} to a project. */
-record Inherited(
+record InheritedSettings(
     Duration debounce,
     Duration maxWait,
     BusyPolicy onBusy,
@@ -13,8 +13,8 @@ record Inherited(
     boolean runOnStart) {
 
   /** The defaults registered in {@link ConfigKey}. */
-  static Inherited builtIn() {
-    return new Inherited(
+  static InheritedSettings builtIn() {
+    return new InheritedSettings(
         builtInDuration(ConfigKey.DEBOUNCE),
         builtInDuration(ConfigKey.MAX_WAIT),
         BusyPolicy.valueOf(ConfigKey.ON_BUSY.defaultText().toUpperCase(Locale.ROOT)),
@@ -28,8 +28,8 @@ record Inherited(
   }
 
   /** These settings with the ones written in {@code mapping} on top. */
-  Inherited overriddenBy(Node.Mapping mapping, Values values) {
-    return new Inherited(
+  InheritedSettings overriddenBy(LocatedNode.Mapping mapping, ValueReader values) {
+    return new InheritedSettings(
         values.duration(mapping, ConfigKey.DEBOUNCE).orElse(debounce),
         values.duration(mapping, ConfigKey.MAX_WAIT).orElse(maxWait),
         values

@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** Typed reads of located values; each wrong value is reported, pointing at it. */
-final class Values {
+final class ValueReader {
   private final Problems problems;
 
-  Values(Problems problems) {
+  ValueReader(Problems problems) {
     this.problems = problems;
   }
 
@@ -22,9 +22,9 @@ final class Values {
   }
 
   /** Reports keys not allowed in this section, and keys written twice. */
-  void checkKeys(Node.Mapping mapping, Section section) {
+  void checkKeys(LocatedNode.Mapping mapping, Section section) {
     Map<String, Mark> seen = new HashMap<>();
-    for (Node.Entry e : mapping.entries()) {
+    for (LocatedNode.Entry e : mapping.entries()) {
       Mark first = seen.putIfAbsent(e.key(), e.keyMark());
       if (first != null) {
         problems.add(
@@ -36,19 +36,20 @@ final class Values {
   }
 
   /** The value of {@code key} unless it is absent or null. */
-  static Optional<Node> present(Node.Mapping mapping, ConfigKey key) {
+  static Optional<LocatedNode> present(LocatedNode.Mapping mapping, ConfigKey key) {
     return mapping
         .get(key.key())
-        .map(Node.Entry::value)
-        .filter(v -> !(v instanceof Node.Scalar s && s.type() == Node.ScalarType.NULL));
+        .map(LocatedNode.Entry::value)
+        .filter(
+            v -> !(v instanceof LocatedNode.Scalar s && s.type() == LocatedNode.ScalarType.NULL));
   }
 
-  Optional<Located> string(Node.Mapping mapping, ConfigKey key) {
+  Optional<Located> string(LocatedNode.Mapping mapping, ConfigKey key) {
     return present(mapping, key).flatMap(v -> scalar(v, key.key(), "a string"));
   }
 
-  private Optional<Located> scalar(Node value, String what, String expected) {
-    if (value instanceof Node.Scalar s && s.type() != Node.ScalarType.NULL) {
+  private Optional<Located> scalar(LocatedNode value, String what, String expected) {
+    if (value instanceof LocatedNode.Scalar s && s.type() != LocatedNode.ScalarType.NULL) {
       return Optional.of(new Located(s.text(), s.mark()));
     }
     problems.add(value.mark(), "`" + what + "` must be " + expected + ", got " + value.describe());
@@ -56,14 +57,14 @@ final class Values {
   }
 
   /** A list of strings; a single string stands for a list of one. */
-  List<Located> stringList(Node.Mapping mapping, ConfigKey key) {
-    Optional<Node> value = present(mapping, key);
+  List<Located> stringList(LocatedNode.Mapping mapping, ConfigKey key) {
+    Optional<LocatedNode> value = present(mapping, key);
     List<Located> out = new ArrayList<>();
     if (value.isEmpty()) {
       return out;
     }
-    if (value.get() instanceof Node.Sequence seq) {
-      for (Node item : seq.items()) {
+    if (value.get() instanceof LocatedNode.Sequence seq) {
+      for (LocatedNode item : seq.items()) {
         scalar(item, key.key(), "a list of strings").ifPresent(out::add);
       }
     } else {
@@ -77,13 +78,17 @@ final class Values {
    * reported at the character at fault.
    */
   List<Located> patternList(
-      Node.Mapping mapping, ConfigKey key, Function<String, Optional<GlobSyntax.Problem>> check) {
+      LocatedNode.Mapping mapping,
+      ConfigKey key,
+      Function<String, Optional<GlobSyntax.Problem>> check) {
     List<Located> out = stringList(mapping, key);
-    Optional<Node> value = present(mapping, key);
-    List<Node> items =
-        value.map(v -> v instanceof Node.Sequence seq ? seq.items() : List.of(v)).orElse(List.of());
-    for (Node item : items) {
-      if (item instanceof Node.Scalar s && s.type() != Node.ScalarType.NULL) {
+    Optional<LocatedNode> value = present(mapping, key);
+    List<LocatedNode> items =
+        value
+            .map(v -> v instanceof LocatedNode.Sequence seq ? seq.items() : List.of(v))
+            .orElse(List.of());
+    for (LocatedNode item : items) {
+      if (item instanceof LocatedNode.Scalar s && s.type() != LocatedNode.ScalarType.NULL) {
         check
             .apply(s.text())
             .ifPresent(
@@ -96,18 +101,18 @@ final class Values {
     return out;
   }
 
-  Optional<Node.Mapping> mapping(Node.Mapping parent, ConfigKey key) {
-    Optional<Node> value = present(parent, key);
-    if (value.isPresent() && !(value.get() instanceof Node.Mapping)) {
+  Optional<LocatedNode.Mapping> mapping(LocatedNode.Mapping parent, ConfigKey key) {
+    Optional<LocatedNode> value = present(parent, key);
+    if (value.isPresent() && !(value.get() instanceof LocatedNode.Mapping)) {
       problems.add(
           value.get().mark(),
           "`" + key.key() + "` must be a mapping, got " + value.get().describe());
       return Optional.empty();
     }
-    return value.map(Node.Mapping.class::cast);
+    return value.map(LocatedNode.Mapping.class::cast);
   }
 
-  Optional<Duration> duration(Node.Mapping mapping, ConfigKey key) {
+  Optional<Duration> duration(LocatedNode.Mapping mapping, ConfigKey key) {
     return string(mapping, key)
         .flatMap(
             s -> {
@@ -119,15 +124,15 @@ final class Values {
             });
   }
 
-  Optional<Boolean> bool(Node.Mapping mapping, ConfigKey key) {
-    Optional<Node> value = present(mapping, key);
+  Optional<Boolean> bool(LocatedNode.Mapping mapping, ConfigKey key) {
+    Optional<LocatedNode> value = present(mapping, key);
     if (value.isEmpty()) {
       return Optional.empty();
     }
-    if (value.get() instanceof Node.Scalar s && s.type() == Node.ScalarType.BOOLEAN) {
+    if (value.get() instanceof LocatedNode.Scalar s && s.type() == LocatedNode.ScalarType.BOOLEAN) {
       return Optional.of(Boolean.parseBoolean(s.text()) || isYamlTrue(s.text()));
     }
-    if (value.get() instanceof Node.Scalar s
+    if (value.get() instanceof LocatedNode.Scalar s
         && (s.text().equalsIgnoreCase("true") || s.text().equalsIgnoreCase("false"))) {
       return Optional.of(Boolean.parseBoolean(s.text()));
     }
@@ -142,12 +147,12 @@ final class Values {
   }
 
   /** A whole number of at least {@code min}. */
-  Optional<Integer> integer(Node.Mapping mapping, ConfigKey key, String what, int min) {
-    Optional<Node> value = present(mapping, key);
+  Optional<Integer> integer(LocatedNode.Mapping mapping, ConfigKey key, String what, int min) {
+    Optional<LocatedNode> value = present(mapping, key);
     if (value.isEmpty()) {
       return Optional.empty();
     }
-    if (value.get() instanceof Node.Scalar s && s.type() == Node.ScalarType.NUMBER) {
+    if (value.get() instanceof LocatedNode.Scalar s && s.type() == LocatedNode.ScalarType.NUMBER) {
       try {
         int n = Integer.parseInt(s.text());
         if (n >= min) {
@@ -166,18 +171,18 @@ final class Values {
   }
 
   /** One of the key's registered choices. */
-  Optional<String> choice(Node.Mapping mapping, ConfigKey key) {
+  Optional<String> choice(LocatedNode.Mapping mapping, ConfigKey key) {
     return choice(mapping, key, key.key());
   }
 
   /** One of the key's registered choices; {@code what} names the key in messages. */
-  Optional<String> choice(Node.Mapping mapping, ConfigKey key, String what) {
-    Optional<Node> value = present(mapping, key);
+  Optional<String> choice(LocatedNode.Mapping mapping, ConfigKey key, String what) {
+    Optional<LocatedNode> value = present(mapping, key);
     if (value.isEmpty()) {
       return Optional.empty();
     }
     String allowed = String.join(", ", key.choices());
-    if (value.get() instanceof Node.Scalar s && s.type() == Node.ScalarType.BOOLEAN) {
+    if (value.get() instanceof LocatedNode.Scalar s && s.type() == LocatedNode.ScalarType.BOOLEAN) {
       problems.add(
           s.mark(),
           "`"
@@ -204,7 +209,7 @@ final class Values {
     return text.map(Located::value);
   }
 
-  private static String describeValue(Node node) {
-    return node instanceof Node.Scalar s ? "`" + s.text() + "`" : node.describe();
+  private static String describeValue(LocatedNode node) {
+    return node instanceof LocatedNode.Scalar s ? "`" + s.text() + "`" : node.describe();
   }
 }

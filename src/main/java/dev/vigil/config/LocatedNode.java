@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The located tree a config file is read into: every key and value keeps its place. */
-sealed interface Node permits Node.Scalar, Node.Sequence, Node.Mapping {
+sealed interface LocatedNode permits LocatedNode.Scalar, LocatedNode.Sequence, LocatedNode.Mapping {
   Mark mark();
 
   /** How the value reads in a message: "a string", "a list", ... */
@@ -22,7 +22,7 @@ sealed interface Node permits Node.Scalar, Node.Sequence, Node.Mapping {
    * A single value, with its text as written; {@code quoted} when its text starts one column after
    * {@code mark}, past a quote.
    */
-  record Scalar(ScalarType type, String text, Mark mark, boolean quoted) implements Node {
+  record Scalar(ScalarType type, String text, Mark mark, boolean quoted) implements LocatedNode {
     Scalar(ScalarType type, String text, Mark mark) {
       this(type, text, mark, false);
     }
@@ -44,7 +44,7 @@ sealed interface Node permits Node.Scalar, Node.Sequence, Node.Mapping {
   }
 
   /** A list. */
-  record Sequence(List<Node> items, Mark mark) implements Node {
+  record Sequence(List<LocatedNode> items, Mark mark) implements LocatedNode {
     public Sequence {
       items = List.copyOf(items);
     }
@@ -56,7 +56,7 @@ sealed interface Node permits Node.Scalar, Node.Sequence, Node.Mapping {
   }
 
   /** A mapping, entries in file order (duplicate keys kept, so they can be reported). */
-  record Mapping(List<Entry> entries, Mark mark) implements Node {
+  record Mapping(List<Entry> entries, Mark mark) implements LocatedNode {
     public Mapping {
       entries = List.copyOf(entries);
     }
@@ -73,5 +73,5 @@ sealed interface Node permits Node.Scalar, Node.Sequence, Node.Mapping {
   }
 
   /** One key of a mapping with its value. */
-  record Entry(String key, Mark keyMark, Node value) {}
+  record Entry(String key, Mark keyMark, LocatedNode value) {}
 }
