@@ -61,15 +61,13 @@ final class ProjectRuntime implements AutoCloseable {
     this.baseline = new ContentBaseline(config.root(), parts.scheduler());
     this.loopThread = NamedThreads.singleThread("vigil-loop-" + config.name());
     this.batcher =
-        new DebouncedBatcher(
-            config.root(),
-            config.debounce(),
-            config.maxWait(),
-            parts.scheduler(),
-            this::onBatch,
-            new GitActivity(config.root()),
-            baseline::reallyChanged,
-            loopThread);
+        DebouncedBatcher.builder(config.root(), parts.scheduler())
+            .debounce(config.debounce())
+            .maxWait(config.maxWait())
+            .gitBusy(new GitActivity(config.root()))
+            .contentFilter(baseline::reallyChanged)
+            .closer(loopThread)
+            .build(this::onBatch);
     RunListener listener = new BaselineCommitter(parts.runListener(), baseline);
     this.loop =
         new ProjectLoop(
