@@ -5,7 +5,9 @@ import dev.vigil.config.BusyPolicy;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.process.CommandRunner;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
 import dev.vigil.run.Trigger;
+import dev.vigil.run.TriggerKind;
 import dev.vigil.time.Scheduler;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,7 +52,7 @@ public final class ProjectLoop {
   private final TreeSet<String> pending = new TreeSet<>();
   private int pendingUncounted;
   private boolean pendingTruncated;
-  private String pendingFullRun;
+  private TriggerKind pendingFullRun;
   private List<String> currentPaths = List.of();
   private PipelineRun current;
   private boolean waitingForSlot;
@@ -120,7 +122,7 @@ public final class ProjectLoop {
   }
 
   /** Runs every stage, e.g. for {@code manual} or {@code startup}. */
-  public CompletableFuture<Void> runAll(String kind) {
+  public CompletableFuture<Void> runAll(TriggerKind kind) {
     return queue.post(new Control.RunAll(kind));
   }
 
@@ -179,7 +181,7 @@ public final class ProjectLoop {
       onRunAll(r.kind());
     } else if (control instanceof Control.RunOnce o) {
       onceWaiters.add(o.done());
-      onRunAll(pendingFullRun == null ? "manual" : pendingFullRun);
+      onRunAll(pendingFullRun == null ? TriggerKind.MANUAL : pendingFullRun);
     } else if (control instanceof Control.Hold h) {
       held = h.on();
     } else if (control instanceof Control.Pause) {
@@ -231,9 +233,9 @@ public final class ProjectLoop {
     }
   }
 
-  private void onRunAll(String kind) {
+  private void onRunAll(TriggerKind kind) {
     pendingFullRun = kind;
-    pendingChains |= onceWaiters.isEmpty() || !kind.equals("manual");
+    pendingChains |= onceWaiters.isEmpty() || kind != TriggerKind.MANUAL;
     if (current != null && project.onBusy() == BusyPolicy.RESTART) {
       current.cancel();
     }
@@ -280,7 +282,7 @@ public final class ProjectLoop {
     clearPending();
     changedDuringRun = false;
     userCancelled = false;
-    List<String> changed = trigger.kind().equals("change") ? currentPaths : List.of();
+    List<String> changed = trigger.kind() == TriggerKind.CHANGE ? currentPaths : List.of();
     PipelineRun run = pipelines.start(project, trigger, changed);
     current = run;
     run.result()
@@ -300,7 +302,7 @@ public final class ProjectLoop {
       lastRun = record;
     }
     pipelines.prepareNext(project);
-    boolean restarted = record != null && "cancelled".equals(record.result()) && !userCancelled;
+    boolean restarted = record != null && record.result() == RunResult.CANCELLED && !userCancelled;
     if (restarted) {
       pending.addAll(currentPaths);
       if (!currentWaiters.isEmpty()) {
@@ -336,7 +338,8 @@ public final class ProjectLoop {
     }
     List<String> changed = pending.stream().limit(ChangeBatch.MAX_LISTED).toList();
     int count = pendingCount();
-    return new Trigger("change", changed, count, pendingTruncated || count > changed.size());
+    return new Trigger(
+        TriggerKind.CHANGE, changed, count, pendingTruncated || count > changed.size());
   }
 
   private boolean hasPending() {

@@ -15,12 +15,14 @@ import dev.vigil.process.RunningCommand;
 import dev.vigil.report.DaemonStatus;
 import dev.vigil.report.HistoryLog;
 import dev.vigil.report.Json;
+import dev.vigil.report.ProjectState;
 import dev.vigil.report.ProjectStatus;
 import dev.vigil.report.StatusFileWriter;
 import dev.vigil.report.StatusSnapshot;
 import dev.vigil.report.VigilEvent;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.Trigger;
+import dev.vigil.run.TriggerKind;
 import dev.vigil.time.FakeScheduler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,9 +62,10 @@ class GoldenJsonTest {
     HistoryLog history = new HistoryLog(stateDir, json);
     history.append(run);
     history.append(passedRun());
-    history.append(otherEndings("app-9", "config", new Outcome.FailedToStart("make: not found")));
-    history.append(otherEndings("app-10", "after", new Outcome.TimedOut()));
-    history.append(otherEndings("app-11", "startup", new Outcome.Cancelled()));
+    history.append(
+        otherEndings("app-9", TriggerKind.CONFIG, new Outcome.FailedToStart("make: not found")));
+    history.append(otherEndings("app-10", TriggerKind.AFTER, new Outcome.TimedOut()));
+    history.append(otherEndings("app-11", TriggerKind.STARTUP, new Outcome.Cancelled()));
     assertGolden("history.jsonl", Files.readString(stateDir.resolve("history.jsonl")));
 
     StatusSnapshot snapshot =
@@ -76,8 +79,8 @@ class GoldenJsonTest {
                 "/home/dev/app/vigil.yaml",
                 null),
             List.of(
-                new ProjectStatus("app", "/home/dev/app", "watching", 0, false, run),
-                new ProjectStatus("lib", "/home/dev/lib", "running", 3, true, null)));
+                new ProjectStatus("app", "/home/dev/app", ProjectState.WATCHING, 0, false, run),
+                new ProjectStatus("lib", "/home/dev/lib", ProjectState.RUNNING, 3, true, null)));
     new StatusFileWriter(stateDir, json).write(snapshot);
     assertGolden("status.json", Files.readString(stateDir.resolve("status.json")));
 
@@ -119,7 +122,7 @@ class GoldenJsonTest {
             stage("build", "make build", List.of(), "gcc", RetryPolicy.NONE),
             stage("test", "make test", List.of("build"), "gcc", new RetryPolicy(2, true)),
             stage("docs", "make docs", List.of("test"), "none", RetryPolicy.NONE));
-    Trigger trigger = new Trigger("change", List.of("src/main.c", "src/ü ñ.h"), 2, false);
+    Trigger trigger = new Trigger(TriggerKind.CHANGE, List.of("src/main.c", "src/ü ñ.h"), 2, false);
     RunRequest request =
         new RunRequest("app-7", trigger, scheduler.now(), stateDir, trigger.changed());
     return PipelineRun.start(project, request, runner, scheduler, RunListener.NONE, 2)
@@ -133,14 +136,15 @@ class GoldenJsonTest {
     ProjectConfig project =
         project(stage("build", "make build", List.of(), "none", RetryPolicy.NONE));
     RunRequest request =
-        new RunRequest("app-8", Trigger.of("manual"), scheduler.now(), stateDir, List.of());
+        new RunRequest(
+            "app-8", Trigger.of(TriggerKind.MANUAL), scheduler.now(), stateDir, List.of());
     return PipelineRun.start(project, request, runner, scheduler, RunListener.NONE, 1)
         .result()
         .join();
   }
 
   /** build ends as given; lint, beside it, passes. */
-  private RunRecord otherEndings(String runId, String kind, Outcome buildEnds) {
+  private RunRecord otherEndings(String runId, TriggerKind kind, Outcome buildEnds) {
     ScriptedRunner runner = new ScriptedRunner();
     runner.plan("make build", buildEnds, 0, "compiling");
     runner.plan("make lint", new Outcome.Exited(0), 0);
@@ -156,17 +160,7 @@ class GoldenJsonTest {
   }
 
   private RunRecord queued() {
-    return new RunRecord(
-        RunRecord.SCHEMA,
-        "app",
-        null,
-        Trigger.of("startup"),
-        scheduler.now(),
-        null,
-        null,
-        0,
-        null,
-        List.of());
+    return RunRecord.queued("app", Trigger.of(TriggerKind.STARTUP), scheduler.now());
   }
 
   private void assertGolden(String name, String actual) throws IOException {
