@@ -99,9 +99,22 @@ public final class PipelineRun {
       int maxParallelStages,
       DiagnosticsMemory memory) {
     PipelineRun run =
-        new PipelineRun(project, request, runner, scheduler, listener, maxParallelStages, memory);
+        create(project, request, runner, scheduler, listener, maxParallelStages, memory);
     run.begin();
     return run;
+  }
+
+  /** A run that starts its stages when {@link #begin} is called. */
+  static PipelineRun create(
+      ProjectConfig project,
+      RunRequest request,
+      CommandRunner runner,
+      Scheduler scheduler,
+      RunListener listener,
+      int maxParallelStages,
+      DiagnosticsMemory memory) {
+    return new PipelineRun(
+        project, request, runner, scheduler, listener, maxParallelStages, memory);
   }
 
   /** Completes with the run record once every stage has ended. */
@@ -140,7 +153,8 @@ public final class PipelineRun {
     step();
   }
 
-  private void begin() {
+  /** Writes the run's files and starts its first stages; called once, with no lock held. */
+  void begin() {
     synchronized (this) {
       startedAt = scheduler.now();
       startNanos = scheduler.nanoTime();
