@@ -13,6 +13,7 @@ import dev.vigil.report.HistoryLog;
 import dev.vigil.report.Json;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.Trigger;
+import dev.vigil.run.TriggerKind;
 import dev.vigil.time.SystemScheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +44,10 @@ final class LocalOnce {
             project -> {
               RunRequest request =
                   new RunRequest(
-                      ids.next(project.name()), Trigger.of("manual"), scheduler.now(), state);
+                      ids.next(project.name()),
+                      Trigger.of(TriggerKind.MANUAL),
+                      scheduler.now(),
+                      state);
               RunRecord record =
                   PipelineRun.start(
                           project,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.StageRecord;
+import dev.vigil.run.StageStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -118,7 +119,12 @@ final class LogsCommand extends ApiCommand {
   }
 
   private void printStage(
-      ApiClient client, String runId, String name, String status, boolean noLog, RunRecord run) {
+      ApiClient client,
+      String runId,
+      String name,
+      StageStatus status,
+      boolean noLog,
+      RunRecord run) {
     ctx.out().println("==> " + runId + " " + name + " (" + status + ") <==");
     if (noLog) {
       ctx.out().println(NoLog.why(status, run));

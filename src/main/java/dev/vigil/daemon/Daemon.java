@@ -15,11 +15,13 @@ import dev.vigil.report.DaemonStatus;
 import dev.vigil.report.EventBus;
 import dev.vigil.report.HistoryLog;
 import dev.vigil.report.Json;
+import dev.vigil.report.ProjectState;
 import dev.vigil.report.ProjectStatus;
 import dev.vigil.report.StatusFileWriter;
 import dev.vigil.report.StatusSnapshot;
 import dev.vigil.report.VigilEvent;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.TriggerKind;
 import dev.vigil.threads.NamedThreads;
 import dev.vigil.time.SystemScheduler;
 import java.io.IOException;
@@ -158,11 +160,11 @@ public final class Daemon {
         startup.put(runtime.config().name(), runtime.config().after());
       }
     }
-    chained.runAll("startup", startup);
+    chained.runAll(TriggerKind.STARTUP, startup);
   }
 
   /** Starts a full run that {@link ChainedRuns} let go, unless stopping or the project is gone. */
-  private void runChained(String project, String kind) {
+  private void runChained(String project, TriggerKind kind) {
     if (stopping.get()) {
       return;
     }
@@ -219,7 +221,7 @@ public final class Daemon {
 
   /** Queues a full run of the project, or of every project. */
   public CompletableFuture<Void> trigger(Optional<String> project) {
-    return each(project, r -> r.loop().runAll("manual"));
+    return each(project, r -> r.loop().runAll(TriggerKind.MANUAL));
   }
 
   public CompletableFuture<Void> pause(Optional<String> project) {
@@ -275,7 +277,7 @@ public final class Daemon {
     }
     CompletableFuture<Void> unused =
         CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new))
-            .whenComplete((v, e) -> chained.runAll("config", armedOf(started)));
+            .whenComplete((v, e) -> chained.runAll(TriggerKind.CONFIG, armedOf(started)));
     console.info(
         "vigil: config reloaded"
             + (changed.isEmpty()
@@ -395,7 +397,12 @@ public final class Daemon {
             p ->
                 stopped
                     ? new ProjectStatus(
-                        p.name(), p.root(), STOPPED, p.pendingChanges(), p.stale(), p.lastRun())
+                        p.name(),
+                        p.root(),
+                        ProjectState.STOPPED,
+                        p.pendingChanges(),
+                        p.stale(),
+                        p.lastRun())
                     : p)
         .toList();
   }

@@ -11,6 +11,7 @@ import dev.vigil.glob.Glob;
 import dev.vigil.pipeline.LoopStatus;
 import dev.vigil.pipeline.ProjectLoop;
 import dev.vigil.pipeline.RunListener;
+import dev.vigil.report.ProjectState;
 import dev.vigil.report.ProjectStatus;
 import dev.vigil.run.RunRecord;
 import dev.vigil.threads.NamedThreads;
@@ -134,7 +135,7 @@ final class ProjectRuntime implements AutoCloseable {
     return new ProjectStatus(
         config.name(),
         config.root().toString(),
-        stateWord(s),
+        state(s),
         s.pendingChanges() + batcher.pendingCount(),
         s.stale(),
         last);
@@ -149,23 +150,23 @@ final class ProjectRuntime implements AutoCloseable {
     return watchMessage;
   }
 
-  private String stateWord(LoopStatus s) {
+  private ProjectState state(LoopStatus s) {
     if (s.paused()) {
-      return "paused";
+      return ProjectState.PAUSED;
     }
     if (watchState == WatchState.ERROR) {
-      return "error";
+      return ProjectState.ERROR;
     }
     if (s.running()) {
-      return "running";
+      return ProjectState.RUNNING;
     }
     if (batcher.isDebouncing()) {
-      return "debouncing";
+      return ProjectState.DEBOUNCING;
     }
     if (watchState == WatchState.STARTING) {
-      return "starting";
+      return ProjectState.STARTING;
     }
-    return watchState == WatchState.POLLING ? "polling" : "watching";
+    return watchState == WatchState.POLLING ? ProjectState.POLLING : ProjectState.WATCHING;
   }
 
   private void onEvent(FileEvent event) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.control.ApiFixture;
 import dev.vigil.report.Json;
+import dev.vigil.report.ProjectState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -187,11 +188,11 @@ class ClientCommandsTest {
     cli("pause");
     await()
         .atMost(ApiFixture.WAIT)
-        .until(() -> fx.daemon.status().projects().get(0).state().equals("paused"));
+        .until(() -> fx.daemon.status().projects().get(0).state() == ProjectState.PAUSED);
     cli("resume", "app");
     await()
         .atMost(ApiFixture.WAIT)
-        .until(() -> !fx.daemon.status().projects().get(0).state().equals("paused"));
+        .until(() -> fx.daemon.status().projects().get(0).state() != ProjectState.PAUSED);
 
     Cli unknown = new Cli(root);
     assertThat(unknown.run("trigger", "nope", "--state-dir", state.toString())).isEqualTo(2);
