@@ -75,7 +75,7 @@ public final class ProjectLoop {
       Path stateDir,
       int maxParallelStages,
       DiagnosticsMemory memory) {
-    PipelineRun start(ProjectConfig project, Trigger trigger, List<String> changed) {
+    public PipelineRun start(ProjectConfig project, Trigger trigger, List<String> changed) {
       RunRequest request =
           new RunRequest(runIds.next(project.name()), trigger, scheduler.now(), stateDir, changed);
       return PipelineRun.start(
