@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
     name = "once",
     mixinStandardHelpOptions = true,
     description = {
-      "Run every stage of the chosen projects once: by the running daemon of the state dir"
-          + " when there is one, else in this process.",
+      "Run every stage of the chosen projects once.",
+      "The running daemon of the state dir does the run when there is one.",
       "Exit 0 when all passed, 1 when any failed, 2 on a usage or config error."
     })
 final class OnceCommand implements Callable<Integer> {
