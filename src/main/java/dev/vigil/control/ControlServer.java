@@ -48,6 +48,7 @@ public final class ControlServer implements AutoCloseable {
     this.events = new EventsEndpoint(daemon.events(), json, pingEvery, MAX_EVENT_CLIENTS);
     StatusEndpoints status = new StatusEndpoints(daemon, json);
     CommandEndpoints commands = new CommandEndpoints(daemon, json);
+    OnceEndpoints once = new OnceEndpoints(daemon, json);
     LogEndpoint logs = new LogEndpoint(stateDir);
     Dashboard dashboard = new Dashboard();
     List<Route> routes = new ArrayList<>(dashboard.routes());
@@ -61,7 +62,10 @@ public final class ControlServer implements AutoCloseable {
             new Route("POST", "/api/pause", commands::pause),
             new Route("POST", "/api/resume", commands::resume),
             new Route("POST", "/api/reload", commands::reload),
-            new Route("POST", "/api/stop", commands::stop)));
+            new Route("POST", "/api/stop", commands::stop),
+            new Route("POST", "/api/once", once::once),
+            new Route("POST", "/api/hold", once::hold),
+            new Route("POST", "/api/release", once::release)));
     this.executor = newExecutor();
     InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
     this.http = HttpServer.create(new InetSocketAddress(loopback, port), BACKLOG);

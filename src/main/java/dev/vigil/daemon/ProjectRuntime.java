@@ -42,15 +42,16 @@ final class ProjectRuntime implements AutoCloseable {
   private final ProjectLoop loop;
   private final ExecutorService loopThread;
   private final Runnable onChange;
-  private final SharedParts parts;
+  private final ProjectServices parts;
   private volatile IgnoreRules rules;
   private final CompletableFuture<Void> baselineTaken = new CompletableFuture<>();
   private volatile WatchState watchState = WatchState.STARTING;
   private volatile String watchMessage = "";
+  private final HeldChanges held = new HeldChanges();
 
   ProjectRuntime(
       ProjectConfig config,
-      SharedParts parts,
+      ProjectServices parts,
       ProjectLoop.Listener loopListener,
       WatchSettings watchSettings,
       Runnable onChange) {
@@ -59,10 +60,10 @@ final class ProjectRuntime implements AutoCloseable {
     this.onChange = onChange;
     this.watchGlobs = config.watch().stream().map(Glob::of).toList();
     this.rules = IgnoreRules.load(config.root(), config.ignore(), parts.env());
-    this.baseline = new ContentBaseline(config.root(), parts.scheduler());
+    this.baseline = new ContentBaseline(config.root(), parts.runs().scheduler());
     this.loopThread = NamedThreads.singleThread("vigil-loop-" + config.name());
     this.batcher =
-        DebouncedBatcher.builder(config.root(), parts.scheduler())
+        DebouncedBatcher.builder(config.root(), parts.runs().scheduler())
             .debounce(config.debounce())
             .maxWait(config.maxWait())
             .gitBusy(new GitActivity(config.root()))
@@ -72,25 +73,14 @@ final class ProjectRuntime implements AutoCloseable {
     RunListener listener = new BaselineCommitter(parts.runListener(), baseline);
     this.loop =
         new ProjectLoop(
-            config,
-            new ProjectLoop.PipelineFactory(
-                parts.runner(),
-                parts.scheduler(),
-                listener,
-                parts.runIds(),
-                parts.stateDir(),
-                Runtime.getRuntime().availableProcessors(),
-                parts.memory()),
-            parts.slots(),
-            loopListener,
-            loopThread);
+            config, parts.runs().pipelines(listener), parts.slots(), loopListener, loopThread);
     this.watcher =
         new ProjectWatcher(
             config.root(),
             this::ignored,
             this::onEvent,
             this::onWatchState,
-            parts.scheduler(),
+            parts.runs().scheduler(),
             watchSettings);
   }
 
@@ -139,6 +129,34 @@ final class ProjectRuntime implements AutoCloseable {
         s.pendingChanges() + batcher.pendingCount(),
         s.stale(),
         last);
+  }
+
+  /**
+   * Holds the project: changes start no run until {@link #release}, while once-runs still do;
+   * completes once held. Holds count: the last release lets go.
+   */
+  CompletableFuture<Void> hold() {
+    return CompletableFuture.supplyAsync(held::hold, loopThread)
+        .thenCompose(first -> first ? loop.hold() : CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * Lets one hold go. After the last, the changes kept meanwhile whose content is back to what the
+   * last run recorded (a stash set aside and put back) start nothing; the others start a run.
+   */
+  CompletableFuture<Void> release() {
+    return CompletableFuture.supplyAsync(() -> releaseOnLoop(), loopThread)
+        .thenCompose(last -> last ? loop.release() : CompletableFuture.completedFuture(null));
+  }
+
+  private boolean releaseOnLoop() {
+    if (!held.held()) {
+      return false;
+    }
+    java.util.Optional<ChangeBatch> still =
+        held.release(baseline::reallyChanged, parts.runs().scheduler().now());
+    still.ifPresent(loop::changes);
+    return !held.held();
   }
 
   /** Tries kernel events again now if the project fell back to polling, or looks for its root. */
@@ -214,7 +232,9 @@ final class ProjectRuntime implements AutoCloseable {
           config.root(),
           batch.changedCount());
     }
-    if (batch.changedCount() > 0) {
+    if (batch.changedCount() > 0 && held.held()) {
+      held.keep(batch);
+    } else if (batch.changedCount() > 0) {
       loop.changes(batch);
     }
     onChange.run();

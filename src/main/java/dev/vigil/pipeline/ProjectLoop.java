@@ -83,8 +83,15 @@ public final class ProjectLoop {
       Path stateDir,
       int maxParallelStages,
       DiagnosticsMemory memory) {
+    /** A run of the project, begun: its stages start at once. */
+    public PipelineRun start(ProjectConfig project, Trigger trigger, List<String> changed) {
+      PipelineRun run = create(project, trigger, changed);
+      run.begin();
+      return run;
+    }
+
     /** A run of the project, not begun: {@link PipelineRun#begin} starts its stages. */
-    PipelineRun create(ProjectConfig project, Trigger trigger, List<String> changed) {
+    public PipelineRun create(ProjectConfig project, Trigger trigger, List<String> changed) {
       RunRequest request =
           new RunRequest(runIds.next(project.name()), trigger, scheduler.now(), stateDir, changed);
       return PipelineRun.create(
