@@ -2,10 +2,12 @@ package dev.vigil.cli;
 
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.diagnostics.SarifWriter;
+import dev.vigil.pipeline.AbandonedRuns;
 import dev.vigil.pipeline.HistoryMemory;
 import dev.vigil.pipeline.OnceSequence;
 import dev.vigil.pipeline.PipelineRun;
 import dev.vigil.pipeline.RunIds;
+import dev.vigil.pipeline.RunJournal;
 import dev.vigil.pipeline.RunRequest;
 import dev.vigil.process.ProcessRunner;
 import dev.vigil.report.ConsoleReporter;
@@ -34,8 +36,9 @@ final class LocalOnce {
       OnceSequence.Listener listener)
       throws IOException {
     try (SystemScheduler scheduler = new SystemScheduler("vigil-timer");
-        ProcessRunner runner = new ProcessRunner(scheduler);
-        HistoryLog history = new HistoryLog(state, new Json())) {
+        HistoryLog history = new HistoryLog(state, new Json());
+        ProcessRunner runner = new ProcessRunner(scheduler, state)) {
+      AbandonedRuns.recover(state, history, console::info);
       RunIds ids = new RunIds(state);
       try {
         return OnceSequence.run(
@@ -50,7 +53,7 @@ final class LocalOnce {
                           request,
                           runner,
                           scheduler,
-                          Reporters.listener(console),
+                          RunJournal.around(state, scheduler::now, Reporters.listener(console)),
                           Runtime.getRuntime().availableProcessors(),
                           new HistoryMemory(history, scheduler))
                       .result()

@@ -5,9 +5,11 @@ import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.LoadedConfig;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.VigilConfig;
+import dev.vigil.pipeline.AbandonedRuns;
 import dev.vigil.pipeline.ChainedRuns;
 import dev.vigil.pipeline.HistoryMemory;
 import dev.vigil.pipeline.RunIds;
+import dev.vigil.pipeline.RunJournal;
 import dev.vigil.pipeline.RunSlots;
 import dev.vigil.process.ProcessRunner;
 import dev.vigil.report.ConsoleReporter;
@@ -50,7 +52,7 @@ public final class Daemon {
   private static final String STOPPED = "stopped";
 
   private final SystemScheduler scheduler = new SystemScheduler("vigil-timer");
-  private final ProcessRunner runner = new ProcessRunner(scheduler);
+  private final ProcessRunner runner;
   private final ExecutorService background;
   private final ExecutorService readAhead;
   private final HistoryLog history;
@@ -78,6 +80,8 @@ public final class Daemon {
     this.startedAt = scheduler.now();
     Json json = new Json();
     this.history = new HistoryLog(options.stateDir(), json);
+    AbandonedRuns.recover(options.stateDir(), history, console::info);
+    this.runner = new ProcessRunner(scheduler, options.stateDir());
     this.board =
         new StatusBoard(
             new StatusFileWriter(options.stateDir(), json),
@@ -96,8 +100,11 @@ public final class Daemon {
             new RunSlots(options.config().maxParallelRuns()),
             new RunIds(options.stateDir()),
             options.stateDir(),
-            new DaemonRunListener(
-                console, history, events, board::changed, options.stateDir(), this::rootOf),
+            RunJournal.around(
+                options.stateDir(),
+                scheduler::now,
+                new DaemonRunListener(
+                    console, history, events, board::changed, options.stateDir(), this::rootOf)),
             options.env(),
             background,
             readAhead,
