@@ -74,7 +74,10 @@ final class OnceCommand implements Callable<Integer> {
       }
       RunListener runs = Reporters.listener(comfort.reporter());
       Optional<Boolean> remote = daemon.flatMap(d -> d.run(chosen, runs, report));
-      allPassed = remote.isPresent() ? remote.get() : LocalOnce.run(chosen, state, runs, report);
+      allPassed =
+          remote.isPresent()
+              ? remote.get()
+              : LocalOnce.run(chosen, state, runs, report, comfort.reporter()::info);
     }
     if (!allPassed && staged) {
       ctx.err().println(BlockedLine.of("commit", report.runs()));

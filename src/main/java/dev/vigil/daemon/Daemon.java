@@ -76,6 +76,7 @@ public final class Daemon {
     this.services = services;
     this.scheduler = services.scheduler();
     this.startedAt = scheduler.now();
+    services.recoverAbandoned(console::info);
     this.board =
         new StatusBoard(
             new StatusFileWriter(options.stateDir(), new Json()),

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code vigil once} in this process, when no daemon of the state dir can do it: wired by {@link
@@ -26,9 +27,14 @@ public final class LocalOnce {
    * @throws IOException when the state dir cannot take the history
    */
   public static boolean run(
-      List<ProjectConfig> chosen, Path stateDir, RunListener runs, OnceSequence.Listener listener)
+      List<ProjectConfig> chosen,
+      Path stateDir,
+      RunListener runs,
+      OnceSequence.Listener listener,
+      Consumer<String> say)
       throws IOException {
     try (RunServices services = new RunServices(stateDir)) {
+      services.recoverAbandoned(say);
       ProjectLoop.PipelineFactory pipelines = services.pipelines(runs);
       return OnceSequence.run(
           chosen,

@@ -1,9 +1,11 @@
 package dev.vigil.daemon;
 
 import dev.vigil.diagnostics.SarifWriter;
+import dev.vigil.pipeline.AbandonedRuns;
 import dev.vigil.pipeline.HistoryMemory;
 import dev.vigil.pipeline.ProjectLoop;
 import dev.vigil.pipeline.RunIds;
+import dev.vigil.pipeline.RunJournal;
 import dev.vigil.pipeline.RunListener;
 import dev.vigil.process.ProcessRunner;
 import dev.vigil.report.HistoryLog;
@@ -12,6 +14,7 @@ import dev.vigil.run.RunRecord;
 import dev.vigil.time.SystemScheduler;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * The one place where the pipeline is wired: clock and timers, the command runner, the state dir's
@@ -21,13 +24,14 @@ import java.nio.file.Path;
 final class RunServices implements AutoCloseable {
   private final Path stateDir;
   private final SystemScheduler scheduler = new SystemScheduler("vigil-timer");
-  private final ProcessRunner runner = new ProcessRunner(scheduler);
+  private final ProcessRunner runner;
   private final HistoryLog history;
   private final RunIds ids;
   private final HistoryMemory memory;
 
   RunServices(Path stateDir) throws IOException {
     this.stateDir = stateDir;
+    this.runner = new ProcessRunner(scheduler, stateDir);
     try {
       this.history = new HistoryLog(stateDir, new Json());
     } catch (IOException | RuntimeException e) {
@@ -44,11 +48,19 @@ final class RunServices implements AutoCloseable {
     return new ProjectLoop.PipelineFactory(
         runner,
         scheduler,
-        listener,
+        RunJournal.around(stateDir, scheduler::now, listener),
         ids,
         stateDir,
         Runtime.getRuntime().availableProcessors(),
         memory);
+  }
+
+  /**
+   * Ends the stage processes a killed vigil left on this state dir and records its cut runs; call
+   * before the first run starts.
+   */
+  void recoverAbandoned(Consumer<String> say) {
+    AbandonedRuns.recover(stateDir, history, say);
   }
 
   /** Appends a finished run to the history and writes its diagnostics as SARIF. */
