@@ -1,6 +1,5 @@
 package dev.vigil.control;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.vigil.daemon.Daemon;
 import dev.vigil.report.Json;
 import java.io.IOException;
@@ -29,16 +28,18 @@ public final class ControlServer implements AutoCloseable {
   private static final Duration PING_EVERY = Duration.ofSeconds(15);
   private static final int MAX_EVENT_CLIENTS = 16;
   private static final int THREADS = 32;
+  private static final int QUEUED = 64;
   private static final int BACKLOG = 50;
 
-  private final HttpServer http;
+  private final HttpAcceptor http;
   private final ThreadPoolExecutor executor;
   private final EventsEndpoint events;
   private final ApiFile apiFile;
   private final ApiEndpoint endpoint;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private ControlServer(Daemon daemon, Path stateDir, int port, Duration pingEvery)
+  private ControlServer(
+      Daemon daemon, Path stateDir, int port, Duration pingEvery, HttpLimits limits)
       throws IOException {
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0 to 65535: " + port);
@@ -64,18 +65,25 @@ public final class ControlServer implements AutoCloseable {
             new Route("POST", "/api/stop", commands::stop)));
     this.executor = newExecutor();
     InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
-    this.http = HttpServer.create(new InetSocketAddress(loopback, port), BACKLOG);
-    http.setExecutor(executor);
-    http.createContext("/", new Router(routes, token));
-    http.start();
+    try {
+      this.http =
+          new HttpAcceptor(
+              new InetSocketAddress(loopback, port),
+              BACKLOG,
+              limits,
+              new Router(routes, token),
+              executor);
+    } catch (IOException e) {
+      executor.shutdownNow();
+      throw e;
+    }
     this.endpoint =
-        new ApiEndpoint(
-            URI.create("http://127.0.0.1:" + http.getAddress().getPort()), token.value());
+        new ApiEndpoint(URI.create("http://127.0.0.1:" + http.address().getPort()), token.value());
     this.apiFile = new ApiFile(stateDir);
     try {
       apiFile.write(endpoint, json);
     } catch (IOException e) {
-      http.stop(0);
+      http.close();
       executor.shutdownNow();
       throw e;
     }
@@ -87,13 +95,21 @@ public final class ControlServer implements AutoCloseable {
    * @throws IOException when the port is taken or api.json cannot be written
    */
   public static ControlServer start(Daemon daemon, Path stateDir, int port) throws IOException {
-    return new ControlServer(daemon, stateDir, port, PING_EVERY);
+    return new ControlServer(daemon, stateDir, port, PING_EVERY, HttpLimits.DEFAULTS);
   }
 
   /** As {@link #start(Daemon, Path, int)}, with the SSE keep-alive interval chosen (for tests). */
   static ControlServer start(Daemon daemon, Path stateDir, int port, Duration pingEvery)
       throws IOException {
-    return new ControlServer(daemon, stateDir, port, pingEvery);
+    return new ControlServer(daemon, stateDir, port, pingEvery, HttpLimits.DEFAULTS);
+  }
+
+  /** As {@link #start(Daemon, Path, int, Duration)}, with the read deadline chosen (for tests). */
+  static ControlServer start(
+      Daemon daemon, Path stateDir, int port, Duration pingEvery, Duration readDeadline)
+      throws IOException {
+    return new ControlServer(
+        daemon, stateDir, port, pingEvery, HttpLimits.DEFAULTS.withReadDeadline(readDeadline));
   }
 
   /** The URL and token, as api.json has them. */
@@ -103,7 +119,7 @@ public final class ControlServer implements AutoCloseable {
 
   /** The address the server listens on. */
   public InetSocketAddress address() {
-    return http.getAddress();
+    return http.address();
   }
 
   /** Ends the event streams, stops listening and removes api.json; harmless to repeat. */
@@ -118,7 +134,7 @@ public final class ControlServer implements AutoCloseable {
       log.warn("could not remove {}: {}", apiFile.file(), e.toString());
     }
     events.closeAll(Duration.ofSeconds(2));
-    http.stop(0);
+    http.close();
     executor.shutdownNow();
     try {
       executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -135,9 +151,9 @@ public final class ControlServer implements AutoCloseable {
             THREADS,
             30,
             TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(256),
+            new ArrayBlockingQueue<>(QUEUED),
             r -> {
-              Thread t = new Thread(r, "vigil-api-" + n.incrementAndGet());
+              Thread t = new Thread(r, "vigil-http-" + n.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
