@@ -11,7 +11,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,7 +28,7 @@ public final class ControlServer implements AutoCloseable {
   private static final Duration PING_EVERY = Duration.ofSeconds(15);
   private static final int MAX_EVENT_CLIENTS = 16;
   private static final int THREADS = 32;
-  private static final int QUEUED = 64;
+  private static final int CORE_THREADS = 2;
   private static final int BACKLOG = 50;
 
   private final HttpAcceptor http;
@@ -143,21 +143,25 @@ public final class ControlServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The request threads: {@value #CORE_THREADS} that stay, and more, up to {@value #THREADS}, only
+   * while that many requests run at once, each ending after 30 s without work. A request that finds
+   * every thread busy is refused (503) by the acceptor rather than queued. (A pool whose core size
+   * is its maximum starts a new thread for every request until it has them all, however idle the
+   * others, so its size followed how many requests came in the last 30 s.)
+   */
   private static ThreadPoolExecutor newExecutor() {
     AtomicInteger n = new AtomicInteger();
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            THREADS,
-            THREADS,
-            30,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUED),
-            r -> {
-              Thread t = new Thread(r, "vigil-http-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
+    return new ThreadPoolExecutor(
+        CORE_THREADS,
+        THREADS,
+        30,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "vigil-http-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 }
