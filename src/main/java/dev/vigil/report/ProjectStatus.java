@@ -6,7 +6,8 @@ import dev.vigil.run.RunRecord;
  * One project in status.json.
  *
  * @param state {@code starting}, {@code watching}, {@code debouncing}, {@code running}, {@code
- *     paused}, {@code polling} or {@code error}; {@code stopped} once the daemon has stopped
+ *     paused}, {@code polling}, {@code waiting-for-root} (the root is gone) or {@code error};
+ *     {@code stopped} once the daemon has stopped
  * @param pendingChanges paths changed since the last run started that no run covers yet
  * @param stale true when inputs changed while the last run ran
  * @param lastRun the last finished run, or null
