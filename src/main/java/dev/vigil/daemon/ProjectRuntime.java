@@ -20,6 +20,7 @@ import dev.vigil.watch.IgnoreRules;
 import dev.vigil.watch.ProjectWatcher;
 import dev.vigil.watch.WatchSettings;
 import dev.vigil.watch.WatchState;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -172,6 +173,9 @@ final class ProjectRuntime implements AutoCloseable {
     if (s.paused()) {
       return ProjectState.PAUSED;
     }
+    if (watchState == WatchState.WAITING_FOR_ROOT) {
+      return ProjectState.WAITING_FOR_ROOT;
+    }
     if (watchState == WatchState.ERROR) {
       return ProjectState.ERROR;
     }
@@ -223,6 +227,15 @@ final class ProjectRuntime implements AutoCloseable {
   }
 
   private void onBatch(ClosedBatch closed) {
+    if (watcher.state() == WatchState.WAITING_FOR_ROOT || !Files.isDirectory(config.root())) {
+      // Nothing can run in a root that is gone. Once it is back, the watcher asks for a rescan
+      // against the content of the last run, which covers these changes too.
+      log.debug(
+          "{}: root missing; {} changes wait for it", config.name(), closed.batch().changedCount());
+      watcher.checkRoot();
+      onChange.run();
+      return;
+    }
     ChangeBatch batch = closed.batch();
     if (closed.overflowed()) {
       batch = OverflowRescan.rescan(config.root(), baseline, this::outOfScope, batch);
@@ -241,10 +254,15 @@ final class ProjectRuntime implements AutoCloseable {
   }
 
   private void onWatchState(WatchState state, String message) {
+    WatchState before = this.watchState;
     this.watchState = state;
     this.watchMessage = message;
-    if (state == WatchState.ERROR || state == WatchState.POLLING) {
+    if (state == WatchState.ERROR
+        || state == WatchState.POLLING
+        || state == WatchState.WAITING_FOR_ROOT) {
       log.warn("{}: {}", config.name(), message);
+    } else if (before == WatchState.WAITING_FOR_ROOT) {
+      log.info("{}: {} is back; {}", config.name(), config.root(), message);
     }
     onChange.run();
   }

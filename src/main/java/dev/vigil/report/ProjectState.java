@@ -18,6 +18,8 @@ public enum ProjectState {
   PAUSED,
   /** Kernel events failed; the tree is scanned instead. */
   POLLING,
+  /** Its root is gone; changes are held until it comes back. */
+  WAITING_FOR_ROOT,
   /** The project cannot be watched. */
   ERROR,
   /** The daemon has stopped. */
@@ -26,7 +28,7 @@ public enum ProjectState {
   /** The word in JSON: {@code watching}, {@code running}, ... */
   @JsonValue
   public String word() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The state a word names, as status.json holds it. */
