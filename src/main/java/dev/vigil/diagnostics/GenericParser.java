@@ -11,7 +11,8 @@ final class GenericParser extends LineParser {
   static final Pattern LINE =
       Pattern.compile(
           "^\\s*(?<file>(?:[A-Za-z]:)?[^\\s:]+):(?<line>\\d+)(?::(?<col>\\d+))?:\\s*"
-              + "(?:(?<sev>fatal error|error|warning|warn|note|info|hint)\\s*:\\s*)?(?<msg>\\S.*)$",
+              + "(?:(?<sev>fatal error|error|warning|warn|note|info|hint)"
+              + "(?:\\[(?<code>[^\\]\\s]+)\\])?\\s*:\\s*)?(?<msg>\\S.*)$",
           Pattern.CASE_INSENSITIVE);
 
   GenericParser(Sink sink) {
@@ -22,7 +23,10 @@ final class GenericParser extends LineParser {
   void line(String line) {
     Matcher m = match(line);
     if (m != null) {
-      String[] code = Locations.leadingCode(m.group("msg"));
+      String[] code =
+          m.group("code") != null
+              ? new String[] {m.group("code"), m.group("msg")}
+              : Locations.leadingCode(m.group("msg"));
       sink.add(
           m.group("file"),
           Locations.number(m.group("line")),
