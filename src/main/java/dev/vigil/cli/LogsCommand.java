@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.diagnostics.HumanOutput;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.StageRecord;
 import dev.vigil.run.StageStatus;
@@ -39,6 +40,13 @@ final class LogsCommand extends ApiCommand {
 
   @Option(names = "--follow", description = "Keep printing new runs' stage logs.")
   boolean follow;
+
+  @Option(
+      names = "--raw",
+      description =
+          "The log as the tools wrote it: JSON records and colour codes included. Without it,"
+              + " JSON from cargo --message-format=json is shown as cargo's own text.")
+  boolean raw;
 
   LogsCommand(CliContext ctx) {
     super(ctx);
@@ -131,7 +139,8 @@ final class LogsCommand extends ApiCommand {
       ctx.out().flush();
       return;
     }
-    String text = client.get("/api/runs/" + enc(runId) + "/stages/" + enc(name) + "/log");
+    String log = client.get("/api/runs/" + enc(runId) + "/stages/" + enc(name) + "/log");
+    String text = raw ? log : new HumanOutput().render(log);
     ctx.out().print(text);
     if (!text.isEmpty() && !text.endsWith("\n")) {
       ctx.out().println();

@@ -11,7 +11,8 @@ final class GenericParser extends LineParser {
   static final Pattern LINE =
       Pattern.compile(
           "^\\s*(?<file>(?:[A-Za-z]:)?[^\\s:]+):(?<line>\\d+)(?::(?<col>\\d+))?:\\s*"
-              + "(?:(?<sev>fatal error|error|warning|warn|note|info|hint)\\s*:\\s*)?(?<msg>\\S.*)$",
+              + "(?:(?<sev>fatal error|error|warning|warn|note|info|hint)"
+              + "(?:\\[(?<code>[^\\]\\s]+)\\])?\\s*:\\s*)?(?<msg>\\S.*)$",
           Pattern.CASE_INSENSITIVE);
 
   GenericParser(Sink sink) {
@@ -22,7 +23,10 @@ final class GenericParser extends LineParser {
   void line(String line) {
     Matcher m = match(line);
     if (m != null) {
-      CodedMessage code = CodedMessage.split(m.group("msg"));
+      CodedMessage code =
+          m.group("code") != null
+              ? new CodedMessage(m.group("code"), m.group("msg"))
+              : CodedMessage.split(m.group("msg"));
       sink.add(
           m.group("file"),
           LineNumbers.parse(m.group("line")),

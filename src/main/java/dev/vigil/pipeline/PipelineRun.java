@@ -286,7 +286,7 @@ public final class PipelineRun {
         retry = false;
       } else {
         Outcome outcome = output.outcome();
-        state.outputTail = StageOutcome.tail(output);
+        state.outputTail = StageOutcome.tail(output, state.parser.text());
         state.leftBehind += output.leftBehind();
         Optional<String> why =
             cancelled

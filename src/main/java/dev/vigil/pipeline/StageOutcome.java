@@ -22,12 +22,15 @@ final class StageOutcome {
     return StageStatus.FAILED;
   }
 
-  /** The output tail, with the reason appended when the command could not start at all. */
-  static String tail(CommandOutput output) {
+  /**
+   * The output tail as a person reads it ({@code rendered}: the stage's lines as its parser
+   * rendered them), with the reason appended when the command could not start at all.
+   */
+  static String tail(CommandOutput output, String rendered) {
     if (output.outcome() instanceof Outcome.FailedToStart f) {
-      return output.tailText("vigil: could not start: " + f.reason());
+      return rendered + "vigil: could not start: " + f.reason() + "\n";
     }
-    return output.tailText();
+    return rendered;
   }
 
   /**

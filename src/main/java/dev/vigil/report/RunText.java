@@ -151,7 +151,7 @@ final class RunText {
     return lines;
   }
 
-  private String diagnostic(Diagnostic d) {
+  String diagnostic(Diagnostic d) {
     StringBuilder place = new StringBuilder(d.file());
     if (d.line() > 0) {
       place.append(':').append(d.line());

@@ -252,6 +252,30 @@ class ClientCommandsTest {
   }
 
   @Test
+  void logsShowCargoJsonAsCargosOwnTextAndRawShowsTheRecords() throws Exception {
+    String json =
+        "{\"reason\":\"compiler-message\",\"message\":{\"level\":\"error\","
+            + "\"message\":\"mismatched types\",\"spans\":[],\"children\":[],"
+            + "\"rendered\":\"error[E0308]: mismatched types\\n --> src/lib.rs:2:18\\n\"}}";
+    Files.writeString(
+        root.resolve("tool.sh"),
+        "printf '%s\\n' '{\"reason\":\"compiler-artifact\",\"package_id\":\"dep\"}'\n"
+            + "printf '%s\\n' '"
+            + json
+            + "'\nprintf '\\033[31merror\\033(B\\033[m: could not compile\\n'\nexit 101\n");
+    fx.start(root, state, ApiFixture.oneStage("sh tool.sh"));
+    cli("trigger", "app");
+    fx.awaitRuns(1);
+
+    assertThat(cli("logs", "app").out())
+        .isEqualTo(
+            "==> app-1 check (failed) <==\n"
+                + "error[E0308]: mismatched types\n --> src/lib.rs:2:18\n"
+                + "error: could not compile\n");
+    assertThat(cli("logs", "app", "--raw").out()).contains(json, "compiler-artifact");
+  }
+
+  @Test
   void logsWithoutAProjectPicksTheOnlyOneOrNamesThemAll() throws Exception {
     fx.start(root, state, ApiFixture.oneStage("echo only-project"));
     cli("trigger", "app");

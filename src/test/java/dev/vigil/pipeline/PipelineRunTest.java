@@ -83,6 +83,28 @@ class PipelineRunTest {
   }
 
   @Test
+  void theOutputTailOfAJsonEmittingToolIsItsHumanTextWithoutColour() {
+    String json =
+        "{\"reason\":\"compiler-message\",\"message\":{\"level\":\"error\","
+            + "\"message\":\"mismatched types\",\"spans\":[],\"children\":[],"
+            + "\"rendered\":\"error[E0308]: mismatched types\\n --> src/lib.rs:2:18\\n\"}}";
+    ProjectConfig project = project(stage("clippy", "run-clippy", List.of()));
+    PipelineRun run = start(project, Trigger.of(TriggerKind.MANUAL));
+    runner
+        .command("run-clippy")
+        .exit(
+            101,
+            "{\"reason\":\"compiler-artifact\",\"package_id\":\"dep\"}\n"
+                + json
+                + "\n\u001B[31merror:\u001B(B\u001B[m could not compile\n");
+
+    String tail = run.result().join().stages().get(0).outputTail();
+    assertThat(tail)
+        .isEqualTo(
+            "error[E0308]: mismatched types\n --> src/lib.rs:2:18\nerror: could not compile\n");
+  }
+
+  @Test
   void independentStagesStartTogetherUpToTheLimit() {
     ProjectConfig project =
         project(
