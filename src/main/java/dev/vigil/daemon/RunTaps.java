@@ -3,6 +3,7 @@ package dev.vigil.daemon;
 import dev.vigil.pipeline.RunListener;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.StageRecord;
+import dev.vigil.run.TriggerKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +43,7 @@ final class RunTaps implements RunListener {
     List<Tap> hearing = new ArrayList<>();
     synchronized (taps) {
       for (Tap tap : taps) {
-        if (tap.project.equals(run.project()) && !run.trigger().kind().equals("change")) {
+        if (tap.project.equals(run.project()) && run.trigger().kind() != TriggerKind.CHANGE) {
           tap.runIds.add(run.runId());
           hearing.add(tap);
         }

@@ -3,6 +3,7 @@ package dev.vigil.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.TriggerKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,7 +84,7 @@ class DaemonHoldTest {
     assertThat(events.get(events.size() - 1)).isEqualTo(new OnceEvent.Done(true));
     assertThat(events).hasAtLeastOneElementOfType(OnceEvent.StageFinished.class);
     assertThat(fx.runs()).hasSize(1);
-    assertThat(fx.runs().get(0).trigger().kind()).isEqualTo("manual");
+    assertThat(fx.runs().get(0).trigger().kind()).isEqualTo(TriggerKind.MANUAL);
     fx.assertStaysAt(1, QUIET);
   }
 
