@@ -67,57 +67,9 @@ public final class DebouncedBatcher implements AutoCloseable {
   private Scheduler.Cancellable armed;
   private boolean closed;
 
-  /** A batcher that reports every net change, without content suppression. */
-  public DebouncedBatcher(
-      Path root,
-      Duration debounce,
-      Duration maxWait,
-      Scheduler scheduler,
-      Consumer<ClosedBatch> sink,
-      BooleanSupplier gitBusy) {
-    this(
-        root, debounce, maxWait, scheduler, sink, gitBusy, UnaryOperator.identity(), Runnable::run);
-  }
-
-  /**
-   * A batcher that passes each closing batch's paths through {@code contentFilter} (for example
-   * {@link ContentBaseline#reallyChanged}) and drops a batch left empty. Batches close on {@code
-   * closer} ({@code Runnable::run}: the scheduler's thread); given the thread that takes the
-   * batches from the sink, handing them over costs no thread switch when a save waits on it.
-   */
-  public DebouncedBatcher(
-      Path root,
-      Duration debounce,
-      Duration maxWait,
-      Scheduler scheduler,
-      Consumer<ClosedBatch> sink,
-      BooleanSupplier gitBusy,
-      UnaryOperator<List<String>> contentFilter,
-      Executor closer) {
-    this(
-        root,
-        debounce,
-        maxWait,
-        scheduler,
-        sink,
-        gitBusy,
-        contentFilter,
-        DEFAULT_GIT_HOLD_LIMIT,
-        ChangeBatch.MAX_LISTED,
-        closer);
-  }
-
-  DebouncedBatcher(
-      Path root,
-      Duration debounce,
-      Duration maxWait,
-      Scheduler scheduler,
-      Consumer<ClosedBatch> sink,
-      BooleanSupplier gitBusy,
-      UnaryOperator<List<String>> contentFilter,
-      Duration gitHoldLimit,
-      int maxListed,
-      Executor closer) {
+  private DebouncedBatcher(Builder b, Consumer<ClosedBatch> sink) {
+    Duration debounce = Objects.requireNonNull(b.debounce, "debounce");
+    Duration maxWait = Objects.requireNonNull(b.maxWait, "maxWait");
     if (debounce.isNegative() || debounce.isZero()) {
       throw new IllegalArgumentException("debounce must be positive, got " + debounce);
     }
@@ -125,19 +77,100 @@ public final class DebouncedBatcher implements AutoCloseable {
       throw new IllegalArgumentException(
           "max_wait (" + maxWait + ") must not be shorter than debounce (" + debounce + ")");
     }
-    this.root = root.toAbsolutePath().normalize();
+    this.root = b.root.toAbsolutePath().normalize();
     this.debounceNanos = debounce.toNanos();
     this.maxWaitNanos = maxWait.toNanos();
-    this.gitHoldLimitNanos = gitHoldLimit.toNanos();
-    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-    this.gitBusy = Objects.requireNonNull(gitBusy, "gitBusy");
-    this.closer = Objects.requireNonNull(closer, "closer");
+    this.gitHoldLimitNanos = b.gitHoldLimit.toNanos();
+    this.scheduler = Objects.requireNonNull(b.scheduler, "scheduler");
+    this.gitBusy = Objects.requireNonNull(b.gitBusy, "gitBusy");
+    this.closer = Objects.requireNonNull(b.closer, "closer");
     this.emitter =
         new BatchEmitter(
             this.root,
-            maxListed,
+            b.maxListed,
             Objects.requireNonNull(sink, "sink"),
-            Objects.requireNonNull(contentFilter, "contentFilter"));
+            Objects.requireNonNull(b.contentFilter, "contentFilter"));
+  }
+
+  /**
+   * A batcher for the project at {@code root}, timed by {@code scheduler}; {@link Builder#debounce}
+   * and {@link Builder#maxWait} must be given, the rest have defaults.
+   */
+  public static Builder builder(Path root, Scheduler scheduler) {
+    return new Builder(root, scheduler);
+  }
+
+  /** The settings of a batcher; by default it reports every net change as soon as it closes. */
+  public static final class Builder {
+    private final Path root;
+    private final Scheduler scheduler;
+    private Duration debounce;
+    private Duration maxWait;
+    private BooleanSupplier gitBusy = () -> false;
+    private UnaryOperator<List<String>> contentFilter = UnaryOperator.identity();
+    private Executor closer = Runnable::run;
+    private Duration gitHoldLimit = DEFAULT_GIT_HOLD_LIMIT;
+    private int maxListed = ChangeBatch.MAX_LISTED;
+
+    private Builder(Path root, Scheduler scheduler) {
+      this.root = Objects.requireNonNull(root, "root");
+      this.scheduler = scheduler;
+    }
+
+    /** The quiet period that closes a batch. */
+    public Builder debounce(Duration debounce) {
+      this.debounce = debounce;
+      return this;
+    }
+
+    /** The longest a batch stays open after its first event; at least the debounce. */
+    public Builder maxWait(Duration maxWait) {
+      this.maxWait = maxWait;
+      return this;
+    }
+
+    /** Whether git is rewriting the work tree, which holds a batch open (default: never). */
+    public Builder gitBusy(BooleanSupplier gitBusy) {
+      this.gitBusy = gitBusy;
+      return this;
+    }
+
+    /**
+     * Passes each closing batch's paths through this (for example {@link
+     * ContentBaseline#reallyChanged}); a batch left empty is dropped. Default: keeps them all.
+     */
+    public Builder contentFilter(UnaryOperator<List<String>> contentFilter) {
+      this.contentFilter = contentFilter;
+      return this;
+    }
+
+    /**
+     * Where batches close (default {@code Runnable::run}: the scheduler's thread); given the thread
+     * that takes the batches from the sink, handing them over costs no thread switch.
+     */
+    public Builder closer(Executor closer) {
+      this.closer = closer;
+      return this;
+    }
+
+    /** How long git may hold a batch open (default {@link #DEFAULT_GIT_HOLD_LIMIT}). */
+    Builder gitHoldLimit(Duration gitHoldLimit) {
+      this.gitHoldLimit = gitHoldLimit;
+      return this;
+    }
+
+    /**
+     * How many paths a batch lists before it is truncated (default {@link ChangeBatch#MAX_LISTED}).
+     */
+    Builder maxListed(int maxListed) {
+      this.maxListed = maxListed;
+      return this;
+    }
+
+    /** A batcher that hands each batch that closes to {@code sink}. */
+    public DebouncedBatcher build(Consumer<ClosedBatch> sink) {
+      return new DebouncedBatcher(this, sink);
+    }
   }
 
   /** Adds one event to the open batch, opening one if needed; ignored after {@link #close}. */

@@ -1,7 +1,7 @@
 package dev.vigil.cache;
 
 import dev.vigil.batch.RecordedContent;
-import dev.vigil.config.Glob;
+import dev.vigil.glob.Glob;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -120,6 +120,67 @@ final class ApiClient {
     }
   }
 
+  /**
+   * POSTs {@code body} as JSON and hands the answer to {@code lines} line by line as it comes, with
+   * no time limit; an answer other than 2xx is a {@link Refused}.
+   */
+  void postStreaming(String path, Object body, Consumer<String> lines) throws Refused {
+    HttpRequest req =
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json.write(body)))
+            .build();
+    try {
+      HttpResponse<InputStream> response =
+          http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = response.body()) {
+        if (response.statusCode() / 100 != 2) {
+          String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          throw new Refused(
+              response.statusCode(),
+              errorText(text).orElse("HTTP " + response.statusCode() + " from " + endpoint.url()));
+        }
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          lines.accept(line);
+        }
+      }
+    } catch (ConnectException | HttpConnectTimeoutException e) {
+      throw noDaemon(stateDir);
+    } catch (IOException e) {
+      throw new UserError(
+          "the daemon at " + endpoint.url() + " broke off: " + e, ExitCode.NO_DAEMON);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError("interrupted", ExitCode.FAILED);
+    }
+  }
+
+  /**
+   * POSTs {@code body} as JSON and returns the 2xx answer's body; any other is a {@link Refused}.
+   */
+  String postJson(String path, Object body) throws Refused {
+    StringBuilder answer = new StringBuilder();
+    postStreaming(path, body, line -> answer.append(line).append('\n'));
+    return answer.toString();
+  }
+
+  /** The daemon answered, but not with 2xx. */
+  static final class Refused extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+
+    Refused(int status, String message) {
+      super(message);
+      this.status = status;
+    }
+
+    int status() {
+      return status;
+    }
+  }
+
   private HttpRequest.Builder request(String pathAndQuery) {
     return HttpRequest.newBuilder(URI.create(endpoint.url() + pathAndQuery))
         .header("Authorization", "Bearer " + endpoint.token());

@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import dev.vigil.run.Diagnostic;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.StageRecord;
+import dev.vigil.run.StageStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,14 +27,12 @@ final class BlockedLine {
 
   private static String why(RunRecord run) {
     Optional<StageRecord> stage =
-        run.stages().stream()
-            .filter(s -> s.status().equals("failed") || s.status().equals("timeout"))
-            .findFirst();
+        run.stages().stream().filter(s -> s.status().failing()).findFirst();
     if (stage.isEmpty()) {
-      return run.result();
+      return String.valueOf(run.result());
     }
     StageRecord s = stage.get();
-    String verb = s.status().equals("timeout") ? " timed out" : " failed";
+    String verb = s.status() == StageStatus.TIMEOUT ? " timed out" : " failed";
     return s.name() + verb + where(s).map(w -> " (" + w + ")").orElse("");
   }
 

@@ -66,7 +66,9 @@ final class DaemonCommand implements Callable<Integer> {
                 EmbeddedDefault.forDirectory(ctx.cwd(), tool -> ConfigChoice.onPath(ctx, tool)));
     Path state = StateDirChoice.prepare(ctx, stateDir);
     Console comfort =
-        Reporters.console(ctx, json, state, consoleFlags, loaded.config().notifyOnFailure());
+        loaded.config().notifyOnFailure()
+            ? Reporters.notifyingConsole(ctx, json, state, consoleFlags)
+            : Reporters.console(ctx, json, state, consoleFlags);
     ConsoleReporter console = comfort.reporter();
     AtomicReference<Daemon> running = new AtomicReference<>();
     AtomicReference<ControlServer> served = new AtomicReference<>();

@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.report.DaemonStatus;
+import dev.vigil.report.ProjectState;
 import dev.vigil.report.ProjectStatus;
 import dev.vigil.report.StatusSnapshot;
 import java.time.Instant;
@@ -42,7 +43,12 @@ record LastStatus(String note, StatusSnapshot status) {
             .map(
                 p ->
                     new ProjectStatus(
-                        p.name(), p.root(), "stopped", p.pendingChanges(), p.stale(), p.lastRun()))
+                        p.name(),
+                        p.root(),
+                        ProjectState.STOPPED,
+                        p.pendingChanges(),
+                        p.stale(),
+                        p.lastRun()))
             .toList());
   }
 }

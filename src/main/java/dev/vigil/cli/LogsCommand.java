@@ -3,8 +3,10 @@ package dev.vigil.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.diagnostics.HumanOutput;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.StageRecord;
+import dev.vigil.run.StageStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -38,6 +40,13 @@ final class LogsCommand extends ApiCommand {
 
   @Option(names = "--follow", description = "Keep printing new runs' stage logs.")
   boolean follow;
+
+  @Option(
+      names = "--raw",
+      description =
+          "The log as the tools wrote it: JSON records and colour codes included. Without it,"
+              + " JSON from cargo --message-format=json is shown as cargo's own text.")
+  boolean raw;
 
   LogsCommand(CliContext ctx) {
     super(ctx);
@@ -118,14 +127,20 @@ final class LogsCommand extends ApiCommand {
   }
 
   private void printStage(
-      ApiClient client, String runId, String name, String status, boolean noLog, RunRecord run) {
+      ApiClient client,
+      String runId,
+      String name,
+      StageStatus status,
+      boolean noLog,
+      RunRecord run) {
     ctx.out().println("==> " + runId + " " + name + " (" + status + ") <==");
     if (noLog) {
       ctx.out().println(NoLog.why(status, run));
       ctx.out().flush();
       return;
     }
-    String text = client.get("/api/runs/" + enc(runId) + "/stages/" + enc(name) + "/log");
+    String log = client.get("/api/runs/" + enc(runId) + "/stages/" + enc(name) + "/log");
+    String text = raw ? log : new HumanOutput().render(log);
     ctx.out().print(text);
     if (!text.isEmpty() && !text.endsWith("\n")) {
       ctx.out().println();

@@ -3,10 +3,13 @@ package dev.vigil.cli;
 import dev.vigil.config.ConfigException;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.VigilConfig;
+import dev.vigil.daemon.LocalOnce;
+import dev.vigil.pipeline.RunListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +20,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run every stage of the chosen projects once.",
+      "The running daemon of the state dir does the run when there is one.",
       "Exit 0 when all passed, 1 when any failed, 2 on a usage or config error."
     })
 final class OnceCommand implements Callable<Integer> {
@@ -59,18 +63,30 @@ final class OnceCommand implements Callable<Integer> {
     VigilConfig loaded = ConfigChoice.load(ctx, config);
     List<ProjectConfig> chosen = ProjectChoice.choose(loaded, projects);
     Path state = StateDirChoice.prepare(ctx, stateDir);
+    Optional<RemoteOnce> daemon = RemoteOnce.find(state, ctx.err());
     boolean allPassed;
     OnceReport report = new OnceReport(json ? ctx.err() : ctx.out());
-    try (Console comfort = Reporters.console(ctx, json, state, ConsoleFlags.quiet(quiet), false);
+    try (Console comfort = Reporters.console(ctx, json, state, ConsoleFlags.quiet(quiet));
+        RemoteOnce.Hold held = staged ? hold(daemon, chosen) : null;
         UnstagedStash stash = staged ? UnstagedStash.create(ctx.env(), ctx.cwd()) : null) {
       if (stash != null) {
         stash.setAside();
       }
-      allPassed = LocalOnce.run(chosen, state, comfort.reporter(), report);
+      RunListener runs = Reporters.listener(comfort.reporter());
+      Optional<Boolean> remote = daemon.flatMap(d -> d.run(chosen, runs, report));
+      allPassed =
+          remote.isPresent()
+              ? remote.get()
+              : LocalOnce.run(chosen, state, runs, report, comfort.reporter()::info);
     }
     if (!allPassed && staged) {
       ctx.err().println(BlockedLine.of("commit", report.runs()));
     }
     return allPassed ? ExitCode.OK : ExitCode.FAILED;
+  }
+
+  /** The daemon's hold on the projects while changes are set aside, or none without a daemon. */
+  private static RemoteOnce.Hold hold(Optional<RemoteOnce> daemon, List<ProjectConfig> chosen) {
+    return daemon.map(d -> d.hold(chosen)).orElse(() -> {});
   }
 }

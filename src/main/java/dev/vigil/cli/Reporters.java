@@ -19,14 +19,23 @@ final class Reporters {
 
   /**
    * The console with the asked-for comfort: quiet, clearing, a live progress line on a terminal,
-   * and desktop notifications when {@code --notify} or the config's {@code notify} asks for them.
+   * and desktop notifications when {@code --notify} asks for them.
    */
-  static Console console(
-      CliContext ctx, boolean json, Path stateDir, ConsoleFlags flags, boolean notifyConfig) {
-    Notifier notifier =
-        flags.notify || notifyConfig
-            ? DesktopNotifier.forSystem(ctx.env(), System.getProperty("os.name", ""))
-            : Notifier.NONE;
+  static Console console(CliContext ctx, boolean json, Path stateDir, ConsoleFlags flags) {
+    return console(ctx, json, stateDir, flags, flags.notify ? desktop(ctx) : Notifier.NONE);
+  }
+
+  /** As {@link #console(CliContext, boolean, Path, ConsoleFlags)}, always with notifications. */
+  static Console notifyingConsole(CliContext ctx, boolean json, Path stateDir, ConsoleFlags flags) {
+    return console(ctx, json, stateDir, flags, desktop(ctx));
+  }
+
+  private static Notifier desktop(CliContext ctx) {
+    return DesktopNotifier.forSystem(ctx.env(), System.getProperty("os.name", ""));
+  }
+
+  private static Console console(
+      CliContext ctx, boolean json, Path stateDir, ConsoleFlags flags, Notifier notifier) {
     if (json) {
       return new Console(
           ConsoleReporter.json(ctx.out(), ctx.err(), new Json(), notifier), Optional.empty());

@@ -24,7 +24,7 @@ final class StatusTable {
           List.of(
               p.name(),
               p.state() + (p.stale() ? " (stale)" : ""),
-              run == null || run.result() == null ? "-" : run.result(),
+              run == null || run.result() == null ? "-" : run.result().word(),
               run == null ? "-" : failing(run),
               run == null || run.finishedAt() == null ? "-" : age(run.finishedAt(), now)));
     }
@@ -50,7 +50,7 @@ final class StatusTable {
 
   private static String failing(RunRecord run) {
     for (StageRecord stage : run.stages()) {
-      if (stage.status().equals("failed") || stage.status().equals("timeout")) {
+      if (stage.status().failing()) {
         return stage.name();
       }
     }

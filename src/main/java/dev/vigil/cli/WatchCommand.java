@@ -99,7 +99,7 @@ final class WatchCommand implements Callable<Integer> {
                 Optional.ofNullable(onBusy)));
     Path state = WatchConfig.stateDir(StateDirChoice.prepare(ctx, stateDir), root);
     OwnerOnly.createDirectories(state);
-    try (Console console = Reporters.console(ctx, json, state, consoleFlags, false)) {
+    try (Console console = Reporters.console(ctx, json, state, consoleFlags)) {
       Daemon daemon;
       try {
         daemon =

@@ -9,15 +9,15 @@ import java.util.stream.Collectors;
 
 /** Reads the top-level {@code cache:} section and a stage's {@code cache:} key. */
 final class CacheReader {
-  private final Values values;
+  private final ValueReader values;
 
-  CacheReader(Values values) {
+  CacheReader(ValueReader values) {
     this.values = values;
   }
 
   /** The top-level settings; the defaults when the section is absent. */
-  CacheSettings settings(Node.Mapping top) {
-    Optional<Node.Mapping> cache = values.mapping(top, ConfigKey.CACHE_KEY);
+  CacheSettings settings(LocatedNode.Mapping top) {
+    Optional<LocatedNode.Mapping> cache = values.mapping(top, ConfigKey.CACHE_KEY);
     if (cache.isEmpty()) {
       return CacheSettings.DEFAULT;
     }
@@ -41,14 +41,14 @@ final class CacheReader {
     return new CacheSettings(maxSize, remote);
   }
 
-  private Optional<RemoteCacheConfig> remote(Node.Mapping remote) {
+  private Optional<RemoteCacheConfig> remote(LocatedNode.Mapping remote) {
     values.checkKeys(remote, Section.REMOTE);
     Optional<String> kind = values.choice(remote, ConfigKey.KIND, "remote kind");
-    if (Values.present(remote, ConfigKey.KIND).isEmpty()) {
+    if (ValueReader.present(remote, ConfigKey.KIND).isEmpty()) {
       values.problems().add(remote.mark(), "`cache.remote` is missing `kind` (turbo or http)");
     }
     Optional<URI> url = values.string(remote, ConfigKey.URL).flatMap(this::url);
-    if (Values.present(remote, ConfigKey.URL).isEmpty()) {
+    if (ValueReader.present(remote, ConfigKey.URL).isEmpty()) {
       values.problems().add(remote.mark(), "`cache.remote` is missing `url`");
     }
     Optional<String> team = values.string(remote, ConfigKey.TEAM).map(Located::value);
@@ -98,12 +98,12 @@ final class CacheReader {
   }
 
   /** A stage's cache setting: absent or false is off, true is on for every watched file. */
-  StageCacheConfig stage(Node.Mapping stage) {
-    Optional<Node> value = Values.present(stage, ConfigKey.CACHE_KEY);
+  StageCacheConfig stage(LocatedNode.Mapping stage) {
+    Optional<LocatedNode> value = ValueReader.present(stage, ConfigKey.CACHE_KEY);
     if (value.isEmpty()) {
       return StageCacheConfig.OFF;
     }
-    if (value.get() instanceof Node.Mapping mapping) {
+    if (value.get() instanceof LocatedNode.Mapping mapping) {
       values.checkKeys(mapping, Section.STAGE_CACHE);
       return new StageCacheConfig(
           true,
@@ -112,15 +112,17 @@ final class CacheReader {
           strings(mapping, ConfigKey.TOOLS));
     }
     Optional<Boolean> on = Optional.empty();
-    if (value.get() instanceof Node.Scalar s
-        && (s.type() == Node.ScalarType.BOOLEAN
+    if (value.get() instanceof LocatedNode.Scalar s
+        && (s.type() == LocatedNode.ScalarType.BOOLEAN
             || s.text().equalsIgnoreCase("true")
             || s.text().equalsIgnoreCase("false"))) {
       on = values.bool(stage, ConfigKey.CACHE_KEY);
     }
     if (on.isEmpty()) {
       String got =
-          value.get() instanceof Node.Scalar s ? "`" + s.text() + "`" : value.get().describe();
+          value.get() instanceof LocatedNode.Scalar s
+              ? "`" + s.text() + "`"
+              : value.get().describe();
       values
           .problems()
           .add(
@@ -133,7 +135,7 @@ final class CacheReader {
     return on.get() ? StageCacheConfig.ON : StageCacheConfig.OFF;
   }
 
-  private java.util.List<String> strings(Node.Mapping mapping, ConfigKey key) {
+  private java.util.List<String> strings(LocatedNode.Mapping mapping, ConfigKey key) {
     return values.stringList(mapping, key).stream()
         .map(Located::value)
         .collect(Collectors.toList());

@@ -53,7 +53,8 @@ public final class ConfigLoader {
 
   /** Reads one file's text into its projects, which inherit {@code base} beneath its defaults. */
   static ConfigValidator.FileConfig parseFile(
-      Path file, String text, Inherited base, Optional<Path> includedBy) throws ConfigException {
+      Path file, String text, InheritedSettings base, Optional<Path> includedBy)
+      throws ConfigException {
     Path absolute = file.toAbsolutePath().normalize();
     Problems problems = new Problems(file);
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -61,7 +62,7 @@ public final class ConfigLoader {
         (file.getFileName() != null
                 && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
             || body.stripLeading().startsWith("{");
-    Optional<Node> root = new TreeReader(problems, json).read(body);
+    Optional<LocatedNode> root = new TreeReader(problems, json).read(body);
     Path dir = absolute.getParent() == null ? absolute : absolute.getParent();
     return new ConfigValidator(problems, dir, base, includedBy).validateFile(root);
   }

@@ -18,43 +18,44 @@ final class ConfigValidator {
    */
   record FileConfig(
       VigilConfig config,
-      Inherited defaults,
+      InheritedSettings defaults,
       List<Located> include,
       List<ProjectReader.Draft> projects) {}
 
   private final Problems problems;
-  private final Values values;
+  private final ValueReader values;
   private final Path configDir;
-  private final Inherited base;
+  private final InheritedSettings base;
   private final Optional<Path> includedBy;
 
   ConfigValidator(Problems problems, Path configDir) {
-    this(problems, configDir, Inherited.builtIn(), Optional.empty());
+    this(problems, configDir, InheritedSettings.builtIn(), Optional.empty());
   }
 
   /**
    * A validator for a file whose projects inherit {@code base} beneath the file's own {@code
    * defaults}; {@code includedBy} names the config that includes it, if any.
    */
-  ConfigValidator(Problems problems, Path configDir, Inherited base, Optional<Path> includedBy) {
+  ConfigValidator(
+      Problems problems, Path configDir, InheritedSettings base, Optional<Path> includedBy) {
     this.problems = problems;
-    this.values = new Values(problems);
+    this.values = new ValueReader(problems);
     this.configDir = configDir;
     this.base = base;
     this.includedBy = includedBy;
   }
 
-  VigilConfig validate(Optional<Node> root) throws ConfigException {
+  VigilConfig validate(Optional<LocatedNode> root) throws ConfigException {
     return validateFile(root).config();
   }
 
-  FileConfig validateFile(Optional<Node> root) throws ConfigException {
+  FileConfig validateFile(Optional<LocatedNode> root) throws ConfigException {
     problems.throwIfAny();
     if (root.isEmpty()) {
       problems.add(Mark.START, "config is empty; it needs a `projects:` list");
       throw problems.toException();
     }
-    if (!(root.get() instanceof Node.Mapping top)) {
+    if (!(root.get() instanceof LocatedNode.Mapping top)) {
       problems.add(root.get().mark(), "config must be a mapping, got " + root.get().describe());
       throw problems.toException();
     }
@@ -65,7 +66,7 @@ final class ConfigValidator {
         .ifPresent(
             v ->
                 problems.add(
-                    Values.present(top, ConfigKey.VERSION).orElseThrow().mark(),
+                    ValueReader.present(top, ConfigKey.VERSION).orElseThrow().mark(),
                     "unsupported version " + v + "; this vigil reads version 1"));
     int maxParallel =
         values
@@ -76,8 +77,8 @@ final class ConfigValidator {
             .bool(top, ConfigKey.NOTIFY)
             .orElse(Boolean.parseBoolean(ConfigKey.NOTIFY.defaultText()));
     CacheSettings cache = cache(top);
-    Inherited defaults = base;
-    Optional<Node.Mapping> defaultsNode = values.mapping(top, ConfigKey.DEFAULTS_KEY);
+    InheritedSettings defaults = base;
+    Optional<LocatedNode.Mapping> defaultsNode = values.mapping(top, ConfigKey.DEFAULTS_KEY);
     if (defaultsNode.isPresent()) {
       values.checkKeys(defaultsNode.get(), Section.DEFAULTS);
       defaults = defaults.overriddenBy(defaultsNode.get(), values);
@@ -99,8 +100,8 @@ final class ConfigValidator {
         projects);
   }
 
-  private CacheSettings cache(Node.Mapping top) {
-    Optional<Node.Entry> entry = top.get(ConfigKey.CACHE_KEY.key());
+  private CacheSettings cache(LocatedNode.Mapping top) {
+    Optional<LocatedNode.Entry> entry = top.get(ConfigKey.CACHE_KEY.key());
     if (entry.isPresent() && includedBy.isPresent()) {
       problems.add(
           entry.get().keyMark(),
@@ -112,8 +113,8 @@ final class ConfigValidator {
     return new CacheReader(values).settings(top);
   }
 
-  private List<Located> include(Node.Mapping top) {
-    Optional<Node.Entry> entry = top.get(ConfigKey.INCLUDE.key());
+  private List<Located> include(LocatedNode.Mapping top) {
+    Optional<LocatedNode.Entry> entry = top.get(ConfigKey.INCLUDE.key());
     if (entry.isPresent() && includedBy.isPresent()) {
       problems.add(
           entry.get().keyMark(),
@@ -126,23 +127,25 @@ final class ConfigValidator {
   }
 
   private List<ProjectReader.Draft> projects(
-      Node.Mapping top, Inherited defaults, boolean including) {
+      LocatedNode.Mapping top, InheritedSettings defaults, boolean including) {
     List<ProjectReader.Draft> drafts = new ArrayList<>();
-    Optional<Node> value = Values.present(top, ConfigKey.PROJECTS);
+    Optional<LocatedNode> value = ValueReader.present(top, ConfigKey.PROJECTS);
     String none = "no projects; add a `projects:` list with at least one project";
     if (including
-        && (value.isEmpty() || value.get() instanceof Node.Sequence s && s.items().isEmpty())) {
+        && (value.isEmpty()
+            || value.get() instanceof LocatedNode.Sequence s && s.items().isEmpty())) {
       return drafts;
     }
     if (value.isEmpty()) {
       problems.add(
-          top.get(ConfigKey.PROJECTS.key()).map(Node.Entry::keyMark).orElse(Mark.START), none);
-    } else if (value.get() instanceof Node.Sequence seq) {
+          top.get(ConfigKey.PROJECTS.key()).map(LocatedNode.Entry::keyMark).orElse(Mark.START),
+          none);
+    } else if (value.get() instanceof LocatedNode.Sequence seq) {
       if (seq.items().isEmpty()) {
         problems.add(seq.mark(), none);
       }
       ProjectReader reader = new ProjectReader(values, configDir);
-      for (Node item : seq.items()) {
+      for (LocatedNode item : seq.items()) {
         reader.read(item, defaults).ifPresent(drafts::add);
       }
     } else {

@@ -13,9 +13,9 @@ import java.util.function.Predicate;
  */
 final class IncludeListEditor {
   private final List<String> lines;
-  private final Node.Mapping top;
+  private final LocatedNode.Mapping top;
 
-  private IncludeListEditor(String text, Node.Mapping top) {
+  private IncludeListEditor(String text, LocatedNode.Mapping top) {
     this.lines = new ArrayList<>(List.of(text.split("\n", -1)));
     if (!this.lines.isEmpty() && this.lines.get(this.lines.size() - 1).isEmpty()) {
       this.lines.remove(this.lines.size() - 1);
@@ -26,27 +26,30 @@ final class IncludeListEditor {
   /** An editor for {@code text}, which must parse as a mapping; problems otherwise. */
   static IncludeListEditor of(java.nio.file.Path file, String text) throws ConfigException {
     Problems problems = new Problems(file);
-    Optional<Node> root = new TreeReader(problems, false).read(text);
+    Optional<LocatedNode> root = new TreeReader(problems, false).read(text);
     problems.throwIfAny();
-    if (root.isPresent() && !(root.get() instanceof Node.Mapping)) {
+    if (root.isPresent() && !(root.get() instanceof LocatedNode.Mapping)) {
       problems.add(root.get().mark(), "config must be a mapping, got " + root.get().describe());
       throw problems.toException();
     }
-    Node.Mapping top = (Node.Mapping) root.orElse(new Node.Mapping(List.of(), Mark.START));
+    LocatedNode.Mapping top =
+        (LocatedNode.Mapping) root.orElse(new LocatedNode.Mapping(List.of(), Mark.START));
     return new IncludeListEditor(text, top);
   }
 
   /** The include entries as written, with their places. */
   List<Located> entries() {
     List<Located> out = new ArrayList<>();
-    Optional<Node> value = top.get(ConfigKey.INCLUDE.key()).map(Node.Entry::value);
-    if (value.isPresent() && value.get() instanceof Node.Sequence seq) {
-      for (Node item : seq.items()) {
-        if (item instanceof Node.Scalar s) {
+    Optional<LocatedNode> value = top.get(ConfigKey.INCLUDE.key()).map(LocatedNode.Entry::value);
+    if (value.isPresent() && value.get() instanceof LocatedNode.Sequence seq) {
+      for (LocatedNode item : seq.items()) {
+        if (item instanceof LocatedNode.Scalar s) {
           out.add(new Located(s.text(), s.mark()));
         }
       }
-    } else if (value.isPresent() && value.get() instanceof Node.Scalar s && !s.text().isEmpty()) {
+    } else if (value.isPresent()
+        && value.get() instanceof LocatedNode.Scalar s
+        && !s.text().isEmpty()) {
       out.add(new Located(s.text(), s.mark()));
     }
     return out;
@@ -55,7 +58,7 @@ final class IncludeListEditor {
   /** The text with {@code entry} appended to the list. */
   String add(String entry) {
     String item = "\"" + entry.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    Optional<Node.Entry> include = top.get(ConfigKey.INCLUDE.key());
+    Optional<LocatedNode.Entry> include = top.get(ConfigKey.INCLUDE.key());
     if (include.isEmpty()) {
       lines.add("include:");
       lines.add("  - " + item);
@@ -77,7 +80,7 @@ final class IncludeListEditor {
   /** The text without the entries {@code remove} accepts. */
   String remove(Predicate<Located> remove) {
     List<Located> entries = entries();
-    Node.Entry include = top.get(ConfigKey.INCLUDE.key()).orElseThrow();
+    LocatedNode.Entry include = top.get(ConfigKey.INCLUDE.key()).orElseThrow();
     if (isBlock(entries)) {
       for (int i = entries.size() - 1; i >= 0; i--) {
         if (remove.test(entries.get(i))) {
@@ -111,10 +114,10 @@ final class IncludeListEditor {
   }
 
   /** Replaces the include key's lines (up to the next top-level key) with a block list. */
-  private String rewrite(Node.Entry include, List<String> items) {
+  private String rewrite(LocatedNode.Entry include, List<String> items) {
     int from = include.keyMark().line() - 1;
     int to = lines.size();
-    for (Node.Entry e : top.entries()) {
+    for (LocatedNode.Entry e : top.entries()) {
       if (e.keyMark().line() - 1 > from) {
         to = Math.min(to, e.keyMark().line() - 1);
       }
@@ -127,7 +130,7 @@ final class IncludeListEditor {
     return text();
   }
 
-  private String lineOfKey(Node.Entry include) {
+  private String lineOfKey(LocatedNode.Entry include) {
     String line = lines.get(include.keyMark().line() - 1);
     int colon = line.indexOf(':', include.keyMark().column() - 1);
     return line.substring(0, colon + 1);

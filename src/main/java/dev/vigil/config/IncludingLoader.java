@@ -50,7 +50,7 @@ final class IncludingLoader {
       body = ((ConfigText.Text) read).text();
     }
     ConfigValidator.FileConfig top =
-        ConfigLoader.parseFile(file, body, Inherited.builtIn(), Optional.empty());
+        ConfigLoader.parseFile(file, body, InheritedSettings.builtIn(), Optional.empty());
     add(file, top);
     List<IncludeGlob> globs = new ArrayList<>();
     Map<Path, Long> dirs = new LinkedHashMap<>();
@@ -113,7 +113,7 @@ final class IncludingLoader {
     }
   }
 
-  private void include(Path file, Located entry, Inherited defaults, Path main) {
+  private void include(Path file, Located entry, InheritedSettings defaults, Path main) {
     ConfigText read = ConfigText.read(file);
     contents.put(file, fingerprint(file, read));
     String old = previous.get(file);

@@ -10,10 +10,10 @@ final class Names {
   private Names() {}
 
   /** The valid name of the project or stage in {@code mapping}, reporting a missing or bad one. */
-  static Optional<Located> read(Node.Mapping mapping, String what, Values values) {
+  static Optional<Located> read(LocatedNode.Mapping mapping, String what, ValueReader values) {
     Optional<Located> name = values.string(mapping, ConfigKey.NAME);
     if (name.isEmpty()) {
-      if (Values.present(mapping, ConfigKey.NAME).isEmpty()) {
+      if (ValueReader.present(mapping, ConfigKey.NAME).isEmpty()) {
         values.problems().add(mapping.mark(), what + " is missing `name`");
       }
       return Optional.empty();

@@ -1,5 +1,7 @@
 package dev.vigil.config;
 
+import dev.vigil.glob.Glob;
+import dev.vigil.glob.GlobSyntax;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -17,32 +19,32 @@ final class ProjectReader {
       List<StageReader.Draft> stages,
       ProjectConfig config) {}
 
-  private final Values values;
+  private final ValueReader values;
   private final Path configDir;
   private final StageReader stageReader;
 
-  ProjectReader(Values values, Path configDir) {
+  ProjectReader(ValueReader values, Path configDir) {
     this.values = values;
     this.configDir = configDir;
     this.stageReader = new StageReader(values);
   }
 
-  Optional<Draft> read(Node item, Inherited defaults) {
-    if (!(item instanceof Node.Mapping project)) {
+  Optional<Draft> read(LocatedNode item, InheritedSettings defaults) {
+    if (!(item instanceof LocatedNode.Mapping project)) {
       values.problems().add(item.mark(), "a project must be a mapping, got " + item.describe());
       return Optional.empty();
     }
     values.checkKeys(project, Section.PROJECT);
     Optional<Located> name = Names.read(project, "project", values);
-    Inherited inherited = defaults.overriddenBy(project, values);
+    InheritedSettings inherited = defaults.overriddenBy(project, values);
     List<Located> after = values.stringList(project, ConfigKey.AFTER);
     List<StageReader.Draft> stages = stages(project, name, inherited);
     ProjectConfig config =
         new ProjectConfig(
             name.map(Located::value).orElse(""),
             root(project),
-            texts(values.stringList(project, ConfigKey.WATCH)),
-            texts(values.stringList(project, ConfigKey.IGNORE)),
+            texts(values.patternList(project, ConfigKey.WATCH, Glob::problem)),
+            texts(values.patternList(project, ConfigKey.IGNORE, GlobSyntax::checkIgnoreLine)),
             texts(after),
             inherited.debounce(),
             inherited.maxWait(),
@@ -53,18 +55,22 @@ final class ProjectReader {
   }
 
   private List<StageReader.Draft> stages(
-      Node.Mapping project, Optional<Located> name, Inherited inherited) {
+      LocatedNode.Mapping project, Optional<Located> name, InheritedSettings inherited) {
     List<StageReader.Draft> stages = new ArrayList<>();
-    Optional<Node> value = Values.present(project, ConfigKey.STAGES);
+    Optional<LocatedNode> value = ValueReader.present(project, ConfigKey.STAGES);
     String label = name.map(n -> "project `" + n.value() + "`").orElse("project");
     if (value.isEmpty()) {
-      Mark at = project.get(ConfigKey.STAGES.key()).map(Node.Entry::keyMark).orElse(project.mark());
+      Mark at =
+          project
+              .get(ConfigKey.STAGES.key())
+              .map(LocatedNode.Entry::keyMark)
+              .orElse(project.mark());
       values.problems().add(at, label + " has no `stages`; add at least one stage");
-    } else if (value.get() instanceof Node.Sequence seq) {
+    } else if (value.get() instanceof LocatedNode.Sequence seq) {
       if (seq.items().isEmpty()) {
         values.problems().add(seq.mark(), label + " has no `stages`; add at least one stage");
       }
-      for (Node item : seq.items()) {
+      for (LocatedNode item : seq.items()) {
         stageReader.read(item, inherited).ifPresent(stages::add);
       }
     } else {
@@ -75,7 +81,7 @@ final class ProjectReader {
     return stages;
   }
 
-  private Path root(Node.Mapping project) {
+  private Path root(LocatedNode.Mapping project) {
     Optional<Located> root = values.string(project, ConfigKey.ROOT);
     String text = root.map(Located::value).orElse(ConfigKey.ROOT.defaultText());
     Path resolved;

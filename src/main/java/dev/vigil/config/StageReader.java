@@ -1,5 +1,6 @@
 package dev.vigil.config;
 
+import dev.vigil.glob.Glob;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,21 +16,21 @@ final class StageReader {
   /** A read stage with the places of its name and needs, for the dependency checks. */
   record Draft(Optional<Located> name, List<Located> needs, StageConfig config) {}
 
-  private final Values values;
+  private final ValueReader values;
 
-  StageReader(Values values) {
+  StageReader(ValueReader values) {
     this.values = values;
   }
 
-  Optional<Draft> read(Node item, Inherited inherited) {
-    if (!(item instanceof Node.Mapping stage)) {
+  Optional<Draft> read(LocatedNode item, InheritedSettings inherited) {
+    if (!(item instanceof LocatedNode.Mapping stage)) {
       values.problems().add(item.mark(), "a stage must be a mapping, got " + item.describe());
       return Optional.empty();
     }
     values.checkKeys(stage, Section.STAGE);
     Optional<Located> name = Names.read(stage, "stage", values);
     Optional<Located> run = values.string(stage, ConfigKey.RUN);
-    if (run.isEmpty() && Values.present(stage, ConfigKey.RUN).isEmpty()) {
+    if (run.isEmpty() && ValueReader.present(stage, ConfigKey.RUN).isEmpty()) {
       String label = name.map(n -> "stage `" + n.value() + "`").orElse("stage");
       values.problems().add(stage.mark(), label + " is missing `run`");
     } else if (run.isPresent() && run.get().value().isBlank()) {
@@ -41,7 +42,7 @@ final class StageReader {
             name.map(Located::value).orElse(""),
             run.map(Located::value).orElse(""),
             needs.stream().map(Located::value).collect(Collectors.toList()),
-            values.stringList(stage, ConfigKey.WHEN).stream()
+            values.patternList(stage, ConfigKey.WHEN, Glob::problem).stream()
                 .map(Located::value)
                 .collect(Collectors.toList()),
             values.duration(stage, ConfigKey.TIMEOUT).orElse(inherited.timeout()),
@@ -54,8 +55,8 @@ final class StageReader {
     return Optional.of(new Draft(name, needs, config));
   }
 
-  private RetryPolicy retry(Node.Mapping stage) {
-    Optional<Node.Mapping> retry = values.mapping(stage, ConfigKey.RETRY_KEY);
+  private RetryPolicy retry(LocatedNode.Mapping stage) {
+    Optional<LocatedNode.Mapping> retry = values.mapping(stage, ConfigKey.RETRY_KEY);
     if (retry.isEmpty()) {
       return RetryPolicy.NONE;
     }
@@ -89,14 +90,14 @@ final class StageReader {
     return new RetryPolicy(attempts, kind.equals("transient"), backoff, patterns);
   }
 
-  private Map<String, String> env(Node.Mapping stage) {
+  private Map<String, String> env(LocatedNode.Mapping stage) {
     Map<String, String> env = new LinkedHashMap<>();
-    Optional<Node.Mapping> mapping = values.mapping(stage, ConfigKey.ENV);
+    Optional<LocatedNode.Mapping> mapping = values.mapping(stage, ConfigKey.ENV);
     if (mapping.isEmpty()) {
       return env;
     }
-    for (Node.Entry e : mapping.get().entries()) {
-      if (e.value() instanceof Node.Scalar s && s.type() != Node.ScalarType.NULL) {
+    for (LocatedNode.Entry e : mapping.get().entries()) {
+      if (e.value() instanceof LocatedNode.Scalar s && s.type() != LocatedNode.ScalarType.NULL) {
         env.put(e.key(), s.text());
       } else {
         values

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
-/** Reads YAML or JSON text with Jackson's streaming parser into a located {@link Node} tree. */
+/** Reads YAML or JSON text with Jackson's streaming parser into a {@link LocatedNode} tree. */
 final class TreeReader {
   /** Jackson's "[Source: ...; line: 1, column: 14]" inside JSON messages. */
   private static final Pattern SOURCE =
@@ -22,6 +22,7 @@ final class TreeReader {
 
   private final Problems problems;
   private final boolean json;
+  private String[] lines = new String[0];
 
   TreeReader(Problems problems, boolean json) {
     this.problems = problems;
@@ -29,14 +30,15 @@ final class TreeReader {
   }
 
   /** The root node, or empty when the text holds no value or cannot be parsed (then reported). */
-  Optional<Node> read(String text) {
+  Optional<LocatedNode> read(String text) {
+    lines = text.split("\n", -1);
     JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
     try (JsonParser parser = factory.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         return Optional.empty();
       }
-      Node root = readValue(parser);
+      LocatedNode root = readValue(parser);
       if (parser.nextToken() != null) {
         problems.add(
             mark(parser.currentTokenLocation()),
@@ -52,7 +54,7 @@ final class TreeReader {
     }
   }
 
-  private Node readValue(JsonParser parser) throws IOException {
+  private LocatedNode readValue(JsonParser parser) throws IOException {
     Mark at = mark(parser.currentTokenLocation());
     if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
       problems.add(at, "YAML aliases (`*" + parser.getText() + "`) are not supported");
@@ -61,31 +63,43 @@ final class TreeReader {
       case START_OBJECT -> readMapping(parser, at);
       case START_ARRAY -> readSequence(parser, at);
       case VALUE_TRUE, VALUE_FALSE ->
-          new Node.Scalar(Node.ScalarType.BOOLEAN, parser.getText(), at);
+          new LocatedNode.Scalar(LocatedNode.ScalarType.BOOLEAN, parser.getText(), at);
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
-          new Node.Scalar(Node.ScalarType.NUMBER, parser.getText(), at);
-      case VALUE_NULL -> new Node.Scalar(Node.ScalarType.NULL, "", at);
-      default -> new Node.Scalar(Node.ScalarType.STRING, parser.getText(), at);
+          new LocatedNode.Scalar(LocatedNode.ScalarType.NUMBER, parser.getText(), at);
+      case VALUE_NULL -> new LocatedNode.Scalar(LocatedNode.ScalarType.NULL, "", at);
+      default ->
+          new LocatedNode.Scalar(
+              LocatedNode.ScalarType.STRING, parser.getText(), at, startsQuoted(at));
     };
   }
 
-  private Node readSequence(JsonParser parser, Mark at) throws IOException {
-    List<Node> items = new ArrayList<>();
+  /** Whether the text at {@code at} is an opening quote. */
+  private boolean startsQuoted(Mark at) {
+    if (at.line() > lines.length) {
+      return false;
+    }
+    String line = lines[at.line() - 1];
+    int i = at.column() - 1;
+    return i < line.length() && (line.charAt(i) == '"' || line.charAt(i) == '\'');
+  }
+
+  private LocatedNode readSequence(JsonParser parser, Mark at) throws IOException {
+    List<LocatedNode> items = new ArrayList<>();
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       items.add(readValue(parser));
     }
-    return new Node.Sequence(items, at);
+    return new LocatedNode.Sequence(items, at);
   }
 
-  private Node readMapping(JsonParser parser, Mark at) throws IOException {
-    List<Node.Entry> entries = new ArrayList<>();
+  private LocatedNode readMapping(JsonParser parser, Mark at) throws IOException {
+    List<LocatedNode.Entry> entries = new ArrayList<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
       Mark keyMark = mark(parser.currentTokenLocation());
       parser.nextToken();
-      entries.add(new Node.Entry(key, keyMark, readValue(parser)));
+      entries.add(new LocatedNode.Entry(key, keyMark, readValue(parser)));
     }
-    return new Node.Mapping(entries, at);
+    return new LocatedNode.Mapping(entries, at);
   }
 
   private static Mark mark(JsonLocation location) {

@@ -1,6 +1,5 @@
 package dev.vigil.control;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.vigil.daemon.Daemon;
 import dev.vigil.report.Json;
 import java.io.IOException;
@@ -12,7 +11,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,16 +28,18 @@ public final class ControlServer implements AutoCloseable {
   private static final Duration PING_EVERY = Duration.ofSeconds(15);
   private static final int MAX_EVENT_CLIENTS = 16;
   private static final int THREADS = 32;
+  private static final int CORE_THREADS = 2;
   private static final int BACKLOG = 50;
 
-  private final HttpServer http;
+  private final HttpAcceptor http;
   private final ThreadPoolExecutor executor;
   private final EventsEndpoint events;
   private final ApiFile apiFile;
   private final ApiEndpoint endpoint;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private ControlServer(Daemon daemon, Path stateDir, int port, Duration pingEvery)
+  private ControlServer(
+      Daemon daemon, Path stateDir, int port, Duration pingEvery, HttpLimits limits)
       throws IOException {
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0 to 65535: " + port);
@@ -48,6 +49,7 @@ public final class ControlServer implements AutoCloseable {
     this.events = new EventsEndpoint(daemon.events(), json, pingEvery, MAX_EVENT_CLIENTS);
     StatusEndpoints status = new StatusEndpoints(daemon, json);
     CommandEndpoints commands = new CommandEndpoints(daemon, json);
+    OnceEndpoints once = new OnceEndpoints(daemon, json);
     LogEndpoint logs = new LogEndpoint(stateDir);
     Dashboard dashboard = new Dashboard();
     List<Route> routes = new ArrayList<>(dashboard.routes());
@@ -61,21 +63,31 @@ public final class ControlServer implements AutoCloseable {
             new Route("POST", "/api/pause", commands::pause),
             new Route("POST", "/api/resume", commands::resume),
             new Route("POST", "/api/reload", commands::reload),
-            new Route("POST", "/api/stop", commands::stop)));
+            new Route("POST", "/api/stop", commands::stop),
+            new Route("POST", "/api/once", once::once),
+            new Route("POST", "/api/hold", once::hold),
+            new Route("POST", "/api/release", once::release)));
     this.executor = newExecutor();
     InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
-    this.http = HttpServer.create(new InetSocketAddress(loopback, port), BACKLOG);
-    http.setExecutor(executor);
-    http.createContext("/", new Router(routes, token));
-    http.start();
+    try {
+      this.http =
+          new HttpAcceptor(
+              new InetSocketAddress(loopback, port),
+              BACKLOG,
+              limits,
+              new Router(routes, token),
+              executor);
+    } catch (IOException e) {
+      executor.shutdownNow();
+      throw e;
+    }
     this.endpoint =
-        new ApiEndpoint(
-            URI.create("http://127.0.0.1:" + http.getAddress().getPort()), token.value());
+        new ApiEndpoint(URI.create("http://127.0.0.1:" + http.address().getPort()), token.value());
     this.apiFile = new ApiFile(stateDir);
     try {
       apiFile.write(endpoint, json);
     } catch (IOException e) {
-      http.stop(0);
+      http.close();
       executor.shutdownNow();
       throw e;
     }
@@ -87,13 +99,21 @@ public final class ControlServer implements AutoCloseable {
    * @throws IOException when the port is taken or api.json cannot be written
    */
   public static ControlServer start(Daemon daemon, Path stateDir, int port) throws IOException {
-    return new ControlServer(daemon, stateDir, port, PING_EVERY);
+    return new ControlServer(daemon, stateDir, port, PING_EVERY, HttpLimits.DEFAULTS);
   }
 
   /** As {@link #start(Daemon, Path, int)}, with the SSE keep-alive interval chosen (for tests). */
   static ControlServer start(Daemon daemon, Path stateDir, int port, Duration pingEvery)
       throws IOException {
-    return new ControlServer(daemon, stateDir, port, pingEvery);
+    return new ControlServer(daemon, stateDir, port, pingEvery, HttpLimits.DEFAULTS);
+  }
+
+  /** As {@link #start(Daemon, Path, int, Duration)}, with the read deadline chosen (for tests). */
+  static ControlServer start(
+      Daemon daemon, Path stateDir, int port, Duration pingEvery, Duration readDeadline)
+      throws IOException {
+    return new ControlServer(
+        daemon, stateDir, port, pingEvery, HttpLimits.DEFAULTS.withReadDeadline(readDeadline));
   }
 
   /** The URL and token, as api.json has them. */
@@ -103,7 +123,7 @@ public final class ControlServer implements AutoCloseable {
 
   /** The address the server listens on. */
   public InetSocketAddress address() {
-    return http.getAddress();
+    return http.address();
   }
 
   /** Ends the event streams, stops listening and removes api.json; harmless to repeat. */
@@ -118,7 +138,7 @@ public final class ControlServer implements AutoCloseable {
       log.warn("could not remove {}: {}", apiFile.file(), e.toString());
     }
     events.closeAll(Duration.ofSeconds(2));
-    http.stop(0);
+    http.close();
     executor.shutdownNow();
     try {
       executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -127,21 +147,25 @@ public final class ControlServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The request threads: {@value #CORE_THREADS} that stay, and more, up to {@value #THREADS}, only
+   * while that many requests run at once, each ending after 30 s without work. A request that finds
+   * every thread busy is refused (503) by the acceptor rather than queued. (A pool whose core size
+   * is its maximum starts a new thread for every request until it has them all, however idle the
+   * others, so its size followed how many requests came in the last 30 s.)
+   */
   private static ThreadPoolExecutor newExecutor() {
     AtomicInteger n = new AtomicInteger();
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            THREADS,
-            THREADS,
-            30,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(256),
-            r -> {
-              Thread t = new Thread(r, "vigil-api-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
+    return new ThreadPoolExecutor(
+        CORE_THREADS,
+        THREADS,
+        30,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "vigil-http-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 }

@@ -1,27 +1,25 @@
 package dev.vigil.daemon;
 
-import dev.vigil.config.ConfigException;
-import dev.vigil.config.ConfigLoader;
+import dev.vigil.cache.StageCache;
 import dev.vigil.config.LoadedConfig;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.pipeline.ChainedRuns;
-import dev.vigil.pipeline.HistoryMemory;
-import dev.vigil.pipeline.RunIds;
 import dev.vigil.pipeline.RunSlots;
-import dev.vigil.process.ProcessRunner;
 import dev.vigil.report.ConsoleReporter;
 import dev.vigil.report.DaemonStatus;
 import dev.vigil.report.EventBus;
-import dev.vigil.report.HistoryLog;
 import dev.vigil.report.Json;
+import dev.vigil.report.ProjectState;
 import dev.vigil.report.ProjectStatus;
 import dev.vigil.report.StatusFileWriter;
 import dev.vigil.report.StatusSnapshot;
-import dev.vigil.report.VigilEvent;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.TriggerKind;
+import dev.vigil.threads.NamedThreads;
 import dev.vigil.time.SystemScheduler;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,10 +27,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +51,10 @@ public final class Daemon {
   private static final double BASELINE_WORTH_SAYING_SECONDS = 1.0;
   private static final String STOPPED = "stopped";
 
-  private final SystemScheduler scheduler = new SystemScheduler("vigil-timer");
-  private final ProcessRunner runner = new ProcessRunner(scheduler);
+  private final RunServices services;
+  private final SystemScheduler scheduler;
   private final ExecutorService background;
   private final ExecutorService readAhead;
-  private final HistoryLog history;
   private final EventBus events = new EventBus();
   private final StatusBoard board;
   private final Instant startedAt;
@@ -62,54 +63,60 @@ public final class Daemon {
   private final ProjectRegistry projects = new ProjectRegistry(this::newRuntime);
   private final ChainedRuns chained = new ChainedRuns(this::runChained);
   private final LoopEvents loopEvents;
-  private final SharedParts parts;
+  private final ProjectServices parts;
+  private final ConfigReloader config;
+  private final OnceRuns once;
   private volatile String state = "starting";
-  private volatile String configError;
-  private ConfigFileWatch configWatch;
-  private java.util.Map<java.nio.file.Path, String> lastGood;
-  private final java.util.Set<java.nio.file.Path> ownFiles =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<Path> ownFiles = ConcurrentHashMap.newKeySet();
 
-  private Daemon(DaemonOptions options, ConsoleReporter console, DaemonLock lock)
-      throws IOException {
+  private Daemon(
+      DaemonOptions options, ConsoleReporter console, DaemonLock lock, RunServices services) {
     this.options = options;
     this.console = console;
     this.lock = lock;
+    this.services = services;
+    this.scheduler = services.scheduler();
     this.startedAt = scheduler.now();
-    Json json = new Json();
-    this.history = new HistoryLog(options.stateDir(), json);
+    services.recoverAbandoned(console::info);
     this.board =
         new StatusBoard(
-            new StatusFileWriter(options.stateDir(), json),
+            new StatusFileWriter(options.stateDir(), new Json()),
             this::daemonStatus,
             this::projectStatus,
             scheduler);
     this.loopEvents = new LoopEvents(board::changed, events, console, scheduler, projects, chained);
-    this.background = Executors2.singleThread("vigil-baseline");
-    this.readAhead = Executors2.singleThread("vigil-read-ahead");
+    this.background = NamedThreads.singleThread("vigil-baseline");
+    this.readAhead = NamedThreads.singleThread("vigil-read-ahead");
     options.configFile().ifPresent(ownFiles::add);
     ownFiles.addAll(options.loaded().sources().contents().keySet());
-    this.parts =
-        new SharedParts(
-            scheduler,
-            runner,
-            new RunSlots(options.config().maxParallelRuns()),
-            new RunIds(options.stateDir()),
-            options.stateDir(),
+    RunTaps taps =
+        new RunTaps(
             new DaemonRunListener(
-                console, history, events, board::changed, options.stateDir(), this::rootOf),
+                console,
+                services.history(),
+                events,
+                board::changed,
+                options.stateDir(),
+                this::rootOf));
+    this.parts =
+        new ProjectServices(
+            services,
+            new RunSlots(options.config().maxParallelRuns()),
+            taps,
             options.env(),
             background,
             readAhead,
             ownFiles,
-            new HistoryMemory(history, scheduler),
-            new dev.vigil.cache.StageCache(
+            new StageCache(
                 options.stateDir(),
                 options.config().cache(),
                 options.env(),
                 scheduler,
                 background,
-                note -> org.slf4j.LoggerFactory.getLogger("dev.vigil.cache").warn("{}", note)));
+                note -> LoggerFactory.getLogger(StageCache.class).warn("{}", note)));
+    this.config =
+        new ConfigReloader(options, projects, chained, console, events, board::changed, ownFiles);
+    this.once = new OnceRuns(projects, taps, scheduler);
   }
 
   /** Takes the state dir's lock, arms every project and returns once all are watching. */
@@ -118,7 +125,7 @@ public final class Daemon {
     DaemonLock lock = DaemonLock.acquire(options.stateDir());
     Daemon daemon;
     try {
-      daemon = new Daemon(options, console, lock);
+      daemon = new Daemon(options, console, lock, new RunServices(options.stateDir()));
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
@@ -128,10 +135,9 @@ public final class Daemon {
   }
 
   private void arm(LoadedConfig loaded) {
-    VigilConfig config = loaded.config();
-    lastGood = loaded.lastGood();
+    VigilConfig vigilConfig = loaded.config();
     board.writeNow();
-    List<ProjectRuntime> armed = projects.apply(config, new ArrayList<>());
+    List<ProjectRuntime> armed = projects.apply(vigilConfig, new ArrayList<>());
     List<CompletableFuture<Void>> starts = new ArrayList<>();
     for (ProjectRuntime runtime : armed) {
       starts.add(runtime.start());
@@ -144,31 +150,28 @@ public final class Daemon {
       CompletableFuture<Void> unused =
           runtime.baselineTaken().thenRun(() -> reportBaseline(runtime, walkStart));
     }
-    runner.keepWarm();
+    services.runner().keepWarm();
     state = "ready";
     console.info(
         "vigil: watching "
-            + config.projects().size()
-            + (config.projects().size() == 1 ? " project" : " projects")
+            + vigilConfig.projects().size()
+            + (vigilConfig.projects().size() == 1 ? " project" : " projects")
             + " (state in "
             + options.stateDir()
             + ")");
-    reportProblems(loaded);
+    config.started(loaded, scheduler);
     board.writeNow();
-    if (options.configFile().isPresent()) {
-      configWatch = ConfigFileWatch.start(loaded.sources(), scheduler, this::reloadQuietly);
-    }
     Map<String, List<String>> startup = new LinkedHashMap<>();
     for (ProjectRuntime runtime : projects.all()) {
       if (runtime.config().runOnStart()) {
         startup.put(runtime.config().name(), runtime.config().after());
       }
     }
-    chained.runAll("startup", startup);
+    chained.runAll(TriggerKind.STARTUP, startup);
   }
 
   /** Starts a full run that {@link ChainedRuns} let go, unless stopping or the project is gone. */
-  private void runChained(String project, String kind) {
+  private void runChained(String project, TriggerKind kind) {
     if (stopping.get()) {
       return;
     }
@@ -216,7 +219,7 @@ public final class Daemon {
 
   /** Past runs, newest first. */
   public List<RunRecord> runs(Optional<String> project, int limit) throws IOException {
-    return history.read(project, limit);
+    return services.history().read(project, limit);
   }
 
   public EventBus events() {
@@ -225,7 +228,7 @@ public final class Daemon {
 
   /** Queues a full run of the project, or of every project. */
   public CompletableFuture<Void> trigger(Optional<String> project) {
-    return each(project, r -> r.loop().runAll("manual"));
+    return each(project, r -> r.loop().runAll(TriggerKind.MANUAL));
   }
 
   public CompletableFuture<Void> pause(Optional<String> project) {
@@ -241,93 +244,42 @@ public final class Daemon {
    * leaves the running config in place, a bad included file leaves its last good version in place,
    * and either is reported. Returns the problem lines, or empty when everything applied.
    */
-  public synchronized Optional<String> reload() {
-    Optional<java.nio.file.Path> file = options.configFile();
-    if (file.isEmpty()) {
-      return Optional.of("vigil runs on the embedded default; there is no config file to reload");
-    }
-    LoadedConfig next;
-    try {
-      next = ConfigLoader.loadLenient(file.get(), options.env(), lastGood);
-    } catch (ConfigException e) {
-      configError = e.getMessage();
-      console.configError(e.getMessage());
-      events.publish(VigilEvent.configError(e.getMessage()));
-      board.changed();
-      return Optional.of(e.getMessage());
-    }
-    lastGood = next.lastGood();
-    ownFiles.addAll(next.sources().contents().keySet());
-    ownFiles.retainAll(next.sources().contents().keySet());
-    if (configWatch != null) {
-      configWatch.update(next.sources());
-    }
-    List<String> changed = new ArrayList<>();
-    List<String> before = projects.all().stream().map(r -> r.config().name()).toList();
-    List<ProjectRuntime> fresh = projects.apply(next.config(), changed);
-    for (ProjectRuntime kept : projects.all()) {
-      if (!fresh.contains(kept)) {
-        kept.retryEvents(); // a project polling after a fallback tries kernel events again now
-      }
-    }
-    Map<ProjectRuntime, CompletableFuture<Void>> started = new LinkedHashMap<>();
-    for (ProjectRuntime runtime : fresh) {
-      started.put(runtime, runtime.start().thenRun(runtime::takeBaseline));
-    }
-    for (String name : before) {
-      if (next.config().projects().stream().noneMatch(p -> p.name().equals(name))) {
-        chained.finished(name); // removed: nothing waits for it any longer
-      }
-    }
-    CompletableFuture<Void> unused =
-        CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new))
-            .whenComplete((v, e) -> chained.runAll("config", armedOf(started)));
-    console.info(
-        "vigil: config reloaded"
-            + (changed.isEmpty()
-                ? ", no project changed"
-                : "; re-armed " + String.join(", ", changed)));
-    Optional<String> problems = reportProblems(next);
-    events.publish(VigilEvent.configApplied(file.get().toString()));
-    board.changed();
-    return problems;
+  public Optional<String> reload() {
+    return config.reload();
   }
 
-  /** Reports what was wrong in the included files, if anything; sets or clears configError. */
-  private Optional<String> reportProblems(LoadedConfig loaded) {
-    if (loaded.problems().isEmpty()) {
-      configError = null;
-      return Optional.empty();
-    }
-    String lines =
-        loaded.problems().stream()
-            .map(Object::toString)
-            .collect(java.util.stream.Collectors.joining("\n"));
-    configError = lines;
-    console.configError(lines);
-    events.publish(VigilEvent.configError(lines));
-    return Optional.of(lines);
+  /**
+   * Holds the named projects for a {@code vigil once --staged}: changes start no run until {@link
+   * #release}; returns the hold's id once all are held.
+   *
+   * @throws UnknownProjectException for a project the daemon does not have
+   */
+  public String hold(List<String> projectNames) {
+    return once.hold(projectNames);
   }
 
-  /** The projects whose watches started, with the upstreams their {@code after} names. */
-  private static Map<String, List<String>> armedOf(
-      Map<ProjectRuntime, CompletableFuture<Void>> started) {
-    Map<String, List<String>> armed = new LinkedHashMap<>();
-    started.forEach(
-        (runtime, start) -> {
-          if (!start.isCompletedExceptionally()) {
-            armed.put(runtime.config().name(), runtime.config().after());
-          }
-        });
-    return armed;
+  /**
+   * Lets a hold go: changes made meanwhile run, except those whose content is back to what the last
+   * run saw. False when there is no such hold.
+   */
+  public boolean release(String holdId) {
+    return once.release(holdId);
   }
 
-  private void reloadQuietly() {
-    try {
-      reload();
-    } catch (RuntimeException e) {
-      log.warn("config reload failed: {}", e.toString());
+  /**
+   * Runs the named projects once, as {@code vigil once} does, each event to {@code sink}; completes
+   * with whether all passed.
+   *
+   * @param configDigests the {@link ConfigDigest} of each project's config as the client has it
+   * @throws UnknownProjectException for a project the daemon does not have
+   * @throws ConfigDiffersException when the daemon's config for a project is another
+   */
+  public CompletableFuture<Boolean> once(
+      Map<String, String> configDigests, Consumer<OnceEvent> sink) {
+    if (stopping.get()) {
+      throw new IllegalStateException("the daemon is stopping");
     }
+    return once.run(configDigests, sink);
   }
 
   /** Cancels every run (their process trees killed), writes the last status and lets go. */
@@ -349,9 +301,7 @@ public final class Daemon {
     try {
       state = "stopping";
       board.writeNow();
-      if (configWatch != null) {
-        configWatch.cancel();
-      }
+      config.stop();
       List<CompletableFuture<Void>> idle = new ArrayList<>();
       for (ProjectRuntime runtime : projects.all()) {
         runtime.loop().cancel();
@@ -366,13 +316,11 @@ public final class Daemon {
       board.close();
       state = STOPPED;
       board.writeNow();
-      runner.close();
-      history.close();
       background.shutdownNow();
       readAhead.shutdownNow();
-      Executors2.awaitQuietly(background);
-      Executors2.awaitQuietly(readAhead);
-      scheduler.close();
+      NamedThreads.awaitQuietly(background);
+      NamedThreads.awaitQuietly(readAhead);
+      services.close();
       lock.close();
     } catch (IOException | RuntimeException e) {
       log.warn("while stopping: {}", e.toString());
@@ -382,13 +330,12 @@ public final class Daemon {
   }
 
   private CompletableFuture<Void> each(
-      Optional<String> project,
-      java.util.function.Function<ProjectRuntime, CompletableFuture<Void>> action) {
+      Optional<String> project, Function<ProjectRuntime, CompletableFuture<Void>> action) {
     return CompletableFuture.allOf(
         projects.select(project).stream().map(action).toArray(CompletableFuture[]::new));
   }
 
-  private java.nio.file.Path rootOf(String project) {
+  private Path rootOf(String project) {
     return projects.rootOf(project).orElse(options.stateDir());
   }
 
@@ -401,7 +348,12 @@ public final class Daemon {
             p ->
                 stopped
                     ? new ProjectStatus(
-                        p.name(), p.root(), STOPPED, p.pendingChanges(), p.stale(), p.lastRun())
+                        p.name(),
+                        p.root(),
+                        ProjectState.STOPPED,
+                        p.pendingChanges(),
+                        p.stale(),
+                        p.lastRun())
                     : p)
         .toList();
   }
@@ -413,6 +365,6 @@ public final class Daemon {
         state,
         startedAt,
         options.configFile().map(Object::toString).orElse(null),
-        configError);
+        config.configError());
   }
 }

@@ -8,6 +8,7 @@ import dev.vigil.report.EventBus;
 import dev.vigil.report.VigilEvent;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.Trigger;
+import dev.vigil.run.TriggerKind;
 import dev.vigil.time.Scheduler;
 import java.util.List;
 
@@ -52,18 +53,7 @@ final class LoopEvents implements ProjectLoop.Listener {
   public void runQueued(String project, Trigger trigger) {
     events.publish(
         VigilEvent.run(
-            VigilEvent.Type.RUN_QUEUED,
-            new RunRecord(
-                RunRecord.SCHEMA,
-                project,
-                null,
-                trigger,
-                scheduler.now(),
-                null,
-                null,
-                0,
-                null,
-                List.of())));
+            VigilEvent.Type.RUN_QUEUED, RunRecord.queued(project, trigger, scheduler.now())));
   }
 
   /**
@@ -78,6 +68,6 @@ final class LoopEvents implements ProjectLoop.Listener {
     }
     projects.followersOf(project).stream()
         .filter(r -> !waited.contains(r.config().name()))
-        .forEach(r -> r.loop().runAll("after"));
+        .forEach(r -> r.loop().runAll(TriggerKind.AFTER));
   }
 }

@@ -7,18 +7,21 @@ import dev.vigil.batch.DebouncedBatcher;
 import dev.vigil.batch.GitActivity;
 import dev.vigil.batch.OverflowRescan;
 import dev.vigil.cache.ProjectCache;
-import dev.vigil.config.Glob;
 import dev.vigil.config.ProjectConfig;
+import dev.vigil.glob.Glob;
 import dev.vigil.pipeline.LoopStatus;
 import dev.vigil.pipeline.ProjectLoop;
 import dev.vigil.pipeline.RunListener;
+import dev.vigil.report.ProjectState;
 import dev.vigil.report.ProjectStatus;
 import dev.vigil.run.RunRecord;
+import dev.vigil.threads.NamedThreads;
 import dev.vigil.watch.FileEvent;
 import dev.vigil.watch.IgnoreRules;
 import dev.vigil.watch.ProjectWatcher;
 import dev.vigil.watch.WatchSettings;
 import dev.vigil.watch.WatchState;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,15 +45,16 @@ final class ProjectRuntime implements AutoCloseable {
   private final ProjectLoop loop;
   private final ExecutorService loopThread;
   private final Runnable onChange;
-  private final SharedParts parts;
+  private final ProjectServices parts;
   private volatile IgnoreRules rules;
   private final CompletableFuture<Void> baselineTaken = new CompletableFuture<>();
   private volatile WatchState watchState = WatchState.STARTING;
   private volatile String watchMessage = "";
+  private final HeldChanges held = new HeldChanges();
 
   ProjectRuntime(
       ProjectConfig config,
-      SharedParts parts,
+      ProjectServices parts,
       ProjectLoop.Listener loopListener,
       WatchSettings watchSettings,
       Runnable onChange) {
@@ -59,32 +63,22 @@ final class ProjectRuntime implements AutoCloseable {
     this.onChange = onChange;
     this.watchGlobs = config.watch().stream().map(Glob::of).toList();
     this.rules = IgnoreRules.load(config.root(), config.ignore(), parts.env());
-    this.baseline = new ContentBaseline(config.root(), parts.scheduler());
-    this.loopThread = Executors2.singleThread("vigil-loop-" + config.name());
+    this.baseline = new ContentBaseline(config.root(), parts.runs().scheduler());
+    this.loopThread = NamedThreads.singleThread("vigil-loop-" + config.name());
     this.batcher =
-        new DebouncedBatcher(
-            config.root(),
-            config.debounce(),
-            config.maxWait(),
-            parts.scheduler(),
-            this::onBatch,
-            new GitActivity(config.root()),
-            baseline::reallyChanged,
-            loopThread);
+        DebouncedBatcher.builder(config.root(), parts.runs().scheduler())
+            .debounce(config.debounce())
+            .maxWait(config.maxWait())
+            .gitBusy(new GitActivity(config.root()))
+            .contentFilter(baseline::reallyChanged)
+            .closer(loopThread)
+            .build(this::onBatch);
     this.cache = parts.cache().project(config, baseline::recorded);
     RunListener listener = new BaselineCommitter(parts.runListener(), baseline, cache);
     this.loop =
         new ProjectLoop(
             config,
-            new ProjectLoop.PipelineFactory(
-                parts.runner(),
-                parts.scheduler(),
-                listener,
-                parts.runIds(),
-                parts.stateDir(),
-                Runtime.getRuntime().availableProcessors(),
-                parts.memory(),
-                cache),
+            parts.runs().pipelines(listener, cache),
             parts.slots(),
             loopListener,
             loopThread);
@@ -94,7 +88,7 @@ final class ProjectRuntime implements AutoCloseable {
             this::ignored,
             this::onEvent,
             this::onWatchState,
-            parts.scheduler(),
+            parts.runs().scheduler(),
             watchSettings);
   }
 
@@ -143,10 +137,38 @@ final class ProjectRuntime implements AutoCloseable {
     return new ProjectStatus(
         config.name(),
         config.root().toString(),
-        stateWord(s),
+        state(s),
         s.pendingChanges() + batcher.pendingCount(),
         s.stale(),
         last);
+  }
+
+  /**
+   * Holds the project: changes start no run until {@link #release}, while once-runs still do;
+   * completes once held. Holds count: the last release lets go.
+   */
+  CompletableFuture<Void> hold() {
+    return CompletableFuture.supplyAsync(held::hold, loopThread)
+        .thenCompose(first -> first ? loop.hold() : CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * Lets one hold go. After the last, the changes kept meanwhile whose content is back to what the
+   * last run recorded (a stash set aside and put back) start nothing; the others start a run.
+   */
+  CompletableFuture<Void> release() {
+    return CompletableFuture.supplyAsync(() -> releaseOnLoop(), loopThread)
+        .thenCompose(last -> last ? loop.release() : CompletableFuture.completedFuture(null));
+  }
+
+  private boolean releaseOnLoop() {
+    if (!held.held()) {
+      return false;
+    }
+    java.util.Optional<ChangeBatch> still =
+        held.release(baseline::reallyChanged, parts.runs().scheduler().now());
+    still.ifPresent(loop::changes);
+    return !held.held();
   }
 
   /** Tries kernel events again now if the project fell back to polling, or looks for its root. */
@@ -158,23 +180,26 @@ final class ProjectRuntime implements AutoCloseable {
     return watchMessage;
   }
 
-  private String stateWord(LoopStatus s) {
+  private ProjectState state(LoopStatus s) {
     if (s.paused()) {
-      return "paused";
+      return ProjectState.PAUSED;
+    }
+    if (watchState == WatchState.WAITING_FOR_ROOT) {
+      return ProjectState.WAITING_FOR_ROOT;
     }
     if (watchState == WatchState.ERROR) {
-      return "error";
+      return ProjectState.ERROR;
     }
     if (s.running()) {
-      return "running";
+      return ProjectState.RUNNING;
     }
     if (batcher.isDebouncing()) {
-      return "debouncing";
+      return ProjectState.DEBOUNCING;
     }
     if (watchState == WatchState.STARTING) {
-      return "starting";
+      return ProjectState.STARTING;
     }
-    return watchState == WatchState.POLLING ? "polling" : "watching";
+    return watchState == WatchState.POLLING ? ProjectState.POLLING : ProjectState.WATCHING;
   }
 
   private void onEvent(FileEvent event) {
@@ -213,6 +238,15 @@ final class ProjectRuntime implements AutoCloseable {
   }
 
   private void onBatch(ClosedBatch closed) {
+    if (watcher.state() == WatchState.WAITING_FOR_ROOT || !Files.isDirectory(config.root())) {
+      // Nothing can run in a root that is gone. Once it is back, the watcher asks for a rescan
+      // against the content of the last run, which covers these changes too.
+      log.debug(
+          "{}: root missing; {} changes wait for it", config.name(), closed.batch().changedCount());
+      watcher.checkRoot();
+      onChange.run();
+      return;
+    }
     ChangeBatch batch = closed.batch();
     if (closed.overflowed()) {
       batch = OverflowRescan.rescan(config.root(), baseline, this::outOfScope, batch);
@@ -222,17 +256,24 @@ final class ProjectRuntime implements AutoCloseable {
           config.root(),
           batch.changedCount());
     }
-    if (batch.changedCount() > 0) {
+    if (batch.changedCount() > 0 && held.held()) {
+      held.keep(batch);
+    } else if (batch.changedCount() > 0) {
       loop.changes(batch);
     }
     onChange.run();
   }
 
   private void onWatchState(WatchState state, String message) {
+    WatchState before = this.watchState;
     this.watchState = state;
     this.watchMessage = message;
-    if (state == WatchState.ERROR || state == WatchState.POLLING) {
+    if (state == WatchState.ERROR
+        || state == WatchState.POLLING
+        || state == WatchState.WAITING_FOR_ROOT) {
       log.warn("{}: {}", config.name(), message);
+    } else if (before == WatchState.WAITING_FOR_ROOT) {
+      log.info("{}: {} is back; {}", config.name(), config.root(), message);
     }
     onChange.run();
   }
@@ -242,6 +283,6 @@ final class ProjectRuntime implements AutoCloseable {
     watcher.close();
     batcher.close();
     loopThread.shutdown();
-    Executors2.awaitQuietly(loopThread);
+    NamedThreads.awaitQuietly(loopThread);
   }
 }

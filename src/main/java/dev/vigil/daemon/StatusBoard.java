@@ -4,6 +4,7 @@ import dev.vigil.report.DaemonStatus;
 import dev.vigil.report.ProjectStatus;
 import dev.vigil.report.StatusFileWriter;
 import dev.vigil.report.StatusSnapshot;
+import dev.vigil.threads.NamedThreads;
 import dev.vigil.time.Scheduler;
 import java.io.IOException;
 import java.time.Duration;
@@ -43,7 +44,7 @@ final class StatusBoard implements AutoCloseable {
     this.writer = writer;
     this.daemon = daemon;
     this.projects = projects;
-    this.thread = Executors2.singleThread("vigil-status");
+    this.thread = NamedThreads.singleThread("vigil-status");
   }
 
   /** The current picture. */
@@ -90,6 +91,6 @@ final class StatusBoard implements AutoCloseable {
   @Override
   public void close() {
     thread.shutdown();
-    Executors2.awaitQuietly(thread);
+    NamedThreads.awaitQuietly(thread);
   }
 }

@@ -43,10 +43,12 @@ final class CargoJsonParser extends LineParser {
     }
     String text = message.path("message").asText("");
     String code = message.path("code").path("code").asText("");
+    List<String> notes = notes(message.path("children"));
+    String rendered = AnsiCodes.strip(message.path("rendered").asText(""));
     JsonNode span = primarySpan(message.path("spans"));
     if (span == null) {
       if (severity == Severity.ERROR && !text.startsWith("aborting due to")) {
-        sink.add("", 0, 0, severity, code, text);
+        sink.add("", 0, 0, severity, code, text, Extent.text(notes, rendered));
       }
       return;
     }
@@ -62,7 +64,21 @@ final class CargoJsonParser extends LineParser {
             span.path("line_end").asInt(0),
             span.path("column_end").asInt(0),
             related(message, span),
-            suggestions(message.path("children"))));
+            suggestions(message.path("children")),
+            notes,
+            rendered));
+  }
+
+  /** The children's messages as the tool prints them: {@code note: ...}, {@code help: ...}. */
+  private static List<String> notes(JsonNode children) {
+    List<String> found = new ArrayList<>();
+    for (JsonNode child : children) {
+      String text = child.path("message").asText("");
+      if (!text.isEmpty()) {
+        found.add(child.path("level").asText("note") + ": " + text);
+      }
+    }
+    return found;
   }
 
   /** The message's other spans and its children's spans that offer no replacement. */

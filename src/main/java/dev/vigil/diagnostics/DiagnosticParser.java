@@ -15,4 +15,10 @@ public interface DiagnosticParser {
    * Ends the input and returns what was found, at most {@link DiagnosticParsers#LIMIT} diagnostics.
    */
   List<Diagnostic> finish();
+
+  /**
+   * The end of the output so far as a person reads it, at most 64 KiB: JSON records rendered as the
+   * tool's text ({@link HumanOutput}), escape codes removed, each line ended by a newline.
+   */
+  String text();
 }

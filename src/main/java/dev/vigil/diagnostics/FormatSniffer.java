@@ -27,10 +27,16 @@ final class FormatSniffer {
     if (line.indexOf(':') < 0) {
       return null;
     }
+    if (line.startsWith("Diff in ") && RustfmtHunks.HEADER.matcher(line).matches()) {
+      return Format.RUSTC;
+    }
     if (line.startsWith("[") && MavenParser.LINE.matcher(line).matches()) {
       return Format.MAVEN;
     }
     if (line.contains("--> ") && RustcParser.ARROW.matcher(line).matches()) {
+      return Format.RUSTC;
+    }
+    if (line.contains(".rs:") && RustcParser.SHORT.matcher(line).matches()) {
       return Format.RUSTC;
     }
     if (line.contains(".java:") && JAVAC_MARK.matcher(line).matches()) {

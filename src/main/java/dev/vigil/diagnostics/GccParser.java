@@ -48,8 +48,8 @@ final class GccParser extends LineParser {
     }
     sink.add(
         m.group("file"),
-        Locations.number(m.group("line")),
-        Locations.number(m.group("col")),
+        LineNumbers.parse(m.group("line")),
+        LineNumbers.parse(m.group("col")),
         Severity.of(m.group("sev").replace("fatal ", "")),
         code,
         message);

@@ -11,7 +11,8 @@ final class GenericParser extends LineParser {
   static final Pattern LINE =
       Pattern.compile(
           "^\\s*(?<file>(?:[A-Za-z]:)?[^\\s:]+):(?<line>\\d+)(?::(?<col>\\d+))?:\\s*"
-              + "(?:(?<sev>fatal error|error|warning|warn|note|info|hint)\\s*:\\s*)?(?<msg>\\S.*)$",
+              + "(?:(?<sev>fatal error|error|warning|warn|note|info|hint)"
+              + "(?:\\[(?<code>[^\\]\\s]+)\\])?\\s*:\\s*)?(?<msg>\\S.*)$",
           Pattern.CASE_INSENSITIVE);
 
   GenericParser(Sink sink) {
@@ -22,14 +23,17 @@ final class GenericParser extends LineParser {
   void line(String line) {
     Matcher m = match(line);
     if (m != null) {
-      String[] code = Locations.leadingCode(m.group("msg"));
+      CodedMessage code =
+          m.group("code") != null
+              ? new CodedMessage(m.group("code"), m.group("msg"))
+              : CodedMessage.split(m.group("msg"));
       sink.add(
           m.group("file"),
-          Locations.number(m.group("line")),
-          Locations.number(m.group("col")),
+          LineNumbers.parse(m.group("line")),
+          LineNumbers.parse(m.group("col")),
           Severity.of(m.group("sev")),
-          code[0],
-          code[1]);
+          code.code(),
+          code.text());
     }
   }
 

@@ -35,8 +35,8 @@ final class GoParser extends LineParser {
     if (m.matches()) {
       sink.add(
           m.group("file"),
-          Locations.number(m.group("line")),
-          Locations.number(m.group("col")),
+          LineNumbers.parse(m.group("line")),
+          LineNumbers.parse(m.group("col")),
           Severity.ERROR,
           m.group("indent").isEmpty() ? "" : failingTest,
           m.group("msg"));

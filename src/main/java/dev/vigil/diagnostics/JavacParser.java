@@ -25,15 +25,15 @@ final class JavacParser extends MultiLineParser {
     Matcher m = line.indexOf(".java:") > 0 ? LINE.matcher(line) : null;
     if (m != null && m.matches()) {
       flush();
-      String[] code = Locations.leadingCode(m.group("msg"));
+      CodedMessage code = CodedMessage.split(m.group("msg"));
       pending =
           new PendingDiagnostic(
               m.group("file"),
-              Locations.number(m.group("line")),
+              LineNumbers.parse(m.group("line")),
               0,
               Severity.of(m.group("sev")),
-              code[0],
-              code[1]);
+              code.code(),
+              code.text());
       linesSinceHeader = 0;
       return;
     }

@@ -3,9 +3,13 @@ package dev.vigil.diagnostics;
 import dev.vigil.run.Diagnostic;
 import java.util.List;
 
-/** The shape every format parser shares: colour removed, each line handled, state flushed. */
+/**
+ * The shape every format parser shares: colour removed, each line handled, state flushed, and the
+ * output's readable tail kept.
+ */
 abstract class LineParser implements DiagnosticParser {
   final Sink sink;
+  private RenderedTail tail;
 
   LineParser(Sink sink) {
     this.sink = sink;
@@ -13,7 +17,14 @@ abstract class LineParser implements DiagnosticParser {
 
   @Override
   public final void accept(String line) {
-    if (line != null && !sink.full()) {
+    if (line == null) {
+      return;
+    }
+    if (tail == null) {
+      tail = new RenderedTail();
+    }
+    tail.add(line);
+    if (!sink.full()) {
       line(AnsiCodes.strip(line));
     }
   }
@@ -22,6 +33,11 @@ abstract class LineParser implements DiagnosticParser {
   public final List<Diagnostic> finish() {
     end();
     return sink.result();
+  }
+
+  @Override
+  public final String text() {
+    return tail == null ? "" : tail.text();
   }
 
   /** Handles one line, already free of escape sequences. */

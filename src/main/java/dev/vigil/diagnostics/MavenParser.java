@@ -29,15 +29,15 @@ final class MavenParser extends MultiLineParser {
     Matcher m = line.startsWith("[") ? LINE.matcher(line) : null;
     if (m != null && m.matches()) {
       flush();
-      String[] code = Locations.leadingCode(m.group("msg"));
+      CodedMessage code = CodedMessage.split(m.group("msg"));
       pending =
           new PendingDiagnostic(
               m.group("file"),
-              Locations.number(m.group("line")),
-              Locations.number(m.group("col")),
+              LineNumbers.parse(m.group("line")),
+              LineNumbers.parse(m.group("col")),
               Severity.of(m.group("sev")),
-              code[0],
-              code[1]);
+              code.code(),
+              code.text());
       return;
     }
     if (pending == null) {

@@ -13,7 +13,7 @@ abstract class MultiLineParser extends LineParser {
   }
 
   @Override
-  final void end() {
+  void end() {
     flush();
   }
 

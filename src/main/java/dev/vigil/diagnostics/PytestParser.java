@@ -79,7 +79,7 @@ final class PytestParser extends LineParser {
 
   private void place(Matcher m) {
     String file = m.group("file");
-    int number = Locations.number(m.group("line"));
+    int number = LineNumbers.parse(m.group("line"));
     String type = m.group("type");
     update(
         s -> {

@@ -2,6 +2,7 @@ package dev.vigil.diagnostics;
 
 import dev.vigil.run.Diagnostic;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
 import dev.vigil.run.StageRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,7 @@ public final class RecurrenceCounter {
     Map<String, Integer> failedRuns = new HashMap<>();
     for (RunRecord run : history) {
       Instant at = when(run);
-      if (!"failed".equals(run.result()) || at == null || at.isBefore(since) || at.isAfter(now)) {
+      if (run.result() != RunResult.FAILED || at == null || at.isBefore(since) || at.isAfter(now)) {
         continue;
       }
       for (String fingerprint : fingerprints(run)) {

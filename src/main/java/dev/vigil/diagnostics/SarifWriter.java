@@ -3,6 +3,7 @@ package dev.vigil.diagnostics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.files.OwnerOnly;
+import dev.vigil.run.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public final class SarifWriter {
    */
   public static void writeLatest(Path stateDir, Path root, dev.vigil.run.RunRecord run)
       throws IOException {
-    if ("cancelled".equals(run.result())) {
+    if (run.result() == RunResult.CANCELLED) {
       return;
     }
     List<StageDiagnostics> stages =

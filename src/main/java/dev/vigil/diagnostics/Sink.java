@@ -17,6 +17,12 @@ final class Sink {
 
   static final int MAX_MESSAGE = 2000;
 
+  /** The most characters of a tool's own rendering kept with a diagnostic. */
+  static final int MAX_RENDERED = 8000;
+
+  /** The most notes kept with a diagnostic. */
+  static final int MAX_NOTES = 20;
+
   private final SourcePaths paths;
   private final List<Diagnostic> found = new ArrayList<>();
   private final Set<String> keys = new HashSet<>();
@@ -38,13 +44,11 @@ final class Sink {
       String code,
       String message,
       Extent extent) {
-    String text = message.strip();
-    if (text.length() > MAX_MESSAGE) {
-      text = text.substring(0, MAX_MESSAGE) + "…";
-    }
+    String text = bounded(message.strip(), MAX_MESSAGE);
     String relative = paths.relativize(file);
-    String key =
-        relative + '\0' + line + '\0' + column + '\0' + severity + '\0' + code + '\0' + text;
+    // An editor needs a line to show a problem at: a file without one points at its start.
+    int at = !relative.isEmpty() && line < 1 ? 1 : line;
+    String key = relative + '\0' + at + '\0' + column + '\0' + severity + '\0' + code + '\0' + text;
     if (keys.contains(key)) {
       return;
     }
@@ -56,7 +60,7 @@ final class Sink {
     found.add(
         new Diagnostic(
             relative,
-            line,
+            at,
             column,
             severity.label(),
             code,
@@ -67,7 +71,16 @@ final class Sink {
             extent.endColumn(),
             extent.related().stream().map(this::relative).toList(),
             extent.suggestions().stream().map(this::relative).toList(),
-            null));
+            null,
+            extent.notes().stream()
+                .limit(MAX_NOTES)
+                .map(n -> bounded(n.strip(), MAX_MESSAGE))
+                .toList(),
+            bounded(extent.rendered().stripTrailing(), MAX_RENDERED)));
+  }
+
+  private static String bounded(String text, int limit) {
+    return text.length() > limit ? text.substring(0, limit) + "…" : text;
   }
 
   private Diagnostic.Span relative(Diagnostic.Span span) {

@@ -58,10 +58,17 @@ final class LspDiagnostics {
     return out;
   }
 
+  /** The message, how often it was seen, then the tool's notes and help lines, one a line. */
   private static String message(JsonNode d) {
-    String message = d.path("message").asText("");
+    StringBuilder message = new StringBuilder(d.path("message").asText(""));
     int seen = d.path("seen").asInt(1);
-    return seen > 1 ? message + " (seen " + seen + "x this week)" : message;
+    if (seen > 1) {
+      message.append(" (seen ").append(seen).append("x this week)");
+    }
+    for (JsonNode note : d.path("notes")) {
+      message.append('\n').append(note.asText(""));
+    }
+    return message.toString();
   }
 
   /** 1-based line and column (0: unknown) to an LSP range; an unknown end is the start. */

@@ -8,6 +8,7 @@ import dev.vigil.config.StageConfig;
 import dev.vigil.files.OwnerOnly;
 import dev.vigil.run.CachedFrom;
 import dev.vigil.run.StageRecord;
+import dev.vigil.run.StageStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ final class CacheStep {
     Artifact a = hit.artifact();
     return new StageRecord(
         name,
-        "cached",
+        StageStatus.CACHED,
         0,
         Duration.ofNanos(tookNanos).toMillis(),
         0,

@@ -1,5 +1,6 @@
 package dev.vigil.pipeline;
 
+import dev.vigil.run.TriggerKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,12 +18,12 @@ import java.util.function.BiConsumer;
  */
 public final class ChainedRuns {
   /** Starts a full run of the project, of the given trigger kind. */
-  private final BiConsumer<String, String> starter;
+  private final BiConsumer<String, TriggerKind> starter;
 
   private final Map<String, Waiting> waiting = new LinkedHashMap<>();
   private final Set<String> running = new HashSet<>();
 
-  public ChainedRuns(BiConsumer<String, String> starter) {
+  public ChainedRuns(BiConsumer<String, TriggerKind> starter) {
     this.starter = starter;
   }
 
@@ -30,7 +31,7 @@ public final class ChainedRuns {
    * Runs each project (a name and the upstreams its {@code after} names) now, or once the upstreams
    * among these, or among runs started here and not finished yet, have finished.
    */
-  public void runAll(String kind, Map<String, List<String>> projects) {
+  public void runAll(TriggerKind kind, Map<String, List<String>> projects) {
     List<String> now = new ArrayList<>();
     synchronized (this) {
       for (Map.Entry<String, List<String>> p : projects.entrySet()) {
@@ -61,7 +62,7 @@ public final class ChainedRuns {
    */
   public List<String> finished(String project) {
     List<String> held = new ArrayList<>();
-    List<Map.Entry<String, String>> released = new ArrayList<>();
+    List<Map.Entry<String, TriggerKind>> released = new ArrayList<>();
     synchronized (this) {
       running.remove(project);
       for (Map.Entry<String, Waiting> w : waiting.entrySet()) {
@@ -72,7 +73,7 @@ public final class ChainedRuns {
           }
         }
       }
-      for (Map.Entry<String, String> r : released) {
+      for (Map.Entry<String, TriggerKind> r : released) {
         waiting.remove(r.getKey());
         running.add(r.getKey());
       }
@@ -81,5 +82,5 @@ public final class ChainedRuns {
     return held;
   }
 
-  private record Waiting(String kind, Set<String> upstreams) {}
+  private record Waiting(TriggerKind kind, Set<String> upstreams) {}
 }

@@ -2,6 +2,7 @@ package dev.vigil.pipeline;
 
 import dev.vigil.batch.ChangeBatch;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.TriggerKind;
 
 /**
  * Everything a project's loop acts on: file batches, API and CLI requests, and its own run endings,
@@ -16,8 +17,8 @@ sealed interface Control {
   /** Paths changed. */
   record Changes(ChangeBatch batch) implements Control {}
 
-  /** Run every stage, for this reason ({@code manual}, {@code startup}, {@code after}, ...). */
-  record RunAll(String kind) implements Control {}
+  /** Run every stage, for this reason (manual, startup, after, config). */
+  record RunAll(TriggerKind kind) implements Control {}
 
   /**
    * Run every stage now, for {@code vigil once}, even while paused or held; {@code done} gets the

@@ -13,8 +13,10 @@ import dev.vigil.process.Outcome;
 import dev.vigil.process.RunningCommand;
 import dev.vigil.run.Diagnostic;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
 import dev.vigil.run.StageRecord;
 import dev.vigil.run.StageRetry;
+import dev.vigil.run.StageStatus;
 import dev.vigil.time.Scheduler;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -123,10 +125,23 @@ public final class PipelineRun {
       DiagnosticsMemory memory,
       ProjectCache cache) {
     PipelineRun run =
-        new PipelineRun(
-            project, request, runner, scheduler, listener, maxParallelStages, memory, cache);
+        create(project, request, runner, scheduler, listener, maxParallelStages, memory, cache);
     run.begin();
     return run;
+  }
+
+  /** A run that starts its stages when {@link #begin} is called. */
+  static PipelineRun create(
+      ProjectConfig project,
+      RunRequest request,
+      CommandRunner runner,
+      Scheduler scheduler,
+      RunListener listener,
+      int maxParallelStages,
+      DiagnosticsMemory memory,
+      ProjectCache cache) {
+    return new PipelineRun(
+        project, request, runner, scheduler, listener, maxParallelStages, memory, cache);
   }
 
   /** Completes with the run record once every stage has ended. */
@@ -154,7 +169,7 @@ public final class PipelineRun {
         } else if (state.phase == StageState.Phase.RUNNING && state.backoff != null) {
           state.backoff.cancel();
           state.backoff = null;
-          waitingEnded.add(finish(e.getKey(), state, "cancelled", null));
+          waitingEnded.add(finish(e.getKey(), state, StageStatus.CANCELLED, null));
         }
       }
     }
@@ -165,7 +180,8 @@ public final class PipelineRun {
     step();
   }
 
-  private void begin() {
+  /** Writes the run's files and starts its first stages; called once, with no lock held. */
+  void begin() {
     synchronized (this) {
       startedAt = scheduler.now();
       startNanos = scheduler.nanoTime();
@@ -173,8 +189,8 @@ public final class PipelineRun {
     try {
       changedList = StageCommand.writeChangedList(request);
     } catch (IOException e) {
-      List<StageRecord> none = List.of();
-      RunRecord failed = record("error", none);
+      RunRecord failed =
+          record(RunResult.ERROR, List.of()).toBuilder().error(cannotWrite(e)).build();
       listener.runStarting(failed);
       listener.runStarted(failed);
       synchronized (this) {
@@ -188,6 +204,11 @@ public final class PipelineRun {
     listener.runStarting(record(null, List.of()));
     cache.begin();
     step(); // announces the start once the first stages run
+  }
+
+  /** Why the run's folder or changed list could not be written, naming the folder. */
+  private String cannotWrite(IOException e) {
+    return "cannot write the run's files in " + request.runDir() + ": " + e;
   }
 
   /** Tells the listener the run started, once, before anything else about it. */
@@ -219,10 +240,10 @@ public final class PipelineRun {
             continue;
           }
           if (cancelled) {
-            skippedNow.add(finish(e.getKey(), state, "cancelled", null));
+            skippedNow.add(finish(e.getKey(), state, StageStatus.CANCELLED, null));
             progress = true;
           } else if (blocked(e.getKey())) {
-            skippedNow.add(finish(e.getKey(), state, "skipped", null));
+            skippedNow.add(finish(e.getKey(), state, StageStatus.SKIPPED, null));
             progress = true;
           } else if (ready(e.getKey()) && running() < maxParallelStages) {
             state.phase = StageState.Phase.RUNNING;
@@ -233,7 +254,7 @@ public final class PipelineRun {
       }
       if (toStart.isEmpty() && running() == 0) {
         finished = true;
-        done = record(outcomeWord(), List.copyOf(records.values()));
+        done = record(outcome(), List.copyOf(records.values()));
       }
     }
     if (toStart.isEmpty() || !skippedNow.isEmpty()) {
@@ -292,11 +313,11 @@ public final class PipelineRun {
       if (error != null) {
         state.outputTail = "vigil: the stage could not be run: " + error;
         couldNotRun = true;
-        finishedRecord = finish(name, state, "failed", null);
+        finishedRecord = finish(name, state, StageStatus.FAILED, null);
         retry = false;
       } else {
         Outcome outcome = output.outcome();
-        state.outputTail = StageOutcome.tail(output);
+        state.outputTail = StageOutcome.tail(output, state.parser.text());
         state.leftBehind += output.leftBehind();
         Optional<String> why =
             cancelled
@@ -350,10 +371,10 @@ public final class PipelineRun {
       StageState state = states.get(name);
       cancelledMeanwhile = cancelled;
       if (cancelled) {
-        cached = finish(name, state, "cancelled", null);
+        cached = finish(name, state, StageStatus.CANCELLED, null);
       } else if (lookup != null && lookup.hit().isPresent()) {
         state.phase = StageState.Phase.DONE;
-        state.status = "cached";
+        state.status = StageStatus.CACHED;
         cached =
             cache.record(
                 name,
@@ -407,7 +428,7 @@ public final class PipelineRun {
     launch(name);
   }
 
-  private StageRecord finish(String name, StageState state, String status, Integer exitCode) {
+  private StageRecord finish(String name, StageState state, StageStatus status, Integer exitCode) {
     state.phase = StageState.Phase.DONE;
     state.status = status;
     state.exitCode = exitCode;
@@ -430,7 +451,7 @@ public final class PipelineRun {
             state.leftBehind);
     if (state.cacheKey != null) {
       rec = rec.withCacheKey(state.cacheKey);
-      if ("passed".equals(status)) {
+      if (status == StageStatus.PASSED) {
         cache.passed(state.cacheKey, rec, scheduler.now());
       }
     }
@@ -439,15 +460,14 @@ public final class PipelineRun {
   }
 
   /** What the stage's output says is wrong (warnings too); nothing for one cancelled or not run. */
-  private List<Diagnostic> diagnosticsOf(String name, StageState state, String status) {
-    if (state.parser == null || "cancelled".equals(status)) {
+  private List<Diagnostic> diagnosticsOf(String name, StageState state, StageStatus status) {
+    if (state.parser == null || status == StageStatus.CANCELLED) {
       return List.of();
     }
     FixMemory.StageRun stage =
         new FixMemory.StageRun(
             project.name(), name, request.runId(), project.root(), scheduler.now());
-    boolean decisive = "passed".equals(status) || "failed".equals(status);
-    return memory.annotate(stage, decisive, state.parser.finish());
+    return memory.annotate(stage, status.decisive(), state.parser.finish());
   }
 
   private boolean blocked(String name) {
@@ -474,38 +494,35 @@ public final class PipelineRun {
     return (int) states.values().stream().filter(s -> s.phase == StageState.Phase.RUNNING).count();
   }
 
-  private String outcomeWord() {
+  private RunResult outcome() {
     if (cancelled) {
-      return "cancelled";
+      return RunResult.CANCELLED;
     }
     if (couldNotRun) {
-      return "error";
+      return RunResult.ERROR;
     }
     boolean allPassed =
         records.values().stream()
-            .allMatch(r -> "passed".equals(r.status()) || "cached".equals(r.status()));
-    return allPassed ? "passed" : "failed";
+            .allMatch(r -> r.status() == StageStatus.PASSED || r.status() == StageStatus.CACHED);
+    return allPassed ? RunResult.PASSED : RunResult.FAILED;
   }
 
   private synchronized List<StageRecord> snapshot() {
     return List.copyOf(records.values());
   }
 
-  private synchronized RunRecord record(String resultWord, List<StageRecord> stages) {
-    Instant finishedAt = resultWord == null ? null : scheduler.now();
-    long durationMs =
-        resultWord == null ? 0 : Duration.ofNanos(scheduler.nanoTime() - startNanos).toMillis();
-    return new RunRecord(
-        RunRecord.SCHEMA,
-        project.name(),
-        request.runId(),
-        request.trigger(),
-        request.queuedAt(),
-        startedAt,
-        finishedAt,
-        durationMs,
-        resultWord,
-        orderByConfig(stages));
+  private synchronized RunRecord record(RunResult resultWord, List<StageRecord> stages) {
+    RunRecord.Builder run =
+        RunRecord.builder(project.name(), request.trigger())
+            .runId(request.runId())
+            .queuedAt(request.queuedAt())
+            .startedAt(startedAt)
+            .stages(orderByConfig(stages));
+    if (resultWord != null) {
+      long durationMs = Duration.ofNanos(scheduler.nanoTime() - startNanos).toMillis();
+      run.finished(scheduler.now(), durationMs, resultWord);
+    }
+    return run.build();
   }
 
   private List<StageRecord> orderByConfig(List<StageRecord> stages) {

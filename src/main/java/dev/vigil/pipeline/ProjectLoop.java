@@ -6,7 +6,9 @@ import dev.vigil.config.BusyPolicy;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.process.CommandRunner;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
 import dev.vigil.run.Trigger;
+import dev.vigil.run.TriggerKind;
 import dev.vigil.time.Scheduler;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,7 +53,7 @@ public final class ProjectLoop {
   private final TreeSet<String> pending = new TreeSet<>();
   private int pendingUncounted;
   private boolean pendingTruncated;
-  private String pendingFullRun;
+  private TriggerKind pendingFullRun;
   private List<String> currentPaths = List.of();
   private PipelineRun current;
   private boolean waitingForSlot;
@@ -66,6 +68,12 @@ public final class ProjectLoop {
   private boolean userCancelled;
   private RunRecord lastRun;
   private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
+
+  /**
+   * What the control being handled has to say to the outside (listener calls, futures to complete,
+   * a run to start or cancel): collected under the lock, done after it is let go, in order.
+   */
+  private List<Runnable> afterwards = new ArrayList<>();
 
   /** Starts pipelines; tests pass a fake command runner through it. */
   public record PipelineFactory(
@@ -97,10 +105,18 @@ public final class ProjectLoop {
           ProjectCache.NONE);
     }
 
-    PipelineRun start(ProjectConfig project, Trigger trigger, List<String> changed) {
+    /** A run of the project, begun: its stages start at once. */
+    public PipelineRun start(ProjectConfig project, Trigger trigger, List<String> changed) {
+      PipelineRun run = create(project, trigger, changed);
+      run.begin();
+      return run;
+    }
+
+    /** A run of the project, not begun: {@link PipelineRun#begin} starts its stages. */
+    public PipelineRun create(ProjectConfig project, Trigger trigger, List<String> changed) {
       RunRequest request =
           new RunRequest(runIds.next(project.name()), trigger, scheduler.now(), stateDir, changed);
-      return PipelineRun.start(
+      return PipelineRun.create(
           project, request, runner, scheduler, runListener, maxParallelStages, memory, cache);
     }
 
@@ -142,7 +158,7 @@ public final class ProjectLoop {
   }
 
   /** Runs every stage, e.g. for {@code manual} or {@code startup}. */
-  public CompletableFuture<Void> runAll(String kind) {
+  public CompletableFuture<Void> runAll(TriggerKind kind) {
     return queue.post(new Control.RunAll(kind));
   }
 
@@ -194,14 +210,26 @@ public final class ProjectLoop {
         current != null || waitingForSlot, paused, pendingCount(), stale, lastRun);
   }
 
-  private synchronized void handle(Control control) {
+  private void handle(Control control) {
+    List<Runnable> calls;
+    synchronized (this) {
+      decide(control);
+      LoopStatus now = status();
+      afterwards.add(() -> listener.statusChanged(project.name(), now));
+      calls = afterwards;
+      afterwards = new ArrayList<>();
+    }
+    calls.forEach(Runnable::run);
+  }
+
+  private void decide(Control control) {
     if (control instanceof Control.Changes c) {
       onChanges(c.batch());
     } else if (control instanceof Control.RunAll r) {
       onRunAll(r.kind());
     } else if (control instanceof Control.RunOnce o) {
       onceWaiters.add(o.done());
-      onRunAll(pendingFullRun == null ? "manual" : pendingFullRun);
+      onRunAll(pendingFullRun == null ? TriggerKind.MANUAL : pendingFullRun);
     } else if (control instanceof Control.Hold h) {
       held = h.on();
     } else if (control instanceof Control.Pause) {
@@ -216,13 +244,12 @@ public final class ProjectLoop {
       onRunEnded(e.run(), e.record());
     }
     maybeStart();
-    listener.statusChanged(project.name(), status());
   }
 
   private void setPaused(boolean now) {
     if (paused != now) {
       paused = now;
-      listener.pausedChanged(project.name(), now);
+      afterwards.add(() -> listener.pausedChanged(project.name(), now));
     }
   }
 
@@ -248,26 +275,32 @@ public final class ProjectLoop {
       changedDuringRun = true;
       stale = true;
       if (project.onBusy() == BusyPolicy.RESTART) {
-        current.cancel();
+        cancelCurrent();
       }
     }
   }
 
-  private void onRunAll(String kind) {
+  private void cancelCurrent() {
+    PipelineRun run = current;
+    afterwards.add(run::cancel);
+  }
+
+  private void onRunAll(TriggerKind kind) {
     pendingFullRun = kind;
-    pendingChains |= onceWaiters.isEmpty() || !kind.equals("manual");
+    pendingChains |= onceWaiters.isEmpty() || kind != TriggerKind.MANUAL;
     if (current != null && project.onBusy() == BusyPolicy.RESTART) {
-      current.cancel();
+      cancelCurrent();
     }
   }
 
   private void onCancel() {
     clearPending();
-    onceWaiters.forEach(f -> f.cancel(false));
+    List<CompletableFuture<RunRecord>> dropped = onceWaiters;
+    afterwards.add(() -> dropped.forEach(f -> f.cancel(false)));
     onceWaiters = new ArrayList<>();
     if (current != null) {
       userCancelled = true;
-      current.cancel();
+      cancelCurrent();
     }
   }
 
@@ -277,20 +310,21 @@ public final class ProjectLoop {
       return;
     }
     Trigger queued = nextTrigger();
-    listener.runQueued(project.name(), queued);
+    afterwards.add(() -> listener.runQueued(project.name(), queued));
     Optional<RunSlots.Slot> free = slots.tryAcquire();
     if (free.isPresent()) {
       onSlot(free.get()); // no wait: start now, not after another pass through the queue
       return;
     }
     waitingForSlot = true;
-    slots.acquire().thenAccept(slot -> queue.post(new Control.SlotGranted(slot)));
+    afterwards.add(
+        () -> slots.acquire().thenAccept(slot -> queue.post(new Control.SlotGranted(slot))));
   }
 
   private void onSlot(RunSlots.Slot slot) {
     waitingForSlot = false;
     if (blocked() || current != null || !hasPending()) {
-      slot.release();
+      afterwards.add(slot::release);
       return;
     }
     currentWaiters = onceWaiters;
@@ -302,15 +336,19 @@ public final class ProjectLoop {
     clearPending();
     changedDuringRun = false;
     userCancelled = false;
-    List<String> changed = trigger.kind().equals("change") ? currentPaths : List.of();
-    PipelineRun run = pipelines.start(project, trigger, changed);
+    List<String> changed = trigger.kind() == TriggerKind.CHANGE ? currentPaths : List.of();
+    PipelineRun run = pipelines.create(project, trigger, changed);
     current = run;
-    run.result()
-        .whenComplete(
-            (record, error) -> {
-              slot.release();
-              queue.post(new Control.RunEnded(run, record));
-            });
+    afterwards.add(
+        () -> {
+          run.begin();
+          run.result()
+              .whenComplete(
+                  (record, error) -> {
+                    slot.release();
+                    queue.post(new Control.RunEnded(run, record));
+                  });
+        });
   }
 
   private void onRunEnded(PipelineRun run, RunRecord record) {
@@ -322,7 +360,7 @@ public final class ProjectLoop {
       lastRun = record;
     }
     pipelines.prepareNext(project);
-    boolean restarted = record != null && "cancelled".equals(record.result()) && !userCancelled;
+    boolean restarted = record != null && record.result() == RunResult.CANCELLED && !userCancelled;
     if (restarted) {
       pending.addAll(currentPaths);
       if (!currentWaiters.isEmpty()) {
@@ -333,18 +371,23 @@ public final class ProjectLoop {
     }
     stale = changedDuringRun;
     if (record != null && !restarted && currentChains) {
-      listener.runFinished(project.name(), record);
+      afterwards.add(() -> listener.runFinished(project.name(), record));
     }
     if (!restarted) {
-      for (CompletableFuture<RunRecord> waiter : currentWaiters) {
-        if (record != null) {
-          waiter.complete(record);
-        } else {
-          waiter.completeExceptionally(new IllegalStateException("the run ended without a record"));
-        }
-      }
+      List<CompletableFuture<RunRecord>> waiters = currentWaiters;
+      afterwards.add(() -> complete(waiters, record));
     }
     currentWaiters = new ArrayList<>();
+  }
+
+  private static void complete(List<CompletableFuture<RunRecord>> waiters, RunRecord record) {
+    for (CompletableFuture<RunRecord> waiter : waiters) {
+      if (record != null) {
+        waiter.complete(record);
+      } else {
+        waiter.completeExceptionally(new IllegalStateException("the run ended without a record"));
+      }
+    }
   }
 
   /** Paused or held, changes start no run; a once-run waiting starts one all the same. */
@@ -358,7 +401,8 @@ public final class ProjectLoop {
     }
     List<String> changed = pending.stream().limit(ChangeBatch.MAX_LISTED).toList();
     int count = pendingCount();
-    return new Trigger("change", changed, count, pendingTruncated || count > changed.size());
+    return new Trigger(
+        TriggerKind.CHANGE, changed, count, pendingTruncated || count > changed.size());
   }
 
   private boolean hasPending() {
@@ -385,6 +429,6 @@ public final class ProjectLoop {
       ready = List.copyOf(idleWaiters);
       idleWaiters.clear();
     }
-    ready.forEach(f -> f.complete(null));
+    afterwards.add(() -> ready.forEach(f -> f.complete(null)));
   }
 }

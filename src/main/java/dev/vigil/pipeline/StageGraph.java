@@ -1,8 +1,8 @@
 package dev.vigil.pipeline;
 
-import dev.vigil.config.Glob;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.StageConfig;
+import dev.vigil.glob.Glob;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

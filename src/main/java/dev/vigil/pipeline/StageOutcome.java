@@ -3,30 +3,34 @@ package dev.vigil.pipeline;
 import dev.vigil.config.RetryPolicy;
 import dev.vigil.process.CommandOutput;
 import dev.vigil.process.Outcome;
+import dev.vigil.run.StageStatus;
 import java.util.Optional;
 
-/** What a stage's ended command means for the run: its status word, tail, retry, error. */
+/** What a stage's ended command means for the run: its status, tail, retry, error. */
 final class StageOutcome {
   private StageOutcome() {}
 
-  /** {@code passed}, {@code failed}, {@code timeout} or {@code cancelled}. */
-  static String status(Outcome outcome) {
+  /** Passed, failed, timed out or cancelled. */
+  static StageStatus status(Outcome outcome) {
     if (outcome instanceof Outcome.Exited e) {
-      return e.code() == 0 ? "passed" : "failed";
+      return e.code() == 0 ? StageStatus.PASSED : StageStatus.FAILED;
     } else if (outcome instanceof Outcome.TimedOut) {
-      return "timeout";
+      return StageStatus.TIMEOUT;
     } else if (outcome instanceof Outcome.Cancelled) {
-      return "cancelled";
+      return StageStatus.CANCELLED;
     }
-    return "failed";
+    return StageStatus.FAILED;
   }
 
-  /** The output tail, with the reason appended when the command could not start at all. */
-  static String tail(CommandOutput output) {
+  /**
+   * The output tail as a person reads it ({@code rendered}: the stage's lines as its parser
+   * rendered them), with the reason appended when the command could not start at all.
+   */
+  static String tail(CommandOutput output, String rendered) {
     if (output.outcome() instanceof Outcome.FailedToStart f) {
-      return output.tailText("vigil: could not start: " + f.reason());
+      return rendered + "vigil: could not start: " + f.reason() + "\n";
     }
-    return output.tailText();
+    return rendered;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.vigil.pipeline;
 import dev.vigil.diagnostics.DiagnosticParser;
 import dev.vigil.process.RunningCommand;
 import dev.vigil.run.StageRetry;
+import dev.vigil.run.StageStatus;
 import dev.vigil.time.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ final class StageState {
   }
 
   Phase phase = Phase.PENDING;
-  String status;
+  StageStatus status;
   Integer exitCode;
   int attempts;
   long startNanos;
@@ -36,6 +37,6 @@ final class StageState {
   Scheduler.Cancellable backoff;
 
   boolean passed() {
-    return phase == Phase.DONE && ("passed".equals(status) || "cached".equals(status));
+    return phase == Phase.DONE && (status == StageStatus.PASSED || status == StageStatus.CACHED);
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.process;
 
+import dev.vigil.threads.NamedThreads;
 import dev.vigil.time.Scheduler;
 import java.io.File;
 import java.io.IOException;
@@ -13,10 +14,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -38,27 +37,34 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
   private final Set<StartedCommand> running = ConcurrentHashMap.newKeySet();
   private final String threadPrefix;
   private final ParkedShell parked;
+  private final Optional<ProcessLedger> ledger;
   private volatile boolean closed;
 
   /** A runner that uses the scheduler for timeouts and kill grace periods. */
   public ProcessRunner(Scheduler scheduler) {
-    this(scheduler, findOnPath("setsid"));
+    this(scheduler, findOnPath("setsid"), Optional.empty());
+  }
+
+  /**
+   * A runner that records each running command's process group in the state dir's {@link
+   * ProcessLedger}, so that a vigil started after this one was killed can end what it left.
+   */
+  public ProcessRunner(Scheduler scheduler, Path stateDir) {
+    this(scheduler, findOnPath("setsid"), Optional.of(ProcessLedger.in(stateDir)));
   }
 
   /** A runner that starts each command in its own session through the given setsid, if any. */
   ProcessRunner(Scheduler scheduler, Optional<Path> setsid) {
+    this(scheduler, setsid, Optional.empty());
+  }
+
+  ProcessRunner(Scheduler scheduler, Optional<Path> setsid, Optional<ProcessLedger> ledger) {
     this.scheduler = scheduler;
     this.setsid = setsid;
+    this.ledger = ledger;
     this.killer = new ProcessTreeKiller(setsid.isPresent());
-    this.threadPrefix = THREAD_PREFIX + Integer.toHexString(System.identityHashCode(this)) + "-";
-    AtomicInteger count = new AtomicInteger();
-    this.pool =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, threadPrefix + count.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.threadPrefix = THREAD_PREFIX + Integer.toHexString(System.identityHashCode(this));
+    this.pool = NamedThreads.cachedPool(threadPrefix);
     this.parked = new ParkedShell(setsid, pool);
   }
 
@@ -107,12 +113,22 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
           startNanos);
     }
     // Nothing is read from the process before the pumps start below: its output waits in the pipe.
+    long pid = process.pid();
+    boolean recorded = ledger.map(l -> l.record(pid, killer.ownGroup(), spec)).orElse(false);
     MergedOutput output = openOutput(spec, lines);
     StartedCommand command =
         new StartedCommand(spec, process, output, scheduler, pool, killer, startNanos);
     running.add(command);
     CompletableFuture<CommandOutput> unused =
-        command.result().whenComplete((r, e) -> running.remove(command));
+        command
+            .result()
+            .whenComplete(
+                (r, e) -> {
+                  running.remove(command);
+                  if (recorded) {
+                    ledger.get().remove(pid);
+                  }
+                });
     command.begin();
     return command;
   }

@@ -11,7 +11,9 @@ final class Ansi {
   static final String BOLD = "1";
 
   private static final Pattern ESCAPES =
-      Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?");
+      Pattern.compile(
+          "\u001B\\[[0-?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?"
+              + "|\u001B[()*+][0-9A-Za-z]");
 
   private final boolean enabled;
 

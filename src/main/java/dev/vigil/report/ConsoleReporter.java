@@ -1,7 +1,9 @@
 package dev.vigil.report;
 
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
 import dev.vigil.run.StageRecord;
+import dev.vigil.run.StageStatus;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -121,7 +123,7 @@ public final class ConsoleReporter {
       progress.runFinished(run.project());
     }
     print(out, List.of(json == null ? text.finished(run) : json.write(run)));
-    if ("failed".equals(run.result()) || "error".equals(run.result())) {
+    if (run.result() == RunResult.FAILED || run.result() == RunResult.ERROR) {
       notifyFailed(run);
     }
   }
@@ -130,7 +132,7 @@ public final class ConsoleReporter {
     String stages =
         run.stages().stream()
             .filter(ConsoleReporter::failed)
-            .map(s -> s.name() + (s.status().equals("timeout") ? " timed out" : " failed"))
+            .map(s -> s.name() + (s.status() == StageStatus.TIMEOUT ? " timed out" : " failed"))
             .collect(Collectors.joining(", "));
     try {
       notifier.show(
@@ -141,7 +143,7 @@ public final class ConsoleReporter {
   }
 
   private static boolean failed(StageRecord stage) {
-    return stage.status().equals("failed") || stage.status().equals("timeout");
+    return stage.status().failing();
   }
 
   /** Says that a project was paused or resumed, one line; nothing in json or quiet mode. */

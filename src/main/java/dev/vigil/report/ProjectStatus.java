@@ -5,11 +5,15 @@ import dev.vigil.run.RunRecord;
 /**
  * One project in status.json.
  *
- * @param state {@code starting}, {@code watching}, {@code debouncing}, {@code running}, {@code
- *     paused}, {@code polling} or {@code error}; {@code stopped} once the daemon has stopped
+ * @param state what it is doing; {@link ProjectState#STOPPED} once the daemon has stopped
  * @param pendingChanges paths changed since the last run started that no run covers yet
  * @param stale true when inputs changed while the last run ran
  * @param lastRun the last finished run, or null
  */
 public record ProjectStatus(
-    String name, String root, String state, int pendingChanges, boolean stale, RunRecord lastRun) {}
+    String name,
+    String root,
+    ProjectState state,
+    int pendingChanges,
+    boolean stale,
+    RunRecord lastRun) {}

@@ -47,13 +47,12 @@ final class RunText {
     Trigger trigger = run.trigger();
     String why =
         switch (trigger.kind()) {
-          case "change" -> changed(trigger);
-          case "manual" -> "manual run";
-          case "startup" -> "startup run";
-          case "after" ->
+          case CHANGE -> changed(trigger);
+          case MANUAL -> "manual run";
+          case STARTUP -> "startup run";
+          case AFTER ->
               "after " + (upstream == null ? "an upstream project" : upstream) + " passed";
-          case "config" -> "config changed";
-          default -> trigger.kind() + " run";
+          case CONFIG -> "config changed";
         };
     return prefix(run.project()) + why;
   }
@@ -90,7 +89,7 @@ final class RunText {
               + (stage.leftBehind() == 1 ? " was" : " were")
               + " ended (keep_background: true keeps them)");
     }
-    if (stage.status().equals("failed") || stage.status().equals("timeout")) {
+    if (stage.status().failing()) {
       for (String line : tail(stage.outputTail())) {
         lines.add("    " + line);
       }
@@ -110,20 +109,18 @@ final class RunText {
   private String stageSummary(StageRecord stage) {
     String took = duration(stage.durationMs());
     return switch (stage.status()) {
-      case "passed" ->
-          ansi.paint(Ansi.GREEN, glyph("✓") + stage.name() + " passed") + " in " + took;
-      case "failed" ->
+      case PASSED -> ansi.paint(Ansi.GREEN, glyph("✓") + stage.name() + " passed") + " in " + took;
+      case FAILED ->
           ansi.paint(Ansi.RED, glyph("✗") + stage.name() + " failed")
               + " in "
               + took
               + (stage.exitCode() == null ? "" : " (exit " + stage.exitCode() + ")");
-      case "timeout" ->
+      case TIMEOUT ->
           ansi.paint(Ansi.RED, glyph("⏱") + stage.name() + " timed out") + " after " + took;
-      case "cancelled" ->
+      case CANCELLED ->
           ansi.paint(Ansi.YELLOW, glyph("⊘") + stage.name() + " cancelled") + " after " + took;
-      case "skipped" -> ansi.paint(Ansi.DIM, glyph("-") + stage.name() + " skipped");
-      case "cached" -> ansi.paint(Ansi.DIM, glyph("✓") + stage.name() + " cached");
-      default -> stage.name() + " " + stage.status() + " in " + took;
+      case SKIPPED -> ansi.paint(Ansi.DIM, glyph("-") + stage.name() + " skipped");
+      case CACHED -> ansi.paint(Ansi.DIM, glyph("✓") + stage.name() + " cached");
     };
   }
 
@@ -154,7 +151,7 @@ final class RunText {
     return lines;
   }
 
-  private String diagnostic(Diagnostic d) {
+  String diagnostic(Diagnostic d) {
     StringBuilder place = new StringBuilder(d.file());
     if (d.line() > 0) {
       place.append(':').append(d.line());
@@ -169,14 +166,19 @@ final class RunText {
 
   String finished(RunRecord run) {
     String took = duration(run.durationMs());
-    String result = String.valueOf(run.result());
+    if (run.result() == null) {
+      return prefix(run.project()) + "run null in " + took;
+    }
     String text =
-        switch (result) {
-          case "passed" -> ansi.paint(Ansi.GREEN, "run passed") + " in " + took;
-          case "failed" -> ansi.paint(Ansi.RED, "run failed") + " in " + took + failedStages(run);
-          case "cancelled" -> ansi.paint(Ansi.YELLOW, "run cancelled") + " after " + took;
-          case "error" -> ansi.paint(Ansi.RED, "run errored") + " after " + took;
-          default -> "run " + result + " in " + took;
+        switch (run.result()) {
+          case PASSED -> ansi.paint(Ansi.GREEN, "run passed") + " in " + took;
+          case FAILED -> ansi.paint(Ansi.RED, "run failed") + " in " + took + failedStages(run);
+          case CANCELLED -> ansi.paint(Ansi.YELLOW, "run cancelled") + " after " + took;
+          case ERROR ->
+              ansi.paint(Ansi.RED, "run errored")
+                  + " after "
+                  + took
+                  + (run.error() == null ? "" : ": " + run.error());
         };
     return prefix(run.project()) + text;
   }
@@ -184,7 +186,7 @@ final class RunText {
   private static String failedStages(RunRecord run) {
     String names =
         run.stages().stream()
-            .filter(s -> s.status().equals("failed") || s.status().equals("timeout"))
+            .filter(s -> s.status().failing())
             .map(StageRecord::name)
             .collect(Collectors.joining(", "));
     return names.isEmpty() ? "" : " (" + names + ")";

@@ -19,6 +19,9 @@ import java.util.List;
  * @param related the other places the tool pointed at (secondary spans), with their labels
  * @param suggestions edits the tool says can be applied as they are (machine-applicable)
  * @param lastFix how the same problem (same fingerprint) was fixed the last time, or null
+ * @param notes the tool's notes and help lines ({@code note: ...}, {@code help: ...}), in order
+ * @param rendered the tool's own text for this problem, colour removed, bounded; empty when the
+ *     tool gives none (omitted from JSON)
  */
 public record Diagnostic(
     String file,
@@ -33,11 +36,15 @@ public record Diagnostic(
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) int endColumn,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Span> related,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Suggestion> suggestions,
-    @JsonInclude(JsonInclude.Include.NON_NULL) LastFix lastFix) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) LastFix lastFix,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) String rendered) {
 
   public Diagnostic {
     related = related == null ? List.of() : List.copyOf(related);
     suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
+    notes = notes == null ? List.of() : List.copyOf(notes);
+    rendered = rendered == null ? "" : rendered;
   }
 
   /** A diagnostic with a place but no span end, related places or suggestions. */
@@ -63,7 +70,9 @@ public record Diagnostic(
         0,
         List.of(),
         List.of(),
-        null);
+        null,
+        List.of(),
+        "");
   }
 
   /** The same diagnostic with another {@code seen} count. */
@@ -90,7 +99,9 @@ public record Diagnostic(
         endColumn,
         related,
         suggestions,
-        fix);
+        fix,
+        notes,
+        rendered);
   }
 
   /**

@@ -7,8 +7,7 @@ import java.util.List;
  * How one stage of a run went.
  *
  * @param name the stage
- * @param status {@code passed}, {@code failed}, {@code skipped}, {@code cancelled}, {@code timeout}
- *     or {@code cached}
+ * @param status how it ended
  * @param exitCode the process's exit code; null when it did not exit by itself or never ran
  * @param durationMs wall time of all attempts
  * @param attempts how many times it ran
@@ -24,7 +23,7 @@ import java.util.List;
  */
 public record StageRecord(
     String name,
-    String status,
+    StageStatus status,
     Integer exitCode,
     long durationMs,
     int attempts,
@@ -44,7 +43,7 @@ public record StageRecord(
   /** A stage that the cache did not answer. */
   public StageRecord(
       String name,
-      String status,
+      StageStatus status,
       Integer exitCode,
       long durationMs,
       int attempts,
@@ -90,7 +89,7 @@ public record StageRecord(
   /** A stage that was not retried and left nothing behind. */
   public StageRecord(
       String name,
-      String status,
+      StageStatus status,
       Integer exitCode,
       long durationMs,
       int attempts,

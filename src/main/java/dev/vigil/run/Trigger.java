@@ -5,18 +5,18 @@ import java.util.List;
 /**
  * Why a run started.
  *
- * @param kind {@code change}, {@code manual}, {@code startup}, {@code after} or {@code config}
+ * @param kind what started it
  * @param changed paths relative to the root, at most 10,000
  * @param changedCount the full count
  * @param truncated true when {@code changed} is not the whole set
  */
-public record Trigger(String kind, List<String> changed, int changedCount, boolean truncated) {
+public record Trigger(TriggerKind kind, List<String> changed, int changedCount, boolean truncated) {
   public Trigger {
     changed = List.copyOf(changed);
   }
 
   /** A trigger that carries no paths: a manual, startup, after or config run. */
-  public static Trigger of(String kind) {
+  public static Trigger of(TriggerKind kind) {
     return new Trigger(kind, List.of(), 0, false);
   }
 }

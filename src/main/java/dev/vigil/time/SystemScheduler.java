@@ -1,12 +1,12 @@
 package dev.vigil.time;
 
+import dev.vigil.threads.NamedThreads;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -28,17 +28,17 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
   static final Duration HANDOVER = Duration.ofNanos(600_000);
 
   private final ScheduledExecutorService timers;
-  private final List<GarbageCollectorMXBean> collectors =
-      ManagementFactory.getGarbageCollectorMXBeans();
+  private final List<GarbageCollectorMXBean> collectors;
 
+  /** A scheduler on a thread of that name, whose paused time is the JVM's collections' time. */
   public SystemScheduler(String threadName) {
-    this.timers =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, threadName);
-              t.setDaemon(true);
-              return t;
-            });
+    this(threadName, ManagementFactory.getGarbageCollectorMXBeans());
+  }
+
+  /** A scheduler whose paused time is the time these collectors report. */
+  SystemScheduler(String threadName, List<GarbageCollectorMXBean> collectors) {
+    this.timers = NamedThreads.singleScheduler(threadName);
+    this.collectors = List.copyOf(collectors);
   }
 
   @Override

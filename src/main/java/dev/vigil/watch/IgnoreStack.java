@@ -1,5 +1,6 @@
 package dev.vigil.watch;
 
+import dev.vigil.glob.GitignorePattern;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
@@ -63,44 +65,55 @@ final class PollingScanner implements AutoCloseable {
     scheduleNext();
   }
 
-  /** Walks the tree now and reports what changed since the previous walk. */
-  synchronized void scanNow() {
-    if (closed) {
-      return;
+  /**
+   * Walks the tree now and reports what changed since the previous walk. The listeners are told
+   * after the scanner's lock is let go, so they may call back into it from any thread.
+   */
+  void scanNow() {
+    List<FileEvent> found = new ArrayList<>();
+    boolean gone = false;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      try {
+        Snapshot now = walk();
+        last.diff(now, root, found::add);
+        last = now;
+      } catch (NoSuchFileException e) {
+        log.info("{} is gone; polling stops", root);
+        close();
+        gone = true;
+      } catch (IOException e) {
+        log.warn("scanning {} failed, will retry: {}", root, e.toString());
+      }
     }
-    Snapshot now;
-    try {
-      now = walk();
-    } catch (NoSuchFileException e) {
-      log.info("{} is gone; polling stops", root);
-      close();
+    found.forEach(events);
+    if (gone) {
       rootGone.run();
-      return;
-    } catch (IOException e) {
-      log.warn("scanning {} failed, will retry: {}", root, e.toString());
-      return;
     }
-    Snapshot before = last;
-    last = now;
-    before.diff(now, root, events);
   }
 
   /**
    * Stops scanning and reports, one last time, what changed since the previous walk: called once
    * kernel events took over, so that nothing changed in between is lost.
    */
-  synchronized void handOver() {
-    if (closed) {
-      return;
+  void handOver() {
+    List<FileEvent> found = new ArrayList<>();
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      close();
+      try {
+        Snapshot now = walk();
+        last.diff(now, root, found::add);
+        last = now;
+      } catch (IOException e) {
+        log.debug("last scan of {} before events took over failed: {}", root, e.toString());
+      }
     }
-    close();
-    try {
-      Snapshot now = walk();
-      last.diff(now, root, events);
-      last = now;
-    } catch (IOException e) {
-      log.debug("last scan of {} before events took over failed: {}", root, e.toString());
-    }
+    found.forEach(events);
   }
 
   /** How many files and directories the last walk saw. */

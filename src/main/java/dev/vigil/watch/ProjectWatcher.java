@@ -1,5 +1,6 @@
 package dev.vigil.watch;
 
+import dev.vigil.threads.NamedThreads;
 import dev.vigil.time.Scheduler;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,30 +18,32 @@ import org.slf4j.LoggerFactory;
  * Watches one project root: kernel events through directory-watcher where they work, periodic scans
  * where they do not, and a missing root waited for until it comes back. A project that fell back to
  * polling (no events heard, the inotify limit) tries kernel events again now and then, and returns
- * to them as soon as they work.
+ * to them as soon as they work. Each change of mode starts a new generation; work left over from an
+ * older one is dropped. State changes reach the listener in order, never under the watcher's lock.
  */
 public final class ProjectWatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ProjectWatcher.class);
 
+  /** Why the tree is polled: as configured or for its file system, or in place of failed events. */
+  private enum Polling {
+    CHOSEN,
+    FALLBACK
+  }
+
   private final Path root;
   private final WatchFilter filter;
   private final Consumer<FileEvent> events;
-  private final WatchStateListener states;
+  private final StateAnnouncer announcer;
   private final Scheduler scheduler;
   private final WatchSettings settings;
-  private final EventSource.Factory sources;
+  private final KernelEvents kernel;
   private final ExecutorService executor;
   private final EventRetry retry;
+  private final WatchBackends backends = new WatchBackends();
 
   private boolean started;
-  private boolean fallback;
   private boolean closed;
   private long generation;
-  private WatchState state = WatchState.STARTING;
-  private EventSource source;
-  private PollingScanner scanner;
-  private LivenessProbe probe;
-  private Scheduler.Cancellable rootCheck;
 
   /** A watcher with the default settings; nothing happens until {@link #start()}. */
   public ProjectWatcher(
@@ -71,16 +74,16 @@ public final class ProjectWatcher implements AutoCloseable {
       Scheduler scheduler,
       WatchSettings settings,
       EventSource.Factory sources) {
-    this.sources = sources;
     this.root = root.toAbsolutePath().normalize();
     this.filter =
         (path, dir) -> LivenessProbe.isCookie(this.root, path) || filter.ignored(path, dir);
     this.events = events;
-    this.states = states;
+    this.announcer = new StateAnnouncer(states);
     this.scheduler = scheduler;
     this.settings = settings;
     Path name = this.root.getFileName();
-    this.executor = WatchThreads.cachedPool("vigil-watch-" + (name == null ? "root" : name));
+    this.executor = NamedThreads.cachedPool("vigil-watch-" + (name == null ? "root" : name));
+    this.kernel = new KernelEvents(this.root, this.filter, sources, executor);
     this.retry = new EventRetry(scheduler, settings.eventRetry(), WatchSettings.MAX_EVENT_RETRY);
   }
 
@@ -94,14 +97,15 @@ public final class ProjectWatcher implements AutoCloseable {
         throw new IllegalStateException("watcher for " + root + " already started");
       }
       started = true;
-      announce(WatchState.STARTING, "registering watches under " + root);
+      announcer.record(WatchState.STARTING, "registering watches under " + root);
     }
-    return CompletableFuture.runAsync(() -> arm(0, false), executor);
+    announcer.deliver();
+    return CompletableFuture.runAsync(() -> arm(0), executor);
   }
 
   /** The current state. */
-  public synchronized WatchState state() {
-    return state;
+  public WatchState state() {
+    return announcer.state();
   }
 
   /**
@@ -111,7 +115,7 @@ public final class ProjectWatcher implements AutoCloseable {
   public void rescan() {
     PollingScanner current;
     synchronized (this) {
-      current = scanner;
+      current = backends.scanner;
     }
     if (current != null) {
       current.scanNow();
@@ -119,114 +123,125 @@ public final class ProjectWatcher implements AutoCloseable {
   }
 
   /**
-   * Tries kernel events again now if the project fell back to polling, or looks for a missing root
-   * now; does nothing otherwise (polling as configured, say).
+   * Tries kernel events again now if the project fell back to polling, and looks at the root (see
+   * {@link #checkRoot}); does nothing else (polling as configured, say).
    */
   public void retryEvents() {
     long gen;
-    boolean waitingForRoot;
+    boolean fallback;
     synchronized (this) {
-      waitingForRoot = rootCheck != null;
-      if (closed || !started || !(fallback || waitingForRoot)) {
+      if (closed || !started) {
+        return;
+      }
+      gen = generation;
+      fallback = backends.fallback;
+    }
+    if (fallback) {
+      executeQuietly(() -> tryEvents(gen));
+    } else {
+      rootMayHaveChanged(gen);
+    }
+  }
+
+  /**
+   * Looks at the root now: one that is gone is waited for, one that is back (or was replaced by a
+   * new directory) is watched again, with a rescan. For a caller that found the root missing before
+   * the watcher did.
+   */
+  public void checkRoot() {
+    long gen;
+    synchronized (this) {
+      if (closed || !started) {
         return;
       }
       gen = generation;
     }
-    executeQuietly(waitingForRoot ? () -> checkRoot(gen) : () -> tryEvents(gen));
+    rootMayHaveChanged(gen);
   }
 
   /** How many liveness cookies were confirmed so far. */
   synchronized int cookiesConfirmed() {
-    return probe == null ? 0 : probe.confirmed();
+    return backends.probe == null ? 0 : backends.probe.confirmed();
   }
 
   @Override
   public void close() {
     synchronized (this) {
       closed = true;
-      stopBackends();
+      backends.stop();
+      retry.cancel();
     }
     executor.shutdownNow();
   }
 
-  private void arm(long expected, boolean rearm) {
-    long gen = transition(expected);
-    if (gen < 0) {
-      return;
-    }
-    if (!Files.isDirectory(root)) {
-      rootMissing(gen);
-      return;
-    }
-    String every = " " + settings.pollEvery();
-    if (settings.forcePolling()) {
-      poll(gen, "polling " + root + every + " as configured", rearm, false);
-      return;
-    }
-    MountKind mount = MountKind.of(root);
-    if (!mount.deliversEvents()) {
-      poll(
-          gen,
-          root
-              + " is on a "
-              + mount.type()
-              + " file system, which does not report changes made"
-              + " elsewhere; polling"
-              + every,
-          rearm,
-          false);
-      return;
-    }
-    Opened opened;
-    try {
-      opened = open(new AtomicLong(gen));
-    } catch (IOException | RuntimeException e) {
-      registrationFailed(gen, e, rearm);
-      return;
-    }
-    synchronized (this) {
-      if (closed || gen != generation) {
-        opened.source().close();
-        return;
-      }
-      install(opened.source(), gen, "watching " + root);
-    }
-    whenLoopEnds(opened.loop(), gen);
-    if (rearm) {
+  /** Arms for the first time: no rescan, the caller takes its own baseline. */
+  private void arm(long expected) {
+    chooseMode(expected);
+  }
+
+  /** Arms again after the root came back or watching stopped: a rescan covers the time between. */
+  private void rearm(long expected) {
+    if (chooseMode(expected)) {
       emit(new FileEvent(FileEvent.Kind.OVERFLOW, root, true));
     }
   }
 
-  private record Opened(EventSource source, CompletableFuture<Void> loop) {}
-
-  /** Opens kernel events and registers every watch; backend errors go to {@code owner}'s turn. */
-  private Opened open(AtomicLong owner) throws IOException {
-    EventSource source =
-        sources.open(
-            root,
-            filter,
-            new EventTranslator(
-                root, filter, this::offerCookie, this::emit, e -> failed(owner.get(), e)));
-    try {
-      return new Opened(source, source.start(executor));
-    } catch (IOException | RuntimeException e) {
-      source.close();
-      throw e;
+  /** Watches by events, polls, or waits for the root; returns whether it watches or polls. */
+  private boolean chooseMode(long expected) {
+    long gen = transition(expected);
+    if (gen < 0) {
+      return false;
     }
+    Object identity = WatchBackends.identity(root);
+    if (identity == null) {
+      waitForRoot(gen);
+      return false;
+    }
+    String every = " " + settings.pollEvery();
+    if (settings.forcePolling()) {
+      return poll(gen, "polling " + root + every + " as configured", Polling.CHOSEN);
+    }
+    MountKind mount = MountKind.of(root);
+    if (!mount.deliversEvents()) {
+      String why = " file system, which does not report changes made elsewhere; polling";
+      return poll(gen, root + " is on a " + mount.type() + why + every, Polling.CHOSEN);
+    }
+    KernelEvents.Opened opened;
+    try {
+      opened = kernel.open(new AtomicLong(gen), this::offerCookie, this::emit, this::failed);
+    } catch (IOException | RuntimeException e) {
+      return registrationFailed(gen, e);
+    }
+    synchronized (this) {
+      if (closed || gen != generation) {
+        opened.source().close();
+        return false;
+      }
+      install(opened.source(), gen, identity, "watching " + root);
+    }
+    announcer.deliver();
+    whenLoopEnds(opened.loop(), gen);
+    rootMayHaveChanged(gen); // gone or replaced while the watches were registered
+    return true;
   }
 
-  /** Under the lock: the source becomes the watch, checked by a liveness probe of its own. */
-  private void install(EventSource opened, long gen, String message) {
-    source = opened;
-    probe =
+  /**
+   * Under the lock: the source becomes the watch, checked by a liveness probe of its own, with a
+   * watch above the root to hear at once if it goes.
+   */
+  private void install(EventSource opened, long gen, Object identity, String message) {
+    backends.source = opened;
+    backends.rootIdentity = identity;
+    backends.probe =
         new LivenessProbe(
             root,
             scheduler,
             settings.livenessInterval(),
             settings.livenessTimeout(),
             m -> eventsLost(gen, m));
-    probe.start();
-    announce(WatchState.WATCHING, message);
+    backends.probe.start();
+    backends.rootWatch = watchAbove(gen);
+    announcer.record(WatchState.WATCHING, message);
   }
 
   private void whenLoopEnds(CompletableFuture<Void> loop, long gen) {
@@ -237,22 +252,23 @@ public final class ProjectWatcher implements AutoCloseable {
   private void tryEvents(long gen) {
     PollingScanner handover;
     synchronized (this) {
-      if (closed || gen != generation || !fallback) {
+      if (closed || gen != generation || !backends.fallback) {
         return;
       }
-      handover = scanner;
+      handover = backends.scanner;
     }
-    if (!Files.isDirectory(root)) {
+    Object identity = WatchBackends.identity(root);
+    if (identity == null) {
       return; // the scanner notices and waits for the root
     }
     AtomicLong owner = new AtomicLong(-1);
-    Opened opened;
+    KernelEvents.Opened opened;
     try {
-      opened = open(owner);
+      opened = kernel.open(owner, this::offerCookie, this::emit, this::failed);
     } catch (IOException | RuntimeException e) {
       synchronized (this) {
         if (!closed && gen == generation) {
-          Duration next = scheduleRetry(gen);
+          Duration next = retry.schedule(() -> executeQuietly(() -> tryEvents(gen)));
           log.info(
               "kernel events for {} are still unavailable ({}); polling on, next try in {}",
               root,
@@ -268,11 +284,13 @@ public final class ProjectWatcher implements AutoCloseable {
         opened.source().close();
         return;
       }
-      scanner = null; // handed over below, not closed
+      backends.scanner = null; // handed over below, not closed
       next = transition(gen);
       owner.set(next);
-      install(opened.source(), next, "kernel events work again: watching " + root + " by events");
+      String message = "kernel events work again: watching " + root + " by events";
+      install(opened.source(), next, identity, message);
     }
+    announcer.deliver();
     log.info("kernel events work again for {}; polling stops", root);
     if (handover != null) {
       handover.handOver();
@@ -280,124 +298,200 @@ public final class ProjectWatcher implements AutoCloseable {
     whenLoopEnds(opened.loop(), next);
   }
 
-  /** Under the lock. */
-  private Duration scheduleRetry(long gen) {
-    return retry.schedule(() -> executeQuietly(() -> tryEvents(gen)));
-  }
-
-  private void registrationFailed(long gen, Throwable e, boolean lostEvents) {
+  private boolean registrationFailed(long gen, Throwable e) {
     String every = "Polling " + settings.pollEvery() + " instead.";
     if (!Files.isDirectory(root)) {
-      rootMissing(gen);
-    } else if (WatchLimitMessage.isLimit(e)) {
+      waitForRoot(gen);
+      return false;
+    }
+    if (WatchLimitMessage.isLimit(e)) {
       String message = WatchLimitMessage.describe(root, e, every);
       log.warn("{}", message);
-      poll(gen, message, lostEvents, true);
-    } else {
-      log.error("cannot watch {}", root, e);
-      poll(gen, "cannot watch " + root + ": " + e + ". " + every, lostEvents, true);
+      return poll(gen, message, Polling.FALLBACK);
+    }
+    log.error("cannot watch {}", root, e);
+    return poll(gen, "cannot watch " + root + ": " + e + ". " + every, Polling.FALLBACK);
+  }
+
+  /** Polls in place of kernel events that stopped working, with a rescan for what they missed. */
+  private void fallBack(long gen, String reason) {
+    if (poll(gen, reason, Polling.FALLBACK)) {
+      emit(new FileEvent(FileEvent.Kind.OVERFLOW, root, true));
     }
   }
 
-  /**
-   * @param fallback whether events failed (they are tried again now and then), rather than polling
-   *     being chosen
-   */
-  private void poll(long expected, String reason, boolean lostEvents, boolean fallback) {
+  /** Starts polling; returns whether it did (false if the root is gone or the caller stale). */
+  private boolean poll(long expected, String reason, Polling why) {
     long gen = transition(expected);
     if (gen < 0) {
-      return;
+      return false;
     }
     PollingScanner s =
         new PollingScanner(
             root,
             filter,
             this::emit,
-            () -> executeQuietly(() -> rootMissing(gen)),
+            () -> executeQuietly(() -> waitForRoot(gen)),
             scheduler,
             settings.pollInterval(),
             executor);
     try {
-      synchronized (this) {
-        if (closed || gen != generation) {
-          return;
-        }
-        scanner = s;
-        s.start();
-        this.fallback = fallback;
-        if (fallback) {
-          scheduleRetry(gen);
-        }
-        announce(WatchState.POLLING, reason);
-      }
+      s.start();
     } catch (IOException e) {
       s.close();
-      rootMissing(gen);
-      return;
+      waitForRoot(gen);
+      return false;
     }
+    synchronized (this) {
+      if (closed || gen != generation) {
+        s.close();
+        return false;
+      }
+      backends.scanner = s;
+      backends.fallback = why == Polling.FALLBACK;
+      if (backends.fallback) {
+        retry.schedule(() -> executeQuietly(() -> tryEvents(gen)));
+      }
+      announcer.record(WatchState.POLLING, reason);
+    }
+    announcer.deliver();
     log.info("{}", reason);
-    if (lostEvents) {
-      emit(new FileEvent(FileEvent.Kind.OVERFLOW, root, true));
-    }
+    return true;
   }
 
-  private void rootMissing(long expected) {
-    suspend(
-        expected,
-        "project root " + root + " does not exist (deleted or moved?); waiting for it to reappear");
-  }
-
-  /** Stops watching, reports the error, and re-arms once the root is a directory again. */
-  private void suspend(long expected, String message) {
+  /**
+   * Stops watching a root that is gone and waits for it: by events on the nearest directory above
+   * it where events work, else by looking every {@link WatchSettings#rootRecheck()}.
+   */
+  private void waitForRoot(long expected) {
     long gen = transition(expected);
     if (gen < 0) {
       return;
     }
-    log.warn("{}", message);
+    String message =
+        "project root "
+            + root
+            + " does not exist (deleted or moved?); nothing runs until it is back";
+    Path above = root.getParent() == null ? root : root.getParent();
+    boolean byEvents = !settings.forcePolling() && MountKind.of(above).deliversEvents();
     synchronized (this) {
-      announce(WatchState.ERROR, message);
-      rootCheck = scheduler.schedule(settings.rootRecheck(), () -> checkRoot(gen));
+      if (closed || gen != generation) {
+        return;
+      }
+      backends.rootWatch = byEvents ? watchAbove(gen) : null;
+      if (backends.rootWatch == null || Files.isSymbolicLink(root)) {
+        scheduleRootCheck(gen); // events above a dangling link say nothing of its target
+      }
+      announcer.record(WatchState.WAITING_FOR_ROOT, message + "; waiting for it to come back");
+    }
+    announcer.deliver();
+    log.debug("{}", message);
+    rootMayHaveChanged(gen); // back already
+  }
+
+  /** Under the lock: the watch above the root for this generation, or null where there is none. */
+  private RootWatch watchAbove(long gen) {
+    try {
+      return RootWatch.open(
+          root, () -> rootMayHaveChanged(gen), e -> aboveFailed(gen, e), executor);
+    } catch (IOException | RuntimeException e) {
+      log.info("cannot watch the directory above {}: {}", root, e.toString());
+      return null;
     }
   }
 
-  private void checkRoot(long gen) {
+  private void aboveFailed(long gen, IOException e) {
+    synchronized (this) {
+      if (!closed && gen == generation && announcer.state() == WatchState.WAITING_FOR_ROOT) {
+        log.info("lost the watch above {} ({}); looking for it on a timer", root, e.toString());
+        scheduleRootCheck(gen);
+      }
+    }
+  }
+
+  /** Decides what a root that may have gone, come back or been replaced means for the watch. */
+  private void rootMayHaveChanged(long gen) {
+    WatchState now;
+    Object watched;
+    synchronized (this) {
+      if (closed || gen != generation) {
+        return;
+      }
+      now = announcer.state();
+      watched = backends.rootIdentity;
+    }
+    Object present = WatchBackends.identity(root);
+    if (present == null) {
+      if (now != WatchState.WAITING_FOR_ROOT) {
+        executeQuietly(() -> waitForRoot(gen));
+      }
+    } else if (now == WatchState.WAITING_FOR_ROOT || now == WatchState.ERROR) {
+      log.debug("{} is back; watching it again", root);
+      executeQuietly(() -> rearm(gen));
+    } else if (watched != null && !watched.equals(present)) {
+      log.info("{} was replaced by a new directory; watching that one", root);
+      executeQuietly(() -> rearm(gen));
+    }
+  }
+
+  /** Under the lock: looks for the root after {@link WatchSettings#rootRecheck()}. */
+  private void scheduleRootCheck(long gen) {
+    if (backends.rootCheck != null) {
+      backends.rootCheck.cancel();
+    }
+    backends.rootCheck = scheduler.schedule(settings.rootRecheck(), () -> lookForRoot(gen));
+  }
+
+  private void lookForRoot(long gen) {
     synchronized (this) {
       if (closed || gen != generation) {
         return;
       }
       if (!Files.isDirectory(root)) {
-        if (rootCheck != null) {
-          rootCheck.cancel();
-        }
-        rootCheck = scheduler.schedule(settings.rootRecheck(), () -> checkRoot(gen));
+        scheduleRootCheck(gen);
         return;
       }
     }
-    log.info("{} is back; watching it again", root);
-    executeQuietly(() -> arm(gen, true));
+    log.debug("{} is back; watching it again", root);
+    executeQuietly(() -> rearm(gen));
   }
 
   private void loopEnded(long gen, Throwable error) {
+    Object watched;
     synchronized (this) {
       if (closed || gen != generation) {
         return;
       }
+      watched = backends.rootIdentity;
     }
-    if (!Files.isDirectory(root)) {
-      rootMissing(gen);
+    Object present = WatchBackends.identity(root);
+    if (present == null) {
+      waitForRoot(gen);
+    } else if (!present.equals(watched)) {
+      rearm(gen); // the watched directory was deleted and another made in its place
     } else {
       String why = error == null ? "the event loop ended" : error.toString();
       log.error("watching {} stopped unexpectedly", root, error);
-      suspend(gen, "watching " + root + " stopped unexpectedly (" + why + "); retrying");
+      String message = "watching " + root + " stopped unexpectedly (" + why + "); retrying";
+      long next = transition(gen);
+      synchronized (this) {
+        if (closed || next != generation) {
+          return;
+        }
+        announcer.record(WatchState.ERROR, message);
+        scheduleRootCheck(next);
+      }
+      announcer.deliver();
     }
   }
 
+  /** Backend errors go to the generation that owns the source that raised them. */
   private void failed(long gen, Exception e) {
     if (WatchLimitMessage.isLimit(e)) {
       String message =
           WatchLimitMessage.describe(root, e, "Polling " + settings.pollEvery() + " instead.");
       log.warn("{}", message);
-      executeQuietly(() -> poll(gen, message, true, true));
+      executeQuietly(() -> fallBack(gen, message));
       return;
     }
     // The event loop goes on after an error in the backend's event handling: events may have
@@ -415,16 +509,16 @@ public final class ProjectWatcher implements AutoCloseable {
 
   private void eventsLost(long gen, String message) {
     synchronized (this) {
-      if (probe != null && gen == generation && probe.confirmed() > 0) {
+      if (backends.probe != null && gen == generation && backends.probe.confirmed() > 0) {
         retry.reset(); // events did work for a while: try them again soon
       }
     }
     executeQuietly(
         () -> {
           if (!Files.isDirectory(root)) {
-            rootMissing(gen);
+            waitForRoot(gen);
           } else {
-            poll(gen, message + "; polling " + settings.pollEvery() + " instead", true, true);
+            fallBack(gen, message + "; polling " + settings.pollEvery() + " instead");
           }
         });
   }
@@ -432,7 +526,7 @@ public final class ProjectWatcher implements AutoCloseable {
   private boolean offerCookie(FileEvent event) {
     LivenessProbe current;
     synchronized (this) {
-      current = probe;
+      current = backends.probe;
     }
     if (current != null) {
       return current.offer(event);
@@ -448,44 +542,15 @@ public final class ProjectWatcher implements AutoCloseable {
     }
   }
 
-  /** Closes whatever runs and starts a new generation; -1 if closed or the caller is stale. */
+  /** Ends whatever runs and starts a new generation; -1 if closed or the caller is stale. */
   private synchronized long transition(long expected) {
     if (closed || expected != generation) {
       return -1;
     }
     long next = ++generation;
-    stopBackends();
-    return next;
-  }
-
-  private void stopBackends() {
-    if (source != null) {
-      source.close();
-      source = null;
-    }
-    if (scanner != null) {
-      scanner.close();
-      scanner = null;
-    }
-    if (probe != null) {
-      probe.close();
-      probe = null;
-    }
-    if (rootCheck != null) {
-      rootCheck.cancel();
-      rootCheck = null;
-    }
+    backends.stop();
     retry.cancel();
-    fallback = false;
-  }
-
-  private void announce(WatchState newState, String message) {
-    state = newState;
-    try {
-      states.stateChanged(newState, message);
-    } catch (RuntimeException e) {
-      log.error("the state listener failed on {}", newState, e);
-    }
+    return next;
   }
 
   private void executeQuietly(Runnable task) {

@@ -8,6 +8,11 @@ public enum WatchState {
   WATCHING,
   /** Kernel events are unavailable or unreliable; the tree is scanned periodically instead. */
   POLLING,
-  /** Nothing is watched (for example the root is gone); the message says why. */
+  /**
+   * The root does not exist (deleted or moved away): nothing is watched and nothing runs until it
+   * is back; the watcher hears of its return by events on the nearest directory above it.
+   */
+  WAITING_FOR_ROOT,
+  /** Watching stopped unexpectedly and is retried; the message says why. */
   ERROR
 }

@@ -3,7 +3,8 @@
 // through textContent or setAttribute, never as markup.
 "use strict";
 (function () {
-  const STATES = ["starting", "watching", "debouncing", "running", "paused", "polling", "error"];
+  const STATES = ["starting", "watching", "debouncing", "running", "paused", "polling",
+    "waiting-for-root", "error"];
   const RESULTS = ["passed", "failed", "cancelled", "error"];
   const STAGE_MARKS = {
     passed: "✓", cached: "✓", failed: "✗", timeout: "✗", cancelled: "–", skipped: "–",

@@ -22,13 +22,10 @@ class CoalescingTest {
   @BeforeEach
   void setUp() {
     batcher =
-        new DebouncedBatcher(
-            root,
-            Duration.ofMillis(20),
-            Duration.ofSeconds(2),
-            new FakeScheduler(),
-            batches::add,
-            () -> false);
+        DebouncedBatcher.builder(root, new FakeScheduler())
+            .debounce(Duration.ofMillis(20))
+            .maxWait(Duration.ofSeconds(2))
+            .build(batches::add);
   }
 
   private void event(Kind kind, String relative) {

@@ -395,15 +395,11 @@ class ContentBaselineTest {
     FakeScheduler scheduler = new FakeScheduler();
     List<ClosedBatch> batches = new ArrayList<>();
     DebouncedBatcher batcher =
-        new DebouncedBatcher(
-            root,
-            Duration.ofMillis(20),
-            Duration.ofSeconds(2),
-            scheduler,
-            batches::add,
-            () -> false,
-            baseline::reallyChanged,
-            Runnable::run);
+        DebouncedBatcher.builder(root, scheduler)
+            .debounce(Duration.ofMillis(20))
+            .maxWait(Duration.ofSeconds(2))
+            .contentFilter(baseline::reallyChanged)
+            .build(batches::add);
 
     Files.setLastModifiedTime(root.resolve("src/main.rs"), FileTime.from(Instant.now()));
     batcher.offer(new FileEvent(Kind.MODIFIED, root.resolve("src/main.rs"), false));

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +26,11 @@ class DebouncedBatcherTest {
   private final AtomicBoolean gitBusy = new AtomicBoolean();
 
   private DebouncedBatcher batcher() {
-    return new DebouncedBatcher(root, DEBOUNCE, MAX_WAIT, scheduler, batches::add, gitBusy::get);
+    return DebouncedBatcher.builder(root, scheduler)
+        .debounce(DEBOUNCE)
+        .maxWait(MAX_WAIT)
+        .gitBusy(gitBusy::get)
+        .build(batches::add);
   }
 
   private FileEvent modified(String relative) {
@@ -180,15 +183,12 @@ class DebouncedBatcherTest {
   void batchesCloseOnTheClosingExecutorIncludingAfterGitIsDone() {
     List<Runnable> handedOver = new ArrayList<>();
     DebouncedBatcher batcher =
-        new DebouncedBatcher(
-            root,
-            DEBOUNCE,
-            MAX_WAIT,
-            scheduler,
-            batches::add,
-            gitBusy::get,
-            UnaryOperator.identity(),
-            handedOver::add);
+        DebouncedBatcher.builder(root, scheduler)
+            .debounce(DEBOUNCE)
+            .maxWait(MAX_WAIT)
+            .gitBusy(gitBusy::get)
+            .closer(handedOver::add)
+            .build(batches::add);
     batcher.offer(modified("a.txt"));
     advanceMillis(20);
 
@@ -287,17 +287,12 @@ class DebouncedBatcherTest {
   @Test
   void gitBusyForeverClosesTheBatchAtTheHoldLimit() {
     DebouncedBatcher batcher =
-        new DebouncedBatcher(
-            root,
-            DEBOUNCE,
-            MAX_WAIT,
-            scheduler,
-            batches::add,
-            gitBusy::get,
-            UnaryOperator.identity(),
-            Duration.ofSeconds(1),
-            ChangeBatch.MAX_LISTED,
-            Runnable::run);
+        DebouncedBatcher.builder(root, scheduler)
+            .debounce(DEBOUNCE)
+            .maxWait(MAX_WAIT)
+            .gitBusy(gitBusy::get)
+            .gitHoldLimit(Duration.ofSeconds(1))
+            .build(batches::add);
     gitBusy.set(true);
     batcher.offer(modified("a"));
     advanceMillis(20 + 980);
@@ -370,15 +365,12 @@ class DebouncedBatcherTest {
   @Test
   void overflowKeepsThePathsSeenAndIsNotFiltered() {
     DebouncedBatcher batcher =
-        new DebouncedBatcher(
-            root,
-            DEBOUNCE,
-            MAX_WAIT,
-            scheduler,
-            batches::add,
-            gitBusy::get,
-            paths -> List.of(),
-            Runnable::run);
+        DebouncedBatcher.builder(root, scheduler)
+            .debounce(DEBOUNCE)
+            .maxWait(MAX_WAIT)
+            .gitBusy(gitBusy::get)
+            .contentFilter(paths -> List.of())
+            .build(batches::add);
     batcher.offer(modified("a"));
     batcher.offer(new FileEvent(Kind.OVERFLOW, root, false));
     advanceMillis(20);
@@ -392,15 +384,12 @@ class DebouncedBatcherTest {
   void theContentFilterDecidesWhatIsListedAndAnEmptyResultIsNoBatch() {
     List<String> keep = new ArrayList<>(List.of("b"));
     DebouncedBatcher batcher =
-        new DebouncedBatcher(
-            root,
-            DEBOUNCE,
-            MAX_WAIT,
-            scheduler,
-            batches::add,
-            gitBusy::get,
-            paths -> paths.stream().filter(keep::contains).toList(),
-            Runnable::run);
+        DebouncedBatcher.builder(root, scheduler)
+            .debounce(DEBOUNCE)
+            .maxWait(MAX_WAIT)
+            .gitBusy(gitBusy::get)
+            .contentFilter(paths -> paths.stream().filter(keep::contains).toList())
+            .build(batches::add);
     batcher.offer(modified("a"));
     batcher.offer(modified("b"));
     advanceMillis(20);
@@ -416,17 +405,15 @@ class DebouncedBatcherTest {
   @Test
   void aFailingContentFilterCountsEveryPathAsChanged() {
     DebouncedBatcher batcher =
-        new DebouncedBatcher(
-            root,
-            DEBOUNCE,
-            MAX_WAIT,
-            scheduler,
-            batches::add,
-            gitBusy::get,
-            paths -> {
-              throw new IllegalStateException("disk on fire");
-            },
-            Runnable::run);
+        DebouncedBatcher.builder(root, scheduler)
+            .debounce(DEBOUNCE)
+            .maxWait(MAX_WAIT)
+            .gitBusy(gitBusy::get)
+            .contentFilter(
+                paths -> {
+                  throw new IllegalStateException("disk on fire");
+                })
+            .build(batches::add);
     batcher.offer(modified("a"));
     advanceMillis(20);
 
@@ -437,16 +424,15 @@ class DebouncedBatcherTest {
   void aFailingSinkDoesNotStopLaterBatches() {
     List<ChangeBatch> seen = new ArrayList<>();
     DebouncedBatcher batcher =
-        new DebouncedBatcher(
-            root,
-            DEBOUNCE,
-            MAX_WAIT,
-            scheduler,
-            closed -> {
-              seen.add(closed.batch());
-              throw new IllegalStateException("sink broke");
-            },
-            gitBusy::get);
+        DebouncedBatcher.builder(root, scheduler)
+            .debounce(DEBOUNCE)
+            .maxWait(MAX_WAIT)
+            .gitBusy(gitBusy::get)
+            .build(
+                closed -> {
+                  seen.add(closed.batch());
+                  throw new IllegalStateException("sink broke");
+                });
     batcher.offer(modified("a"));
     advanceMillis(20);
     batcher.offer(modified("b"));
@@ -458,17 +444,12 @@ class DebouncedBatcherTest {
   @Test
   void aBatchKeepsEveryPathWhateverTheListingLimit() {
     DebouncedBatcher batcher =
-        new DebouncedBatcher(
-            root,
-            DEBOUNCE,
-            MAX_WAIT,
-            scheduler,
-            batches::add,
-            gitBusy::get,
-            UnaryOperator.identity(),
-            Duration.ofMinutes(10),
-            3,
-            Runnable::run);
+        DebouncedBatcher.builder(root, scheduler)
+            .debounce(DEBOUNCE)
+            .maxWait(MAX_WAIT)
+            .gitBusy(gitBusy::get)
+            .maxListed(3)
+            .build(batches::add);
     for (String name : List.of("e", "d", "c", "b", "a")) {
       batcher.offer(modified(name));
     }
@@ -513,16 +494,22 @@ class DebouncedBatcherTest {
   void maxWaitShorterThanDebounceIsRejectedWithBothValues() {
     assertThatThrownBy(
             () ->
-                new DebouncedBatcher(
-                    root,
-                    Duration.ofSeconds(2),
-                    Duration.ofSeconds(1),
-                    scheduler,
-                    batches::add,
-                    gitBusy::get))
+                DebouncedBatcher.builder(root, scheduler)
+                    .debounce(Duration.ofSeconds(2))
+                    .maxWait(Duration.ofSeconds(1))
+                    .gitBusy(gitBusy::get)
+                    .build(batches::add))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("max_wait (PT1S)")
         .hasMessageContaining("debounce (PT2S)");
+  }
+
+  @Test
+  void aBatcherWithoutADebounceIsRefusedByName() {
+    assertThatThrownBy(
+            () -> DebouncedBatcher.builder(root, scheduler).maxWait(MAX_WAIT).build(batches::add))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("debounce");
   }
 
   @Test

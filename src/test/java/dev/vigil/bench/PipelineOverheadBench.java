@@ -10,7 +10,9 @@ import dev.vigil.pipeline.RunRequest;
 import dev.vigil.process.CommandSpec;
 import dev.vigil.process.ProcessRunner;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
 import dev.vigil.run.Trigger;
+import dev.vigil.run.TriggerKind;
 import dev.vigil.time.SystemScheduler;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,12 +70,15 @@ public final class PipelineOverheadBench {
             counter[0]++;
             RunRequest request =
                 new RunRequest(
-                    "bench-" + counter[0], Trigger.of("manual"), scheduler.now(), stateDir);
+                    "bench-" + counter[0],
+                    Trigger.of(TriggerKind.MANUAL),
+                    scheduler.now(),
+                    stateDir);
             RunRecord record =
                 PipelineRun.start(project, request, runner, scheduler, RunListener.NONE, 4)
                     .result()
                     .join();
-            if (!record.result().equals("passed")) {
+            if (record.result() != RunResult.PASSED) {
               throw new IllegalStateException("pipeline run " + record.result());
             }
           };

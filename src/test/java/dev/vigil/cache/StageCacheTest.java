@@ -10,6 +10,7 @@ import dev.vigil.config.RetryPolicy;
 import dev.vigil.config.StageCacheConfig;
 import dev.vigil.config.StageConfig;
 import dev.vigil.run.StageRecord;
+import dev.vigil.run.StageStatus;
 import dev.vigil.time.FakeScheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class StageCacheTest {
   }
 
   StageRecord passed(long ms) {
-    return new StageRecord("clippy", "passed", 0, ms, 1, "all good\n", null, List.of());
+    return new StageRecord("clippy", StageStatus.PASSED, 0, ms, 1, "all good\n", null, List.of());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.control.ApiFixture;
 import dev.vigil.report.Json;
+import dev.vigil.report.ProjectState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -187,11 +188,11 @@ class ClientCommandsTest {
     cli("pause");
     await()
         .atMost(ApiFixture.WAIT)
-        .until(() -> fx.daemon.status().projects().get(0).state().equals("paused"));
+        .until(() -> fx.daemon.status().projects().get(0).state() == ProjectState.PAUSED);
     cli("resume", "app");
     await()
         .atMost(ApiFixture.WAIT)
-        .until(() -> !fx.daemon.status().projects().get(0).state().equals("paused"));
+        .until(() -> fx.daemon.status().projects().get(0).state() != ProjectState.PAUSED);
 
     Cli unknown = new Cli(root);
     assertThat(unknown.run("trigger", "nope", "--state-dir", state.toString())).isEqualTo(2);
@@ -248,6 +249,30 @@ class ClientCommandsTest {
     assertThat(noStage.err()).contains("no stage 'lint'", "check, test");
     Cli noProject = new Cli(root);
     assertThat(noProject.run("logs", "nope", "--state-dir", state.toString())).isEqualTo(2);
+  }
+
+  @Test
+  void logsShowCargoJsonAsCargosOwnTextAndRawShowsTheRecords() throws Exception {
+    String json =
+        "{\"reason\":\"compiler-message\",\"message\":{\"level\":\"error\","
+            + "\"message\":\"mismatched types\",\"spans\":[],\"children\":[],"
+            + "\"rendered\":\"error[E0308]: mismatched types\\n --> src/lib.rs:2:18\\n\"}}";
+    Files.writeString(
+        root.resolve("tool.sh"),
+        "printf '%s\\n' '{\"reason\":\"compiler-artifact\",\"package_id\":\"dep\"}'\n"
+            + "printf '%s\\n' '"
+            + json
+            + "'\nprintf '\\033[31merror\\033(B\\033[m: could not compile\\n'\nexit 101\n");
+    fx.start(root, state, ApiFixture.oneStage("sh tool.sh"));
+    cli("trigger", "app");
+    fx.awaitRuns(1);
+
+    assertThat(cli("logs", "app").out())
+        .isEqualTo(
+            "==> app-1 check (failed) <==\n"
+                + "error[E0308]: mismatched types\n --> src/lib.rs:2:18\n"
+                + "error: could not compile\n");
+    assertThat(cli("logs", "app", "--raw").out()).contains(json, "compiler-artifact");
   }
 
   @Test

@@ -127,6 +127,50 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void aPatternThatCouldNeverMatchIsAnErrorAtItsCharacter() {
+    String unclosed = "`[` opens a character class that is never closed; write `\\[` for a `[`";
+    assertThat(
+            fixture.problems(
+                """
+                projects:
+                  - name: p
+                    watch: ["src/**/*.rs", "src/[ab.rs"]
+                    ignore:
+                      - target/
+                      - '![keep'
+                      - "!*.log"
+                    stages:
+                      - name: s
+                        run: x
+                        when:
+                          - docs/[[:words:]]*.md
+                          - lib\\
+                """))
+        .containsExactly(
+            "3:33: `watch` pattern `src/[ab.rs`: " + unclosed,
+            "6:11: `ignore` pattern `![keep`: " + unclosed,
+            "12:19: `when` pattern `docs/[[:words:]]*.md`: unknown character class `[:words:]`;"
+                + " known: alnum, alpha, blank, cntrl, digit, graph, lower, print, punct, space,"
+                + " upper, xdigit",
+            "13:16: `when` pattern `lib\\`: ends in a `\\` that escapes nothing; write `\\\\` for a"
+                + " literal backslash");
+  }
+
+  @Test
+  void negationInWatchOrWhenSaysWhereItWorks() {
+    assertThat(
+            fixture.problems(
+                """
+                projects:
+                  - {name: p, watch: ["!target/**"], stages: [{name: s, run: x, when: ""}]}
+                """))
+        .containsExactly(
+            "2:24: `watch` pattern `!target/**`: a leading `!` (negation) works in `ignore:` only;"
+                + " list what to leave out there, or write `\\!` for a name that starts with `!`",
+            "2:72: `when` pattern ``: an empty pattern matches nothing; write `**` for every file");
+  }
+
+  @Test
   void unknownKeysSuggestTheCloseOne() {
     assertThat(
             fixture.problems(

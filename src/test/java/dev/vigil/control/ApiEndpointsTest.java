@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.vigil.report.Json;
 import dev.vigil.report.StatusSnapshot;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.TriggerKind;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ class ApiEndpointsTest {
     assertThat(fx.post("/api/trigger", "{\"project\": \"lib\"}").statusCode()).isEqualTo(200);
     fx.awaitRuns(1);
     assertThat(fx.runs().get(0).project()).isEqualTo("lib");
-    assertThat(fx.runs().get(0).trigger().kind()).isEqualTo("manual");
+    assertThat(fx.runs().get(0).trigger().kind()).isEqualTo(TriggerKind.MANUAL);
 
     assertThat(fx.post("/api/trigger", null).statusCode()).isEqualTo(200);
     fx.awaitRuns(3);
@@ -168,7 +169,8 @@ class ApiEndpointsTest {
         .filter(p -> p.name().equals(project))
         .findFirst()
         .orElseThrow()
-        .state();
+        .state()
+        .word();
   }
 
   private List<RunRecord> runs(String path) throws Exception {

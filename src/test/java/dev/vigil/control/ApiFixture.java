@@ -56,6 +56,12 @@ public final class ApiFixture implements AfterEachCallback {
   }
 
   ApiFixture start(Path root, Path stateDir, String yaml, Duration ping) throws Exception {
+    return start(root, stateDir, yaml, ping, Duration.ofSeconds(5));
+  }
+
+  /** As above, with the SSE ping interval and the API's read deadline chosen. */
+  ApiFixture start(Path root, Path stateDir, String yaml, Duration ping, Duration readDeadline)
+      throws Exception {
     this.root = root;
     this.stateDir = stateDir;
     Path config = root.resolve("vigil.yaml");
@@ -71,7 +77,7 @@ public final class ApiFixture implements AfterEachCallback {
     PrintStream console =
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     daemon = Daemon.start(options, ConsoleReporter.human(console, stateDir, false));
-    server = ControlServer.start(daemon, stateDir, 0, ping);
+    server = ControlServer.start(daemon, stateDir, 0, ping, readDeadline);
     return this;
   }
 

@@ -3,6 +3,7 @@ package dev.vigil.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.report.ProjectState;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -86,7 +87,7 @@ class ApiSecurityTest {
                 + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0",
             new byte[0]);
     assertThat(RawHttp.status(post)).isEqualTo(401);
-    assertThat(fx.daemon.status().projects().get(0).state()).isNotEqualTo("paused");
+    assertThat(fx.daemon.status().projects().get(0).state()).isNotEqualTo(ProjectState.PAUSED);
   }
 
   @ParameterizedTest
@@ -130,7 +131,7 @@ class ApiSecurityTest {
                 + fx.token(),
             new byte[0]);
     assertThat(RawHttp.status(post)).isEqualTo(403);
-    assertThat(fx.daemon.status().projects().get(0).state()).isNotEqualTo("paused");
+    assertThat(fx.daemon.status().projects().get(0).state()).isNotEqualTo(ProjectState.PAUSED);
   }
 
   @ParameterizedTest

@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.report.ConsoleReporter;
+import dev.vigil.report.ProjectState;
 import dev.vigil.report.StatusSnapshot;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
+import dev.vigil.run.TriggerKind;
 import dev.vigil.watch.WatchSettings;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -45,7 +48,7 @@ class DaemonBehaviourTest {
               - {name: build, run: "mkdir -p target/out && date +%N > target/out/artifact && echo built"}
         """);
     RunRecord startup = fx.awaitRun(1);
-    assertThat(startup.trigger().kind()).isEqualTo("startup");
+    assertThat(startup.trigger().kind()).isEqualTo(TriggerKind.STARTUP);
     assertThat(root.resolve("target/out/artifact")).exists();
     fx.assertStaysAt(1, QUIET);
 
@@ -79,8 +82,8 @@ class DaemonBehaviourTest {
     fx.assertStaysAt(2, QUIET.multipliedBy(2));
     List<RunRecord> runs = fx.runs();
     assertThat(runs).extracting(RunRecord::project).containsExactly("engine", "bindings");
-    assertThat(runs).extracting(RunRecord::result).containsOnly("passed");
-    assertThat(runs).extracting(r -> r.trigger().kind()).containsOnly("startup");
+    assertThat(runs).extracting(RunRecord::result).containsOnly(RunResult.PASSED);
+    assertThat(runs).extracting(r -> r.trigger().kind()).containsOnly(TriggerKind.STARTUP);
     assertThat(runs.get(1).startedAt()).isAfterOrEqualTo(runs.get(0).finishedAt());
   }
 
@@ -143,16 +146,16 @@ class DaemonBehaviourTest {
     Files.writeString(root.resolve("a.txt"), "a");
     await()
         .atMost(DaemonFixture.WAIT)
-        .until(() -> fx.daemon.status().projects().get(0).state().equals("running"));
+        .until(() -> fx.daemon.status().projects().get(0).state() == ProjectState.RUNNING);
 
     Files.writeString(root.resolve("b.txt"), "b");
 
     RunRecord cancelled = fx.awaitRun(1);
-    assertThat(cancelled.result()).isEqualTo("cancelled");
+    assertThat(cancelled.result()).isEqualTo(RunResult.CANCELLED);
     assertThat(cancelled.trigger().changed()).containsExactly("a.txt");
     await()
         .atMost(DaemonFixture.WAIT)
-        .until(() -> fx.daemon.status().projects().get(0).state().equals("running"));
+        .until(() -> fx.daemon.status().projects().get(0).state() == ProjectState.RUNNING);
     fx.daemon.pause(Optional.empty()).join();
     assertThat(fx.daemon.status().projects().get(0).lastRun().runId()).isEqualTo("app-1");
     fx.daemon.stop().join();
@@ -171,7 +174,7 @@ class DaemonBehaviourTest {
         .singleElement()
         .satisfies(
             p -> {
-              assertThat(p.state()).isEqualTo("watching");
+              assertThat(p.state()).isEqualTo(ProjectState.WATCHING);
               assertThat(p.root()).isEqualTo(root.toString());
             });
 
@@ -188,7 +191,7 @@ class DaemonBehaviourTest {
     Files.writeString(fx.configFile, quietConfig("echo second"));
     await().atMost(DaemonFixture.WAIT).until(() -> fx.console().contains("config reloaded"));
     RunRecord configRun = fx.awaitRun(1);
-    assertThat(configRun.trigger().kind()).isEqualTo("config");
+    assertThat(configRun.trigger().kind()).isEqualTo(TriggerKind.CONFIG);
     assertThat(configRun.stages().get(0).outputTail()).contains("second");
 
     Files.writeString(fx.configFile, "version: 1\nprojects:\n  - name: app\n    stagez: []\n");
@@ -219,7 +222,7 @@ class DaemonBehaviourTest {
   }
 
   private List<RunRecord> completed() throws java.io.IOException {
-    return fx.runs().stream().filter(r -> !r.result().equals("cancelled")).toList();
+    return fx.runs().stream().filter(r -> r.result() != RunResult.CANCELLED).toList();
   }
 
   private static String quietConfig(String command) {

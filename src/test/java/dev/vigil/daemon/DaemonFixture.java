@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.report.ConsoleReporter;
 import dev.vigil.report.Json;
+import dev.vigil.report.ProjectState;
 import dev.vigil.report.StatusSnapshot;
 import dev.vigil.run.RunRecord;
 import dev.vigil.watch.WatchSettings;
@@ -120,7 +121,7 @@ final class DaemonFixture implements AfterEachCallback {
 
   boolean idle() {
     return daemon.status().projects().stream()
-        .allMatch(p -> p.state().equals("watching") || p.state().equals("polling"));
+        .allMatch(p -> p.state() == ProjectState.WATCHING || p.state() == ProjectState.POLLING);
   }
 
   StatusSnapshot statusFile() throws IOException {

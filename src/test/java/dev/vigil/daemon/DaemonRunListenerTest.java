@@ -10,13 +10,13 @@ import dev.vigil.report.Json;
 import dev.vigil.report.Notifier;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.Trigger;
+import dev.vigil.run.TriggerKind;
 import dev.vigil.time.FakeScheduler;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,17 +37,11 @@ class DaemonRunListenerTest {
       DaemonRunListener listener =
           new DaemonRunListener(console, history, new EventBus(), () -> {}, state, p -> state);
       RunRecord run =
-          new RunRecord(
-              RunRecord.SCHEMA,
-              "app",
-              "app-1",
-              Trigger.of("manual"),
-              clock.now(),
-              clock.now(),
-              null,
-              0,
-              null,
-              List.of());
+          RunRecord.builder("app", Trigger.of(TriggerKind.MANUAL))
+              .runId("app-1")
+              .queuedAt(clock.now())
+              .startedAt(clock.now())
+              .build();
 
       listener.stageStarted(run, "test");
       clock.advance(Duration.ofSeconds(2));

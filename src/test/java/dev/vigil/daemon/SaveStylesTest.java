@@ -3,6 +3,8 @@ package dev.vigil.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
+import dev.vigil.run.TriggerKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,9 +129,9 @@ class SaveStylesTest {
 
   private void assertOneRunFor(String path) throws Exception {
     RunRecord run = fx.awaitRun(1);
-    assertThat(run.trigger().kind()).isEqualTo("change");
+    assertThat(run.trigger().kind()).isEqualTo(TriggerKind.CHANGE);
     assertThat(run.trigger().changed()).containsExactly(path);
-    assertThat(run.result()).isEqualTo("passed");
+    assertThat(run.result()).isEqualTo(RunResult.PASSED);
     fx.assertStaysAt(1, QUIET);
   }
 }

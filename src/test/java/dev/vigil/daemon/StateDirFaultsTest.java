@@ -9,7 +9,9 @@ import dev.vigil.report.EventBus;
 import dev.vigil.report.HistoryLog;
 import dev.vigil.report.Json;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
 import dev.vigil.run.Trigger;
+import dev.vigil.run.TriggerKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -60,17 +62,13 @@ class StateDirFaultsTest {
 
   private static RunRecord run(int n) {
     Instant t = Instant.parse("2026-03-01T10:00:00Z");
-    return new RunRecord(
-        RunRecord.SCHEMA,
-        "app",
-        "app-" + n,
-        new Trigger("change", List.of("src/lib.rs"), 1, false),
-        t,
-        t,
-        t.plusMillis(5),
-        5,
-        "passed",
-        List.of());
+    return RunRecord.builder(
+            "app", new Trigger(TriggerKind.CHANGE, List.of("src/lib.rs"), 1, false))
+        .runId("app-" + n)
+        .queuedAt(t)
+        .startedAt(t)
+        .finished(t.plusMillis(5), 5, RunResult.PASSED)
+        .build();
   }
 
   private List<String> notes(String word) {

@@ -97,7 +97,8 @@ class RealToolsTest {
             List.of("rustc", "--crate-type=lib", "--edition=2021", "--out-dir", "out", "lib.rs"));
 
     assertThat(parse("auto", out).stream().map(Samples::view))
-        .containsExactly(d("lib.rs", 2, 5, "error", "E0308", "mismatched types"));
+        .containsExactly(
+            d("lib.rs", 2, 5, "error", "E0308", "mismatched types: expected `u32`, found `&str`"));
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Each format's parser over real recorded output finds exactly what the tool reported. */
 class RecordedOutputTest {
   private static final Tuple RUST_MISMATCH =
-      d("src/lib.rs", 7, 18, "error", "E0308", "mismatched types");
+      d("src/lib.rs", 7, 18, "error", "E0308", "mismatched types: expected `u32`, found `&str`");
   private static final Tuple RUST_UNUSED =
       d("src/lib.rs", 2, 9, "warning", "unused_variables", "unused variable: `unused`");
   private static final Tuple CLIPPY =
@@ -173,7 +173,7 @@ class RecordedOutputTest {
   @ValueSource(strings = {"gcc", "auto"})
   void undefinedReferenceFromTheLinker(String format) {
     assertThat(view(parse(format, "/tmp/samples/cc", "gcc/link.txt")))
-        .containsExactly(d("link.c", 0, 0, "error", "", "undefined reference to `missing_fn'"));
+        .containsExactly(d("link.c", 1, 0, "error", "", "undefined reference to `missing_fn'"));
   }
 
   @Test

@@ -124,6 +124,45 @@ class LanguageServerProtocolTest {
   }
 
   @Test
+  void diagnosticsOfAParserOtherThanCargosArePublishedToo() throws Exception {
+    List<String> output;
+    try (java.io.InputStream in =
+        getClass().getResourceAsStream("/diagnostics/pytest/failures.txt")) {
+      output =
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    }
+    List<dev.vigil.run.Diagnostic> found =
+        dev.vigil.diagnostics.DiagnosticParsers.parse("pytest", ws, output);
+    String json = dev.vigil.run.RecordMapper.create().writeValueAsString(found);
+    await().atMost(WAIT).until(() -> daemon.streamsOpened() == 1);
+    daemon.send(
+        stageFinished("pytest", stage("pytest", "failed", json.substring(1, json.length() - 1))));
+
+    String uri = Uris.of(ws.resolve("tests/test_calc.py"));
+    await().atMost(WAIT).until(() -> editor.last(uri) != null);
+    Diagnostic d = editor.last(uri).getDiagnostics().get(0);
+    assertThat(d.getRange().getStart()).isEqualTo(new Position(5, 0));
+    assertThat(d.getSeverity()).isEqualTo(DiagnosticSeverity.Error);
+    assertThat(d.getSource()).isEqualTo("vigil: core/pytest");
+    assertThat(d.getMessage()).startsWith("test_add: assert -1 == 5");
+
+    List<String> clippy;
+    try (java.io.InputStream in = getClass().getResourceAsStream("/diagnostics/rustc/clippy.txt")) {
+      clippy =
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    }
+    String lint =
+        dev.vigil.run.RecordMapper.create()
+            .writeValueAsString(dev.vigil.diagnostics.DiagnosticParsers.parse("rustc", ws, clippy));
+    daemon.send(
+        stageFinished("clippy", stage("clippy", "failed", lint.substring(1, lint.length() - 1))));
+    await().atMost(WAIT).until(() -> editor.last(libUri) != null);
+    assertThat(editor.last(libUri).getDiagnostics().get(0).getMessage())
+        .startsWith("equality checks against true are unnecessary\nhelp: try: `flag`\n")
+        .contains("note: `#[warn(clippy::bool_comparison)]` on by default");
+  }
+
+  @Test
   void aLaterRunThatNoLongerReportsItClearsIt() throws Exception {
     await().atMost(WAIT).until(() -> daemon.streamsOpened() == 1);
     daemon.send(stageFinished("clippy", stage("clippy", "failed", clippyWarning())));

@@ -2,6 +2,7 @@ package dev.vigil.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.run.TriggerKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ class ChainedRunsTest {
 
   @Test
   void aProjectWhoseUpstreamAlsoRunsWaitsForItAndRunsOnceAfterIt() {
-    runs.runAll("startup", Map.of("engine", List.of(), "bindings", List.of("engine")));
+    runs.runAll(TriggerKind.STARTUP, Map.of("engine", List.of(), "bindings", List.of("engine")));
     assertThat(started).containsExactly("engine");
 
     assertThat(runs.finished("engine")).containsExactly("bindings");
@@ -27,7 +28,7 @@ class ChainedRunsTest {
 
   @Test
   void aFailedUpstreamRunStillLetsTheFollowerRunOnce() {
-    runs.runAll("startup", Map.of("engine", List.of(), "bindings", List.of("engine")));
+    runs.runAll(TriggerKind.STARTUP, Map.of("engine", List.of(), "bindings", List.of("engine")));
 
     runs.finished("engine"); // passed or not, its startup run is over
 
@@ -41,7 +42,7 @@ class ChainedRunsTest {
     projects.put("left", List.of("core"));
     projects.put("right", List.of("core"));
     projects.put("core", List.of());
-    runs.runAll("startup", projects);
+    runs.runAll(TriggerKind.STARTUP, projects);
     assertThat(started).containsExactly("core");
 
     runs.finished("core");
@@ -55,7 +56,7 @@ class ChainedRunsTest {
 
   @Test
   void anUpstreamThatDoesNotRunIsNotWaitedFor() {
-    runs.runAll("startup", Map.of("bindings", List.of("engine")));
+    runs.runAll(TriggerKind.STARTUP, Map.of("bindings", List.of("engine")));
 
     assertThat(started).containsExactly("bindings");
     assertThat(runs.finished("engine")).isEmpty();
@@ -65,8 +66,8 @@ class ChainedRunsTest {
   void aProjectAskedForWhileItsUpstreamStillRunsWaitsForItWithItsOwnKind() {
     List<String> kinds = new ArrayList<>();
     ChainedRuns chained = new ChainedRuns((project, kind) -> kinds.add(project + " " + kind));
-    chained.runAll("startup", Map.of("engine", List.of(), "bindings", List.of("engine")));
-    chained.runAll("config", Map.of("docs", List.of("bindings")));
+    chained.runAll(TriggerKind.STARTUP, Map.of("engine", List.of(), "bindings", List.of("engine")));
+    chained.runAll(TriggerKind.CONFIG, Map.of("docs", List.of("bindings")));
     assertThat(kinds).containsExactly("engine startup");
 
     chained.finished("engine");

@@ -3,6 +3,7 @@ package dev.vigil.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.run.Trigger;
+import dev.vigil.run.TriggerKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,7 +17,10 @@ class ChangedListTest {
 
   private RunRequest request(String... paths) {
     return new RunRequest(
-        "p-1", new Trigger("change", List.of(paths), paths.length, false), Instant.now(), stateDir);
+        "p-1",
+        new Trigger(TriggerKind.CHANGE, List.of(paths), paths.length, false),
+        Instant.now(),
+        stateDir);
   }
 
   @Test
@@ -54,7 +58,7 @@ class ChangedListTest {
     for (int i = 0; i < 100_000; i++) {
       all.add(String.format("src/m%03d/f%06d.rs", i % 1000, i));
     }
-    Trigger cut = new Trigger("change", all.subList(0, 10_000), all.size(), true);
+    Trigger cut = new Trigger(TriggerKind.CHANGE, all.subList(0, 10_000), all.size(), true);
     RunRequest request = new RunRequest("p-1", cut, Instant.now(), stateDir, all);
 
     Path file = StageCommand.writeChangedList(request);

@@ -8,7 +8,9 @@ import dev.vigil.config.RetryPolicy;
 import dev.vigil.config.StageConfig;
 import dev.vigil.process.ProcessRunner;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
 import dev.vigil.run.Trigger;
+import dev.vigil.run.TriggerKind;
 import dev.vigil.time.SystemScheduler;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +54,7 @@ class ChangedQuotingTest {
             BusyPolicy.RESTART,
             false,
             List.of(stage));
-    Trigger trigger = new Trigger("change", List.of(hostile, other), 2, false);
+    Trigger trigger = new Trigger(TriggerKind.CHANGE, List.of(hostile, other), 2, false);
     try (SystemScheduler scheduler = new SystemScheduler("test-timer");
         ProcessRunner runner = new ProcessRunner(scheduler)) {
       RunRecord run =
@@ -65,7 +67,7 @@ class ChangedQuotingTest {
                   1)
               .result()
               .join();
-      assertThat(run.result()).isEqualTo("passed");
+      assertThat(run.result()).isEqualTo(RunResult.PASSED);
     }
     assertThat(Files.readAllLines(root.resolve("args.txt"), StandardCharsets.UTF_8))
         .containsExactly("[" + hostile + "]", "[" + other + "]");

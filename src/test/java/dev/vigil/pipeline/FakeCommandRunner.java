@@ -18,7 +18,7 @@ final class FakeCommandRunner implements CommandRunner {
 
   @Override
   public synchronized RunningCommand start(CommandSpec spec, Consumer<OutputLine> lines) {
-    FakeCommand command = new FakeCommand(spec);
+    FakeCommand command = new FakeCommand(spec, lines);
     started.add(command);
     return command;
   }
@@ -43,11 +43,13 @@ final class FakeCommandRunner implements CommandRunner {
 
   static final class FakeCommand implements RunningCommand {
     final CommandSpec spec;
+    private final Consumer<OutputLine> lines;
     private final CompletableFuture<CommandOutput> result = new CompletableFuture<>();
     volatile boolean cancelRequested;
 
-    FakeCommand(CommandSpec spec) {
+    FakeCommand(CommandSpec spec, Consumer<OutputLine> lines) {
       this.spec = spec;
+      this.lines = lines;
     }
 
     @Override
@@ -74,6 +76,7 @@ final class FakeCommandRunner implements CommandRunner {
           output.isEmpty()
               ? List.of()
               : output.lines().map(l -> new OutputLine(OutputLine.Stream.STDOUT, l)).toList();
+      tail.forEach(lines); // as a real command's lines reach the listener before it ends
       result.complete(new CommandOutput(outcome, Duration.ofMillis(5), tail, output.length()));
     }
   }

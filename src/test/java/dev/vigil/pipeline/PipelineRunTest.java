@@ -8,8 +8,11 @@ import dev.vigil.config.RetryPolicy;
 import dev.vigil.config.StageConfig;
 import dev.vigil.process.Outcome;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
 import dev.vigil.run.StageRecord;
+import dev.vigil.run.StageStatus;
 import dev.vigil.run.Trigger;
+import dev.vigil.run.TriggerKind;
 import dev.vigil.time.FakeScheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +58,7 @@ class PipelineRunTest {
             stage("clippy", "run-clippy", List.of("fmt")),
             stage("test", "run-test", List.of("clippy")),
             stage("docs", "run-docs", List.of()));
-    PipelineRun run = start(project, Trigger.of("manual"));
+    PipelineRun run = start(project, Trigger.of(TriggerKind.MANUAL));
 
     assertThat(runner.startedCommands()).containsExactly("run-fmt", "run-docs");
     runner.command("run-fmt").exit(0);
@@ -64,19 +67,41 @@ class PipelineRunTest {
     runner.command("run-docs").exit(0);
 
     RunRecord record = run.result().join();
-    assertThat(record.result()).isEqualTo("failed");
+    assertThat(record.result()).isEqualTo(RunResult.FAILED);
     assertThat(record.stages())
         .extracting(StageRecord::name, StageRecord::status, StageRecord::exitCode)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("fmt", "passed", 0),
-            org.assertj.core.groups.Tuple.tuple("clippy", "failed", 101),
-            org.assertj.core.groups.Tuple.tuple("test", "skipped", null),
-            org.assertj.core.groups.Tuple.tuple("docs", "passed", 0));
+            org.assertj.core.groups.Tuple.tuple("fmt", StageStatus.PASSED, 0),
+            org.assertj.core.groups.Tuple.tuple("clippy", StageStatus.FAILED, 101),
+            org.assertj.core.groups.Tuple.tuple("test", StageStatus.SKIPPED, null),
+            org.assertj.core.groups.Tuple.tuple("docs", StageStatus.PASSED, 0));
     assertThat(record.stages().get(1).outputTail()).contains("mismatched types");
     assertThat(record.stages().get(1).logFile()).isEqualTo("runs/p-1/clippy.log");
     assertThat(record.stages().get(2).attempts()).isZero();
     assertThat(runner.startedCommands()).doesNotContain("run-test");
     assertThat(events).last().isEqualTo("run failed");
+  }
+
+  @Test
+  void theOutputTailOfAJsonEmittingToolIsItsHumanTextWithoutColour() {
+    String json =
+        "{\"reason\":\"compiler-message\",\"message\":{\"level\":\"error\","
+            + "\"message\":\"mismatched types\",\"spans\":[],\"children\":[],"
+            + "\"rendered\":\"error[E0308]: mismatched types\\n --> src/lib.rs:2:18\\n\"}}";
+    ProjectConfig project = project(stage("clippy", "run-clippy", List.of()));
+    PipelineRun run = start(project, Trigger.of(TriggerKind.MANUAL));
+    runner
+        .command("run-clippy")
+        .exit(
+            101,
+            "{\"reason\":\"compiler-artifact\",\"package_id\":\"dep\"}\n"
+                + json
+                + "\n\u001B[31merror:\u001B(B\u001B[m could not compile\n");
+
+    String tail = run.result().join().stages().get(0).outputTail();
+    assertThat(tail)
+        .isEqualTo(
+            "error[E0308]: mismatched types\n --> src/lib.rs:2:18\nerror: could not compile\n");
   }
 
   @Test
@@ -88,7 +113,8 @@ class PipelineRunTest {
             stage("c", "run-c", List.of()),
             stage("d", "run-d", List.of("a", "b", "c")));
     PipelineRun run =
-        PipelineRun.start(project, request(Trigger.of("manual")), runner, scheduler, recorder, 2);
+        PipelineRun.start(
+            project, request(Trigger.of(TriggerKind.MANUAL)), runner, scheduler, recorder, 2);
 
     assertThat(runner.startedCommands()).containsExactly("run-a", "run-b");
     runner.command("run-b").exit(0);
@@ -96,7 +122,7 @@ class PipelineRunTest {
     runner.command("run-a").exit(0);
     runner.command("run-c").exit(0);
     runner.command("run-d").exit(0);
-    assertThat(run.result().join().result()).isEqualTo("passed");
+    assertThat(run.result().join().result()).isEqualTo(RunResult.PASSED);
   }
 
   @Test
@@ -123,20 +149,21 @@ class PipelineRunTest {
                 RetryPolicy.NONE,
                 Map.of(),
                 "auto"));
-    Trigger trigger = new Trigger("change", List.of("a b.py", "docs/x.md", "it's.py"), 3, false);
+    Trigger trigger =
+        new Trigger(TriggerKind.CHANGE, List.of("a b.py", "docs/x.md", "it's.py"), 3, false);
     PipelineRun run = start(project, trigger);
 
     assertThat(runner.startedCommands()).containsExactly("ruff check 'a b.py' 'it'\\''s.py'");
     runner.command("ruff").exit(0);
     RunRecord record = run.result().join();
     assertThat(record.stages()).extracting(StageRecord::name).containsExactly("lint");
-    assertThat(record.result()).isEqualTo("passed");
+    assertThat(record.result()).isEqualTo(RunResult.PASSED);
   }
 
   @Test
   void everyStageGetsTheVigilVariablesAndTheChangedList() throws Exception {
     ProjectConfig project = project(stage("a", "run-a", List.of()));
-    start(project, new Trigger("change", List.of("src/lib.rs", "Cargo.toml"), 2, false));
+    start(project, new Trigger(TriggerKind.CHANGE, List.of("src/lib.rs", "Cargo.toml"), 2, false));
 
     Map<String, String> env = runner.command("run-a").spec.env();
     assertThat(env)
@@ -152,16 +179,16 @@ class PipelineRunTest {
   void cancelKillsRunningStagesAndCancelsTheRest() {
     ProjectConfig project =
         project(stage("a", "run-a", List.of()), stage("b", "run-b", List.of("a")));
-    PipelineRun run = start(project, Trigger.of("manual"));
+    PipelineRun run = start(project, Trigger.of(TriggerKind.MANUAL));
 
     run.cancel();
 
     RunRecord record = run.result().join();
     assertThat(runner.command("run-a").cancelRequested).isTrue();
-    assertThat(record.result()).isEqualTo("cancelled");
+    assertThat(record.result()).isEqualTo(RunResult.CANCELLED);
     assertThat(record.stages())
         .extracting(StageRecord::status)
-        .containsExactly("cancelled", "cancelled");
+        .containsExactly(StageStatus.CANCELLED, StageStatus.CANCELLED);
   }
 
   @Test
@@ -177,7 +204,7 @@ class PipelineRunTest {
             new RetryPolicy(3, true),
             Map.of(),
             "auto");
-    PipelineRun run = start(project(flaky), Trigger.of("manual"));
+    PipelineRun run = start(project(flaky), Trigger.of(TriggerKind.MANUAL));
 
     runner.command("cargo fetch").exit(101, "error: Could not resolve host: index.crates.io");
     runner.command("cargo fetch").exit(101, "error[E0432]: unresolved import");
@@ -185,19 +212,21 @@ class PipelineRunTest {
     RunRecord record = run.result().join();
     assertThat(runner.started()).hasSize(2);
     assertThat(record.stages().get(0).attempts()).isEqualTo(2);
-    assertThat(record.stages().get(0).status()).isEqualTo("failed");
+    assertThat(record.stages().get(0).status()).isEqualTo(StageStatus.FAILED);
   }
 
   @Test
   void aCommandThatCannotRunMakesTheRunAnErrorNotAFailure() {
-    PipelineRun run = start(project(stage("a", "no-such-tool", List.of())), Trigger.of("manual"));
+    PipelineRun run =
+        start(project(stage("a", "no-such-tool", List.of())), Trigger.of(TriggerKind.MANUAL));
     runner.command("no-such-tool").exit(127, "sh: 1: no-such-tool: not found");
-    assertThat(run.result().join().result()).isEqualTo("error");
+    assertThat(run.result().join().result()).isEqualTo(RunResult.ERROR);
 
-    PipelineRun other = start(project(stage("b", "run-b", List.of())), Trigger.of("manual"));
+    PipelineRun other =
+        start(project(stage("b", "run-b", List.of())), Trigger.of(TriggerKind.MANUAL));
     runner.command("run-b").end(new Outcome.FailedToStart("no such directory"), "");
     RunRecord record = other.result().join();
-    assertThat(record.result()).isEqualTo("error");
+    assertThat(record.result()).isEqualTo(RunResult.ERROR);
     assertThat(record.stages().get(0).outputTail()).contains("no such directory");
   }
 
@@ -224,7 +253,8 @@ class PipelineRunTest {
     ProjectConfig project =
         project(stage("fmt", "run-fmt", List.of()), stage("docs", "run-docs", List.of()));
 
-    PipelineRun.start(project, request(Trigger.of("manual")), runner, scheduler, listener, 4);
+    PipelineRun.start(
+        project, request(Trigger.of(TriggerKind.MANUAL)), runner, scheduler, listener, 4);
 
     assertThat(seen).containsExactly("starting []", "started [run-fmt]", "stage fmt", "stage docs");
   }
@@ -259,7 +289,7 @@ class PipelineRunTest {
 
     PipelineRun.start(
         project,
-        request(new Trigger("change", List.of("docs/a.md"), 1, false)),
+        request(new Trigger(TriggerKind.CHANGE, List.of("docs/a.md"), 1, false)),
         runner,
         scheduler,
         listener,
@@ -274,13 +304,13 @@ class PipelineRunTest {
     PipelineRun run =
         start(
             project(stage("a", "run-a", List.of()), stage("b", "run-b", List.of("a"))),
-            Trigger.of("manual"));
+            Trigger.of(TriggerKind.MANUAL));
     runner.command("run-a").end(new Outcome.TimedOut(), "");
     RunRecord record = run.result().join();
     assertThat(record.stages())
         .extracting(StageRecord::status)
-        .containsExactly("timeout", "skipped");
-    assertThat(record.result()).isEqualTo("failed");
+        .containsExactly(StageStatus.TIMEOUT, StageStatus.SKIPPED);
+    assertThat(record.result()).isEqualTo(RunResult.FAILED);
   }
 
   private PipelineRun start(ProjectConfig project, Trigger trigger) {

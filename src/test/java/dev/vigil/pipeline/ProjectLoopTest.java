@@ -8,6 +8,8 @@ import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.RetryPolicy;
 import dev.vigil.config.StageConfig;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
+import dev.vigil.run.TriggerKind;
 import dev.vigil.time.FakeScheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,12 +47,12 @@ class ProjectLoopTest {
         .singleElement()
         .satisfies(
             r -> {
-              assertThat(r.trigger().kind()).isEqualTo("change");
+              assertThat(r.trigger().kind()).isEqualTo(TriggerKind.CHANGE);
               assertThat(r.trigger().changed()).containsExactly("src/lib.rs");
               assertThat(r.runId()).isEqualTo("p-1");
             });
     assertThat(loop.status().running()).isFalse();
-    assertThat(loop.status().lastRun().result()).isEqualTo("passed");
+    assertThat(loop.status().lastRun().result()).isEqualTo(RunResult.PASSED);
   }
 
   @Test
@@ -83,8 +85,8 @@ class ProjectLoopTest {
     runner.command("check").exit(1);
 
     assertThat(once).isCompleted();
-    assertThat(once.join().result()).isEqualTo("failed");
-    assertThat(once.join().trigger().kind()).isEqualTo("manual");
+    assertThat(once.join().result()).isEqualTo(RunResult.FAILED);
+    assertThat(once.join().trigger().kind()).isEqualTo(TriggerKind.MANUAL);
     assertThat(finished).isEmpty();
     loop.release();
     assertThat(runner.startedCommands()).containsExactly("check");
@@ -192,9 +194,9 @@ class ProjectLoopTest {
   @Test
   void aManualRunRunsEveryStage() {
     ProjectLoop loop = loop(BusyPolicy.RESTART, new RunSlots(2));
-    loop.runAll("manual");
+    loop.runAll(TriggerKind.MANUAL);
     runner.command("check").exit(0);
-    assertThat(finished.get(0).trigger().kind()).isEqualTo("manual");
+    assertThat(finished.get(0).trigger().kind()).isEqualTo(TriggerKind.MANUAL);
   }
 
   @Test
@@ -221,7 +223,7 @@ class ProjectLoopTest {
     loop.cancel();
 
     assertThat(runner.started()).hasSize(1);
-    assertThat(loop.status().lastRun().result()).isEqualTo("cancelled");
+    assertThat(loop.status().lastRun().result()).isEqualTo(RunResult.CANCELLED);
     assertThat(loop.status().pendingChanges()).isZero();
     assertThat(loop.idle()).isDone();
   }

@@ -7,9 +7,12 @@ import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.RetryPolicy;
 import dev.vigil.config.StageConfig;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
 import dev.vigil.run.StageRecord;
 import dev.vigil.run.StageRetry;
+import dev.vigil.run.StageStatus;
 import dev.vigil.run.Trigger;
+import dev.vigil.run.TriggerKind;
 import dev.vigil.time.FakeScheduler;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +61,7 @@ class RetryBackoffTest {
     runner.command("fetch").exit(0, "ok");
 
     StageRecord stage = run.result().join().stages().get(0);
-    assertThat(stage.status()).isEqualTo("passed");
+    assertThat(stage.status()).isEqualTo(StageStatus.PASSED);
     assertThat(stage.attempts()).isEqualTo(3);
     assertThat(stage.retries())
         .containsExactly(
@@ -98,8 +101,8 @@ class RetryBackoffTest {
     run.cancel();
 
     RunRecord record = run.result().join();
-    assertThat(record.result()).isEqualTo("cancelled");
-    assertThat(record.stages().get(0).status()).isEqualTo("cancelled");
+    assertThat(record.result()).isEqualTo(RunResult.CANCELLED);
+    assertThat(record.stages().get(0).status()).isEqualTo(StageStatus.CANCELLED);
     scheduler.advance(Duration.ofMinutes(1));
     assertThat(runner.started()).hasSize(1);
     assertThat(events).containsExactly("cancelled fetch");
@@ -139,7 +142,8 @@ class RetryBackoffTest {
             BusyPolicy.RESTART,
             true,
             List.of(stage));
-    RunRequest request = new RunRequest("p-1", Trigger.of("manual"), scheduler.now(), stateDir);
+    RunRequest request =
+        new RunRequest("p-1", Trigger.of(TriggerKind.MANUAL), scheduler.now(), stateDir);
     return PipelineRun.start(project, request, runner, scheduler, recorder, 4);
   }
 }

@@ -3,8 +3,11 @@ package dev.vigil.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
 import dev.vigil.run.StageRecord;
+import dev.vigil.run.StageStatus;
 import dev.vigil.run.Trigger;
+import dev.vigil.run.TriggerKind;
 import dev.vigil.time.FakeScheduler;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -38,17 +41,10 @@ class ConsoleComfortTest {
   }
 
   private static RunRecord queued() {
-    return new RunRecord(
-        1,
-        "engine",
-        "engine-42",
-        Trigger.of("manual"),
-        Fixtures.T0,
-        null,
-        null,
-        0,
-        null,
-        List.of());
+    return RunRecord.builder("engine", Trigger.of(TriggerKind.MANUAL))
+        .runId("engine-42")
+        .queuedAt(Fixtures.T0)
+        .build();
   }
 
   @Test
@@ -86,7 +82,7 @@ class ConsoleComfortTest {
 
     assertThat(printed()).endsWith(ERASE + "⟳ engine: clippy 2.0s (+1 running)");
 
-    console.runFinished(Fixtures.run("engine", "engine-42", "cancelled"));
+    console.runFinished(Fixtures.run("engine", "engine-42", RunResult.CANCELLED));
     clock.advance(Duration.ofMillis(1000));
 
     assertThat(printed()).endsWith(ERASE + "⟳ bindings: lint 2.0s");
@@ -120,7 +116,11 @@ class ConsoleComfortTest {
     ConsoleReporter console = console(false, true, false);
     RunRecord run =
         Fixtures.run(
-            "engine", "engine-42", "passed", Fixtures.passed("fmt", 640), Fixtures.passed("t", 9));
+            "engine",
+            "engine-42",
+            RunResult.PASSED,
+            Fixtures.passed("fmt", 640),
+            Fixtures.passed("t", 9));
 
     console.info("vigil: watching 1 project");
     console.runStarted(queued());
@@ -137,8 +137,9 @@ class ConsoleComfortTest {
     StageRecord fmt = Fixtures.passed("fmt", 640);
     StageRecord clippy =
         Fixtures.failed("clippy", 1500, "warning: x\nerror: y\n", Fixtures.mismatch(1));
-    StageRecord test = new StageRecord("test", "skipped", null, 0, 0, "", null, List.of());
-    RunRecord run = Fixtures.run("engine", "engine-42", "failed", fmt, clippy, test);
+    StageRecord test =
+        new StageRecord("test", StageStatus.SKIPPED, null, 0, 0, "", null, List.of());
+    RunRecord run = Fixtures.run("engine", "engine-42", RunResult.FAILED, fmt, clippy, test);
 
     console.runStarted(queued());
     run.stages().forEach(stage -> console.stageFinished("engine", stage));
@@ -171,10 +172,12 @@ class ConsoleComfortTest {
   void aFailedRunIsNotifiedOnceAndAPassedOneNot() {
     ConsoleReporter console = console(false, false, false);
 
-    console.runFinished(Fixtures.run("engine", "engine-1", "passed", Fixtures.passed("fmt", 3)));
     console.runFinished(
-        Fixtures.run("engine", "engine-2", "failed", Fixtures.failed("clippy", 3, "bad\n")));
-    console.runFinished(Fixtures.run("engine", "engine-3", "cancelled"));
+        Fixtures.run("engine", "engine-1", RunResult.PASSED, Fixtures.passed("fmt", 3)));
+    console.runFinished(
+        Fixtures.run(
+            "engine", "engine-2", RunResult.FAILED, Fixtures.failed("clippy", 3, "bad\n")));
+    console.runFinished(Fixtures.run("engine", "engine-3", RunResult.CANCELLED));
 
     assertThat(notified).containsExactly("vigil: engine failed | clippy failed");
   }
@@ -183,7 +186,7 @@ class ConsoleComfortTest {
   void jsonModeNotifiesToo() {
     ConsoleReporter console = ConsoleReporter.json(out, out, new Json(), recording);
 
-    console.runFinished(Fixtures.run("engine", "engine-2", "error"));
+    console.runFinished(Fixtures.run("engine", "engine-2", RunResult.ERROR));
 
     assertThat(notified).containsExactly("vigil: engine failed | the run errored");
   }
@@ -204,7 +207,8 @@ class ConsoleComfortTest {
                 }));
 
     console.runFinished(
-        Fixtures.run("engine", "engine-2", "failed", Fixtures.failed("clippy", 3, "bad\n")));
+        Fixtures.run(
+            "engine", "engine-2", RunResult.FAILED, Fixtures.failed("clippy", 3, "bad\n")));
 
     assertThat(printed()).isEqualTo("engine: run failed in 812ms (clippy)" + NL);
   }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vigil.run.Diagnostic;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
 import dev.vigil.run.StageRecord;
+import dev.vigil.run.StageStatus;
 import dev.vigil.run.Trigger;
+import dev.vigil.run.TriggerKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +35,22 @@ class ConsoleReporterTest {
   }
 
   private static RunRecord queued(Trigger trigger) {
-    return new RunRecord(
-        1, "engine", "engine-42", trigger, Fixtures.T0, null, null, 0, null, List.of());
+    return RunRecord.builder("engine", trigger).runId("engine-42").queuedAt(Fixtures.T0).build();
+  }
+
+  @Test
+  void aRunThatCouldNotWriteItsFilesSaysWhy() {
+    ConsoleReporter console = ConsoleReporter.human(out, STATE, false);
+    RunRecord run =
+        Fixtures.run("engine", "engine-42", RunResult.ERROR).toBuilder()
+            .error("cannot write the run's files in /state/runs/engine-42: disk full")
+            .build();
+
+    console.runFinished(run);
+
+    assertThat(printed())
+        .contains("run errored after 812ms: cannot write the run's files in /state/runs/engine-42")
+        .contains("disk full");
   }
 
   @Test
@@ -43,12 +60,12 @@ class ConsoleReporterTest {
         Fixtures.run(
             "engine",
             "engine-42",
-            "passed",
+            RunResult.PASSED,
             Fixtures.passed("fmt", 640),
             Fixtures.passed("test", 12_345));
 
     console.runStarted(
-        queued(new Trigger("change", List.of("src/lib.rs", "a", "b", "c"), 4, false)));
+        queued(new Trigger(TriggerKind.CHANGE, List.of("src/lib.rs", "a", "b", "c"), 4, false)));
     run.stages().forEach(stage -> console.stageFinished("engine", stage));
     console.runFinished(run);
 
@@ -69,8 +86,9 @@ class ConsoleReporterTest {
             + "\n\u001B[1m\u001B[31merror\u001B[0m: could not compile\n";
     StageRecord clippy =
         Fixtures.failed("clippy", 75_000, tail, Fixtures.mismatch(5), Fixtures.mismatch(1));
-    StageRecord test = new StageRecord("test", "skipped", null, 0, 0, "", null, List.of());
-    RunRecord run = Fixtures.run("engine", "engine-42", "failed", clippy, test);
+    StageRecord test =
+        new StageRecord("test", StageStatus.SKIPPED, null, 0, 0, "", null, List.of());
+    RunRecord run = Fixtures.run("engine", "engine-42", RunResult.FAILED, clippy, test);
 
     console.stageFinished("engine", clippy);
     console.stageFinished("engine", test);
@@ -124,7 +142,7 @@ class ConsoleReporterTest {
         "engine",
         new StageRecord(
             "test",
-            "timeout",
+            StageStatus.TIMEOUT,
             null,
             300_000,
             1,
@@ -144,11 +162,11 @@ class ConsoleReporterTest {
   void everyTriggerKindSaysWhyTheRunStarts() {
     ConsoleReporter console = ConsoleReporter.human(out, STATE, false);
 
-    console.runStarted(queued(new Trigger("change", List.of("src/lib.rs"), 1, false)));
-    console.runStarted(queued(Trigger.of("manual")));
-    console.runStarted(queued(Trigger.of("startup")));
-    console.afterRunStarted(queued(Trigger.of("after")), "core");
-    console.runStarted(queued(Trigger.of("config")));
+    console.runStarted(queued(new Trigger(TriggerKind.CHANGE, List.of("src/lib.rs"), 1, false)));
+    console.runStarted(queued(Trigger.of(TriggerKind.MANUAL)));
+    console.runStarted(queued(Trigger.of(TriggerKind.STARTUP)));
+    console.afterRunStarted(queued(Trigger.of(TriggerKind.AFTER)), "core");
+    console.runStarted(queued(Trigger.of(TriggerKind.CONFIG)));
 
     assertThat(printed())
         .isEqualTo(
@@ -191,11 +209,12 @@ class ConsoleReporterTest {
     PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
     Json json = new Json();
     ConsoleReporter console = ConsoleReporter.json(out, err, json);
-    RunRecord first = Fixtures.run("engine", "engine-1", "passed", Fixtures.passed("fmt", 3));
+    RunRecord first =
+        Fixtures.run("engine", "engine-1", RunResult.PASSED, Fixtures.passed("fmt", 3));
     RunRecord second =
-        Fixtures.run("engine", "engine-2", "failed", Fixtures.failed("fmt", 3, "bad\n"));
+        Fixtures.run("engine", "engine-2", RunResult.FAILED, Fixtures.failed("fmt", 3, "bad\n"));
 
-    console.runStarted(queued(Trigger.of("manual")));
+    console.runStarted(queued(Trigger.of(TriggerKind.MANUAL)));
     console.stageFinished("engine", first.stages().get(0));
     console.runFinished(first);
     console.info("reloaded");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class EventBusTest {
   private final EventBus bus = new EventBus();
-  private final RunRecord run = Fixtures.run("engine", "engine-1", "passed");
+  private final RunRecord run = Fixtures.run("engine", "engine-1", RunResult.PASSED);
 
   private static List<String> types(List<VigilEvent> events) {
     return events.stream().map(e -> e.type().wireName()).toList();
@@ -53,7 +54,7 @@ class EventBusTest {
     bus.subscribe(second::add);
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
-      RunRecord mine = Fixtures.run("p" + t, "p" + t + "-1", "passed");
+      RunRecord mine = Fixtures.run("p" + t, "p" + t + "-1", RunResult.PASSED);
       Thread thread =
           new Thread(
               () -> {

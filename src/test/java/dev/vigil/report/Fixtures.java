@@ -2,8 +2,11 @@ package dev.vigil.report;
 
 import dev.vigil.run.Diagnostic;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
 import dev.vigil.run.StageRecord;
+import dev.vigil.run.StageStatus;
 import dev.vigil.run.Trigger;
+import dev.vigil.run.TriggerKind;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,25 +22,29 @@ final class Fixtures {
 
   static StageRecord passed(String name, long ms) {
     return new StageRecord(
-        name, "passed", 0, ms, 1, "ok\n", "runs/engine-42/" + name + ".log", List.of());
+        name, StageStatus.PASSED, 0, ms, 1, "ok\n", "runs/engine-42/" + name + ".log", List.of());
   }
 
   static StageRecord failed(String name, long ms, String tail, Diagnostic... diagnostics) {
     return new StageRecord(
-        name, "failed", 101, ms, 1, tail, "runs/engine-42/" + name + ".log", List.of(diagnostics));
+        name,
+        StageStatus.FAILED,
+        101,
+        ms,
+        1,
+        tail,
+        "runs/engine-42/" + name + ".log",
+        List.of(diagnostics));
   }
 
-  static RunRecord run(String project, String runId, String result, StageRecord... stages) {
-    return new RunRecord(
-        RunRecord.SCHEMA,
-        project,
-        runId,
-        new Trigger("change", List.of("src/lib.rs"), 1, false),
-        T0,
-        T0.plusMillis(2),
-        T0.plusMillis(814),
-        812,
-        result,
-        List.of(stages));
+  static RunRecord run(String project, String runId, RunResult result, StageRecord... stages) {
+    return RunRecord.builder(
+            project, new Trigger(TriggerKind.CHANGE, List.of("src/lib.rs"), 1, false))
+        .runId(runId)
+        .queuedAt(T0)
+        .startedAt(T0.plusMillis(2))
+        .finished(T0.plusMillis(814), 812, result)
+        .stages(List.of(stages))
+        .build();
   }
 }

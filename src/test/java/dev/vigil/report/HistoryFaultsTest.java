@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vigil.TmpfsMount;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
 import dev.vigil.run.StageRecord;
+import dev.vigil.run.StageStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,8 +42,9 @@ class HistoryFaultsTest {
 
   private static RunRecord run(String id, int tailBytes) {
     StageRecord stage =
-        new StageRecord("test", "passed", 0, 5, 1, "x".repeat(tailBytes), null, List.of());
-    return Fixtures.run("app", id, "passed", stage);
+        new StageRecord(
+            "test", StageStatus.PASSED, 0, 5, 1, "x".repeat(tailBytes), null, List.of());
+    return Fixtures.run("app", id, RunResult.PASSED, stage);
   }
 
   private List<String> ids(HistoryLog history) throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class HistoryLogTest {
   private final Json json = new Json();
 
   private static RunRecord run(String project, int n) {
-    return Fixtures.run(project, project + "-" + n, "passed", Fixtures.passed("test", n));
+    return Fixtures.run(project, project + "-" + n, RunResult.PASSED, Fixtures.passed("test", n));
   }
 
   private static List<String> ids(List<RunRecord> runs) {

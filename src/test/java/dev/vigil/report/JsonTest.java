@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
 import dev.vigil.run.StageRecord;
+import dev.vigil.run.StageStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,18 +18,18 @@ class JsonTest {
       Fixtures.run(
           "engine",
           "engine-42",
-          "failed",
+          RunResult.FAILED,
           Fixtures.passed("fmt", 170),
           new StageRecord(
               "clippy",
-              "failed",
+              StageStatus.FAILED,
               101,
               640,
               1,
               "error[E0308]\n",
               "runs/engine-42/clippy.log",
               List.of(Fixtures.mismatch(4))),
-          new StageRecord("test", "skipped", null, 0, 0, "", null, List.of()));
+          new StageRecord("test", StageStatus.SKIPPED, null, 0, 0, "", null, List.of()));
 
   @Test
   void runRecordHasTheShapeOfTheDesign() {
@@ -65,8 +67,8 @@ class JsonTest {
             1,
             new DaemonStatus(4242, "0.1.0", "ready", Fixtures.T0, "/home/u/vigil.yaml", null),
             List.of(
-                new ProjectStatus("engine", "/src/engine", "watching", 0, false, null),
-                new ProjectStatus("bot", "/src/bot", "running", 2, true, run)));
+                new ProjectStatus("engine", "/src/engine", ProjectState.WATCHING, 0, false, null),
+                new ProjectStatus("bot", "/src/bot", ProjectState.RUNNING, 2, true, run)));
 
     String text = json.write(snapshot);
 

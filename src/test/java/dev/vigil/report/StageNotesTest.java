@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.run.StageRecord;
 import dev.vigil.run.StageRetry;
+import dev.vigil.run.StageStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ class StageNotesTest {
   private static StageRecord fetch(List<StageRetry> retries, int leftBehind) {
     return new StageRecord(
         "fetch",
-        "passed",
+        StageStatus.PASSED,
         0,
         3200,
         3,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vigil.run.RunRecord;
+import dev.vigil.run.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +26,8 @@ class StatusFileWriterTest {
   private static StatusSnapshot snapshot(int projects) {
     List<ProjectStatus> list = new ArrayList<>();
     for (int i = 0; i < projects; i++) {
-      RunRecord last = i % 2 == 0 ? Fixtures.run("p" + i, "p" + i + "-1", "passed") : null;
-      list.add(new ProjectStatus("p" + i, "/src/p" + i, "watching", i, false, last));
+      RunRecord last = i % 2 == 0 ? Fixtures.run("p" + i, "p" + i + "-1", RunResult.PASSED) : null;
+      list.add(new ProjectStatus("p" + i, "/src/p" + i, ProjectState.WATCHING, i, false, last));
     }
     return new StatusSnapshot(
         1, new DaemonStatus(7, "0.1.0", "ready", Fixtures.T0, "vigil.yaml", null), list);

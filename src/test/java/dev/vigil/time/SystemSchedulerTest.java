@@ -3,12 +3,16 @@ package dev.vigil.time;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -99,15 +103,72 @@ class SystemSchedulerTest {
   }
 
   @Test
-  void pausedTimeGrowsWithCollections() {
-    long before = scheduler.pausedNanos();
+  void pausedTimeIsTheCollectorsTimeAddedUp() {
+    FakeCollector young = new FakeCollector(12);
+    FakeCollector old = new FakeCollector(-1); // -1: this collector does not say
+    try (SystemScheduler withFakes = new SystemScheduler("test-paused", List.of(young, old))) {
+      long before = withFakes.pausedNanos();
+      young.millis = 40;
+      old.millis = 7;
 
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              System.gc();
-              return scheduler.pausedNanos() > before;
-            });
+      assertThat(before).isEqualTo(Duration.ofMillis(12).toNanos());
+      assertThat(withFakes.pausedNanos()).isEqualTo(Duration.ofMillis(47).toNanos());
+    }
+  }
+
+  @Test
+  void pausedTimeComesFromThisJvmsCollectors() {
+    long low = collectionNanos();
+    long paused = scheduler.pausedNanos();
+    long high = collectionNanos();
+
+    assertThat(paused).isBetween(low, high);
+  }
+
+  private static long collectionNanos() {
+    long millis = 0;
+    for (GarbageCollectorMXBean c : ManagementFactory.getGarbageCollectorMXBeans()) {
+      millis += Math.max(0, c.getCollectionTime());
+    }
+    return Duration.ofMillis(millis).toNanos();
+  }
+
+  /** A collector whose total collection time the test sets. */
+  private static final class FakeCollector implements GarbageCollectorMXBean {
+    volatile long millis;
+
+    FakeCollector(long millis) {
+      this.millis = millis;
+    }
+
+    @Override
+    public long getCollectionTime() {
+      return millis;
+    }
+
+    @Override
+    public long getCollectionCount() {
+      return 0;
+    }
+
+    @Override
+    public String getName() {
+      return "fake";
+    }
+
+    @Override
+    public boolean isValid() {
+      return true;
+    }
+
+    @Override
+    public String[] getMemoryPoolNames() {
+      return new String[0];
+    }
+
+    @Override
+    public ObjectName getObjectName() {
+      return null;
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.vigil.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.glob.GitignorePattern;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

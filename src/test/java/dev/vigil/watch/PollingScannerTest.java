@@ -10,6 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +96,44 @@ class PollingScannerTest {
     scanner.scanNow();
     assertThat(events).containsExactly(new FileEvent(FileEvent.Kind.CREATED, file, false));
     assertThat(scanner.size()).isEqualTo(1);
+  }
+
+  @Test
+  void aListenerThatAsksItsOwnScannerFromAnotherThreadIsNotBlocked() throws Exception {
+    List<Integer> sizesSeen = new ArrayList<>();
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    PollingScanner[] self = new PollingScanner[1];
+    try {
+      self[0] =
+          new PollingScanner(
+              root,
+              WatchFilter.NONE,
+              e -> sizesSeen.add(askFrom(other, () -> self[0].size())),
+              rootGone::incrementAndGet,
+              scheduler,
+              INTERVAL,
+              Runnable::run);
+      self[0].start();
+      Files.writeString(root.resolve("a.txt"), "a");
+      Files.writeString(root.resolve("b.txt"), "b");
+
+      self[0].scanNow();
+
+      assertThat(sizesSeen).containsExactly(2, 2);
+    } finally {
+      other.shutdownNow();
+    }
+  }
+
+  /** Asks on the other thread and waits for the answer; -1 if it does not come within 5 s. */
+  private static int askFrom(ExecutorService other, Callable<Integer> question) {
+    try {
+      return other.submit(question).get(5, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      return -1;
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

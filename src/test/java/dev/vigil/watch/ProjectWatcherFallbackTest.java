@@ -216,9 +216,10 @@ class ProjectWatcherFallbackTest {
         .untilAsserted(
             () -> {
               scheduler.advance(Duration.ofSeconds(1));
-              assertThat(watcher.state()).isEqualTo(WatchState.ERROR);
+              assertThat(watcher.state()).isEqualTo(WatchState.WAITING_FOR_ROOT);
             });
     assertThat(states.get(states.size() - 1)).contains("does not exist");
+    assertThat(states).filteredOn(s -> s.startsWith("WAITING_FOR_ROOT")).hasSize(1);
 
     Files.createDirectories(project);
     Path file = Files.writeString(project.resolve("back.txt"), "b");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vigil.time.SystemScheduler;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -37,10 +40,25 @@ class ProjectWatcherTest {
     scheduler.close();
   }
 
+  /** Settings under which a missing root is never looked for on a timer: only events find it. */
+  private static final WatchSettings NO_ROOT_POLLING =
+      new WatchSettings(
+          Duration.ofSeconds(2),
+          Duration.ofSeconds(60),
+          Duration.ofSeconds(5),
+          Duration.ofHours(1),
+          Duration.ofSeconds(30),
+          false);
+
   private ProjectWatcher watch(Path root, WatchFilter filter) throws Exception {
+    return watch(root, filter, WatchSettings.DEFAULTS);
+  }
+
+  private ProjectWatcher watch(Path root, WatchFilter filter, WatchSettings settings)
+      throws Exception {
     watcher =
         new ProjectWatcher(
-            root, filter, events::add, (s, m) -> states.add(s + ": " + m), scheduler);
+            root, filter, events::add, (s, m) -> states.add(s + ": " + m), scheduler, settings);
     watcher.start().get(30, TimeUnit.SECONDS);
     return watcher;
   }
@@ -166,13 +184,14 @@ class ProjectWatcherTest {
   }
 
   @Test
-  void deletedRootIsReportedAndWatchedAgainWhenItReturns() throws Exception {
+  void deletedRootIsReportedOnceAndWatchedAgainWhenItReturns() throws Exception {
     Path root = Files.createDirectories(dir.resolve("project/src"));
-    watch(dir.resolve("project"), WatchFilter.NONE);
+    watch(dir.resolve("project"), WatchFilter.NONE, NO_ROOT_POLLING);
 
     deleteTree(dir.resolve("project"));
-    await().atMost(WAIT).until(() -> watcher.state() == WatchState.ERROR);
-    assertThat(states).anyMatch(s -> s.startsWith("ERROR") && s.contains("does not exist"));
+    await().atMost(WAIT).until(() -> watcher.state() == WatchState.WAITING_FOR_ROOT);
+    assertThat(states).filteredOn(s -> s.startsWith("WAITING_FOR_ROOT")).hasSize(1);
+    assertThat(states.get(states.size() - 1)).contains("does not exist", "waiting for it");
 
     Files.createDirectories(root);
     await().atMost(WAIT).until(() -> watcher.state() == WatchState.WATCHING);
@@ -182,15 +201,88 @@ class ProjectWatcherTest {
   }
 
   @Test
-  void missingRootAtStartIsAnErrorUntilItAppears() throws Exception {
-    Path root = dir.resolve("later");
-    watch(root, WatchFilter.NONE);
-    assertThat(watcher.state()).isEqualTo(WatchState.ERROR);
+  void deletedRootThatAShellStillHasOpenIsNoticedAndWatchedAgainByEvents() throws Exception {
+    Path project = Files.createDirectories(dir.resolve("outer/project"));
+    Path src = Files.createDirectories(project.resolve("src"));
+    Files.writeString(src.resolve("lib.rs"), "v1");
+    watch(project, WatchFilter.NONE, NO_ROOT_POLLING);
+
+    // An open directory (a shell's working directory, the daemon's own) keeps the kernel from
+    // telling the root's own watch that the root is gone.
+    try (DirectoryStream<Path> held = Files.newDirectoryStream(project)) {
+      deleteTree(dir.resolve("outer"));
+      await().atMost(WAIT).until(() -> watcher.state() == WatchState.WAITING_FOR_ROOT);
+      assertThat(held).isNotNull();
+    }
+    assertThat(states).filteredOn(s -> s.startsWith("WAITING_FOR_ROOT")).hasSize(1);
+
+    Files.createDirectories(src);
+    await().atMost(WAIT).until(() -> watcher.state() == WatchState.WATCHING);
+    Path file = Files.writeString(src.resolve("lib.rs"), "v2");
+    awaitEvent(FileEvent.Kind.MODIFIED, file);
+  }
+
+  @Test
+  void rootReplacedByANewDirectoryIsWatchedAgain() throws Exception {
+    Path project = Files.createDirectories(dir.resolve("project"));
+    watch(project, WatchFilter.NONE, NO_ROOT_POLLING);
+    Path moved = dir.resolve("project.old");
+
+    try (DirectoryStream<Path> held = Files.newDirectoryStream(project)) {
+      Files.move(project, moved);
+      Files.createDirectories(project);
+      assertThat(held).isNotNull();
+    }
+    Path file = project.resolve("new.txt");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              Files.writeString(file, String.valueOf(System.nanoTime()));
+              assertThat(events).anyMatch(e -> e.path().equals(file));
+            });
+    Files.writeString(moved.resolve("old.txt"), "old");
+    assertThat(events).noneMatch(e -> e.path().getFileName().toString().equals("old.txt"));
+  }
+
+  @Test
+  void missingRootAtStartWaitsUntilItAppears() throws Exception {
+    Path root = dir.resolve("later/project");
+    watch(root, WatchFilter.NONE, NO_ROOT_POLLING);
+    assertThat(watcher.state()).isEqualTo(WatchState.WAITING_FOR_ROOT);
 
     Files.createDirectories(root);
     await().atMost(WAIT).until(() -> watcher.state() == WatchState.WATCHING);
     Path file = Files.writeString(root.resolve("a.txt"), "a");
     awaitEvent(FileEvent.Kind.CREATED, file);
+  }
+
+  @Test
+  void aStateListenerThatAsksTheWatcherFromAnotherThreadIsNotBlocked() throws Exception {
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    List<WatchState> answers = new CopyOnWriteArrayList<>();
+    ProjectWatcher[] self = new ProjectWatcher[1];
+    try {
+      self[0] =
+          new ProjectWatcher(
+              dir,
+              WatchFilter.NONE,
+              events::add,
+              (s, m) -> {
+                try {
+                  answers.add(other.submit(() -> self[0].state()).get(5, TimeUnit.SECONDS));
+                } catch (Exception e) {
+                  answers.add(null);
+                }
+              },
+              scheduler);
+      watcher = self[0];
+      watcher.start().get(30, TimeUnit.SECONDS);
+      await().atMost(WAIT).until(() -> answers.size() >= 2);
+      assertThat(answers).doesNotContainNull().endsWith(WatchState.WATCHING);
+    } finally {
+      other.shutdownNow();
+    }
   }
 
   @Test

@@ -1,0 +1,173 @@
+package dev.vigil.daemon;
+
+import dev.vigil.config.ConfigException;
+import dev.vigil.config.ConfigLoader;
+import dev.vigil.config.LoadedConfig;
+import dev.vigil.pipeline.ChainedRuns;
+import dev.vigil.report.ConsoleReporter;
+import dev.vigil.report.EventBus;
+import dev.vigil.report.VigilEvent;
+import dev.vigil.run.TriggerKind;
+import dev.vigil.time.Scheduler;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's config over time: the config file (and what it includes) watched, read again and
+ * applied to the projects; what was wrong with it kept for status.json.
+ */
+final class ConfigReloader {
+  private static final Logger log = LoggerFactory.getLogger(ConfigReloader.class);
+
+  private final DaemonOptions options;
+  private final ProjectRegistry projects;
+  private final ChainedRuns chained;
+  private final ConsoleReporter console;
+  private final EventBus events;
+  private final Runnable statusChanged;
+  private final Set<Path> ownFiles;
+  private volatile String configError;
+  private volatile ConfigFileWatch configWatch;
+  private Map<Path, String> lastGood;
+
+  ConfigReloader(
+      DaemonOptions options,
+      ProjectRegistry projects,
+      ChainedRuns chained,
+      ConsoleReporter console,
+      EventBus events,
+      Runnable statusChanged,
+      Set<Path> ownFiles) {
+    this.options = options;
+    this.projects = projects;
+    this.chained = chained;
+    this.console = console;
+    this.events = events;
+    this.statusChanged = statusChanged;
+    this.ownFiles = ownFiles;
+  }
+
+  /** The first config is applied: report its problems and watch its files from now on. */
+  synchronized void started(LoadedConfig loaded, Scheduler scheduler) {
+    lastGood = loaded.lastGood();
+    reportProblems(loaded);
+    if (options.configFile().isPresent()) {
+      configWatch = ConfigFileWatch.start(loaded.sources(), scheduler, this::reloadQuietly);
+    }
+  }
+
+  /** The problem lines of the config in force, or null. */
+  String configError() {
+    return configError;
+  }
+
+  /** Stops watching the config files. */
+  void stop() {
+    ConfigFileWatch watch = configWatch;
+    if (watch != null) {
+      watch.cancel();
+    }
+  }
+
+  /**
+   * Reads the config file again, with the files it includes, and applies it; a bad config file
+   * leaves the running config in place, a bad included file leaves its last good version in place,
+   * and either is reported. Returns the problem lines, or empty when everything applied.
+   */
+  synchronized Optional<String> reload() {
+    Optional<Path> file = options.configFile();
+    if (file.isEmpty()) {
+      return Optional.of("vigil runs on the embedded default; there is no config file to reload");
+    }
+    LoadedConfig next;
+    try {
+      next = ConfigLoader.loadLenient(file.get(), options.env(), lastGood);
+    } catch (ConfigException e) {
+      configError = e.getMessage();
+      console.configError(e.getMessage());
+      events.publish(VigilEvent.configError(e.getMessage()));
+      statusChanged.run();
+      return Optional.of(e.getMessage());
+    }
+    lastGood = next.lastGood();
+    ownFiles.addAll(next.sources().contents().keySet());
+    ownFiles.retainAll(next.sources().contents().keySet());
+    ConfigFileWatch watch = configWatch;
+    if (watch != null) {
+      watch.update(next.sources());
+    }
+    List<String> changed = new ArrayList<>();
+    List<String> before = projects.all().stream().map(r -> r.config().name()).toList();
+    List<ProjectRuntime> fresh = projects.apply(next.config(), changed);
+    for (ProjectRuntime kept : projects.all()) {
+      if (!fresh.contains(kept)) {
+        kept.retryEvents(); // a project polling after a fallback tries kernel events again now
+      }
+    }
+    Map<ProjectRuntime, CompletableFuture<Void>> started = new LinkedHashMap<>();
+    for (ProjectRuntime runtime : fresh) {
+      started.put(runtime, runtime.start().thenRun(runtime::takeBaseline));
+    }
+    for (String name : before) {
+      if (next.config().projects().stream().noneMatch(p -> p.name().equals(name))) {
+        chained.finished(name); // removed: nothing waits for it any longer
+      }
+    }
+    CompletableFuture<Void> unused =
+        CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new))
+            .whenComplete((v, e) -> chained.runAll(TriggerKind.CONFIG, armedOf(started)));
+    console.info(
+        "vigil: config reloaded"
+            + (changed.isEmpty()
+                ? ", no project changed"
+                : "; re-armed " + String.join(", ", changed)));
+    Optional<String> problems = reportProblems(next);
+    events.publish(VigilEvent.configApplied(file.get().toString()));
+    statusChanged.run();
+    return problems;
+  }
+
+  /** Reports what was wrong in the included files, if anything; sets or clears configError. */
+  private Optional<String> reportProblems(LoadedConfig loaded) {
+    if (loaded.problems().isEmpty()) {
+      configError = null;
+      return Optional.empty();
+    }
+    String lines =
+        loaded.problems().stream().map(Object::toString).collect(Collectors.joining("\n"));
+    configError = lines;
+    console.configError(lines);
+    events.publish(VigilEvent.configError(lines));
+    return Optional.of(lines);
+  }
+
+  /** The projects whose watches started, with the upstreams their {@code after} names. */
+  private static Map<String, List<String>> armedOf(
+      Map<ProjectRuntime, CompletableFuture<Void>> started) {
+    Map<String, List<String>> armed = new LinkedHashMap<>();
+    started.forEach(
+        (runtime, start) -> {
+          if (!start.isCompletedExceptionally()) {
+            armed.put(runtime.config().name(), runtime.config().after());
+          }
+        });
+    return armed;
+  }
+
+  private void reloadQuietly() {
+    try {
+      reload();
+    } catch (RuntimeException e) {
+      log.warn("config reload failed: {}", e.toString());
+    }
+  }
+}
