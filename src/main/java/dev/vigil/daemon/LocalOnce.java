@@ -2,7 +2,7 @@ package dev.vigil.daemon;
 
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.pipeline.OnceSequence;
-import dev.vigil.pipeline.ProjectLoop;
+import dev.vigil.pipeline.PipelineFactory;
 import dev.vigil.pipeline.RunListener;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.Trigger;
@@ -35,7 +35,7 @@ public final class LocalOnce {
       throws IOException {
     try (RunServices services = new RunServices(stateDir)) {
       services.recoverAbandoned(say);
-      ProjectLoop.PipelineFactory pipelines = services.pipelines(runs);
+      PipelineFactory pipelines = services.pipelines(runs);
       return OnceSequence.run(
           chosen,
           project -> {

@@ -3,8 +3,8 @@ package dev.vigil.daemon;
 import dev.vigil.cache.ProjectCache;
 import dev.vigil.diagnostics.SarifWriter;
 import dev.vigil.pipeline.AbandonedRuns;
-import dev.vigil.pipeline.HistoryMemory;
-import dev.vigil.pipeline.ProjectLoop;
+import dev.vigil.pipeline.HistoryAndFixes;
+import dev.vigil.pipeline.PipelineFactory;
 import dev.vigil.pipeline.RunIds;
 import dev.vigil.pipeline.RunJournal;
 import dev.vigil.pipeline.RunListener;
@@ -28,7 +28,7 @@ final class RunServices implements AutoCloseable {
   private final ProcessRunner runner;
   private final HistoryLog history;
   private final RunIds ids;
-  private final HistoryMemory memory;
+  private final HistoryAndFixes memory;
 
   RunServices(Path stateDir) throws IOException {
     this.stateDir = stateDir;
@@ -41,19 +41,19 @@ final class RunServices implements AutoCloseable {
       throw e;
     }
     this.ids = new RunIds(stateDir);
-    this.memory = new HistoryMemory(history, scheduler);
+    this.memory = new HistoryAndFixes(history, scheduler);
   }
 
   /** Starts the runs of a project, each heard by {@code listener}. */
-  ProjectLoop.PipelineFactory pipelines(RunListener listener) {
+  PipelineFactory pipelines(RunListener listener) {
     return pipelines(listener, ProjectCache.NONE);
   }
 
   /**
    * Starts the runs of a project, each heard by {@code listener}, cached stages from {@code cache}.
    */
-  ProjectLoop.PipelineFactory pipelines(RunListener listener, ProjectCache cache) {
-    return new ProjectLoop.PipelineFactory(
+  PipelineFactory pipelines(RunListener listener, ProjectCache cache) {
+    return new PipelineFactory(
         runner,
         scheduler,
         RunJournal.around(stateDir, scheduler::now, listener),
@@ -94,7 +94,7 @@ final class RunServices implements AutoCloseable {
     return ids;
   }
 
-  HistoryMemory memory() {
+  HistoryAndFixes memory() {
     return memory;
   }
 

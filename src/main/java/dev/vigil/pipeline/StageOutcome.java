@@ -1,14 +1,61 @@
 package dev.vigil.pipeline;
 
 import dev.vigil.config.RetryPolicy;
+import dev.vigil.config.StageConfig;
 import dev.vigil.process.CommandOutput;
 import dev.vigil.process.Outcome;
+import dev.vigil.run.StageRetry;
 import dev.vigil.run.StageStatus;
+import java.time.Duration;
 import java.util.Optional;
 
 /** What a stage's ended command means for the run: its status, tail, retry, error. */
 final class StageOutcome {
   private StageOutcome() {}
+
+  /**
+   * Where a stage goes when an attempt ended: {@link StageState.Done}, or another attempt after
+   * {@code backoff} ({@link StageState.BackingOff}, or {@link StageState.Running} when there is no
+   * wait).
+   */
+  record Next(StageState state, Duration backoff) {}
+
+  /**
+   * The stage's next state once its attempt ended with {@code output} (or could not be run at all:
+   * {@code error}); a cancelled run tries nothing again.
+   */
+  static Next next(
+      String name,
+      StageConfig stage,
+      StageState.Running running,
+      CommandOutput output,
+      Throwable error,
+      boolean cancelled,
+      RunRecords records) {
+    if (error != null) {
+      StageState.Running ended = running.ended("vigil: the stage could not be run: " + error, 0);
+      return new Next(
+          records.ended(name, ended.attempts(), ended.parser(), StageStatus.FAILED, null, true),
+          Duration.ZERO);
+    }
+    Outcome outcome = output.outcome();
+    StageState.Running ended =
+        running.ended(tail(output, running.parser().text()), output.leftBehind());
+    StageState.Attempts so = ended.attempts();
+    Optional<String> why =
+        cancelled ? Optional.empty() : retryReason(outcome, so.count(), stage.retry(), so.tail());
+    if (why.isPresent()) {
+      int attempt = so.count() + 1;
+      Duration wait = stage.retry().waitBefore(attempt);
+      StageState.BackingOff backOff =
+          ended.backOff(new StageRetry(attempt, why.get(), wait.toMillis()));
+      return new Next(wait.isZero() ? backOff.over() : backOff, wait);
+    }
+    Integer exit = outcome instanceof Outcome.Exited ex ? ex.code() : null;
+    return new Next(
+        records.ended(name, so, ended.parser(), status(outcome), exit, couldNotRun(outcome)),
+        Duration.ZERO);
+  }
 
   /** Passed, failed, timed out or cancelled. */
   static StageStatus status(Outcome outcome) {

@@ -52,8 +52,8 @@ class ProjectLoopLockTest {
           }
         };
     ProjectConfig project = Stages.project(root, Stages.stage("check", "run-check"));
-    ProjectLoop.PipelineFactory factory =
-        new ProjectLoop.PipelineFactory(
+    PipelineFactory factory =
+        new PipelineFactory(
             runner,
             scheduler,
             RunListener.NONE,

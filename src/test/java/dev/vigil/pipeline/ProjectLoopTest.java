@@ -272,8 +272,8 @@ class ProjectLoopTest {
             policy,
             true,
             List.of(check));
-    ProjectLoop.PipelineFactory factory =
-        new ProjectLoop.PipelineFactory(
+    PipelineFactory factory =
+        new PipelineFactory(
             runner,
             scheduler,
             RunListener.NONE,

@@ -14,7 +14,7 @@ import java.util.Optional;
  * Counts how often each diagnostic failed a run of the project in the last 7 days of history, and
  * remembers how each was fixed (in the state dir the history is in).
  */
-public final class HistoryMemory implements DiagnosticsMemory {
+public final class HistoryAndFixes implements DiagnosticsMemory {
   /** How many past runs of a project are read: enough for a busy week. */
   static final int RUNS_READ = 2_000;
 
@@ -22,7 +22,7 @@ public final class HistoryMemory implements DiagnosticsMemory {
   private final Scheduler scheduler;
   private final FixMemory fixes;
 
-  public HistoryMemory(HistoryLog history, Scheduler scheduler) {
+  public HistoryAndFixes(HistoryLog history, Scheduler scheduler) {
     this.history = history;
     this.scheduler = scheduler;
     this.fixes = new FixMemory(history.dir());
