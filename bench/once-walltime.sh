@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `vigil once` wall time on a one-stage `true` config: the launcher, java with the launcher's
-# flags, plain `java -jar`, and the launcher's flags with the AppCDS archive if
-# bench/out/vigil.jsa exists. Writes bench/out/once-walltime.txt (+ .md table).
+# flags, plain `java -jar`, the launcher without and with its AppCDS archive (dumped into the
+# cache dir by the first warm-up run), and the launcher's flags with bench/out/vigil.jsa if it exists. Writes bench/out/once-walltime.txt (+ .md table).
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 ensure_jar
 cfg="$WORK/once.yaml"
@@ -10,10 +10,11 @@ printf 'version: 1\nprojects:\n  - name: once\n    root: %s\n    stages:\n      
 export VIGIL_STATE_DIR="$WORK/once-state"
 flags="$(sed -n 's/^default_opts="\(.*\)"/\1/p' "$REPO/scripts/vigil")"
 jar="$REPO/target/vigil.jar"
-cmds=("$REPO/scripts/vigil once --config $cfg"
+cmds=("env VIGIL_CDS=0 $REPO/scripts/vigil once --config $cfg"
+      "$REPO/scripts/vigil once --config $cfg"
       "java $flags -jar $jar once --config $cfg"
       "java -jar $jar once --config $cfg")
-names=("scripts/vigil once" "java LAUNCHER_FLAGS -jar vigil.jar once" "java -jar vigil.jar once")
+names=("VIGIL_CDS=0 scripts/vigil once" "scripts/vigil once (AppCDS from the cache dir)" "java LAUNCHER_FLAGS -jar vigil.jar once" "java -jar vigil.jar once")
 if [ -f "$OUT/vigil.jsa" ]; then
   cmds+=("java $flags -XX:SharedArchiveFile=$OUT/vigil.jsa -jar $jar once --config $cfg")
   names+=("java LAUNCHER_FLAGS +AppCDS -jar vigil.jar once")

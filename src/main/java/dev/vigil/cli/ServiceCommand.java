@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.config.ConfigDiscovery;
 import dev.vigil.config.UserConfig;
+import dev.vigil.service.CdsArchive;
 import dev.vigil.service.Installation;
 import dev.vigil.service.ProcessServiceManager;
 import dev.vigil.service.ServiceException;
@@ -80,14 +81,16 @@ final class ServiceCommand implements Runnable {
     ServicePaths paths = paths();
     try {
       Optional<Path> stateOption = Optional.ofNullable(stateDir);
+      Path daemonJar = jar(jar);
       ServiceSpec service =
           ServiceSpec.forRunningJvm(
-              jar(jar),
-              config == null ? Optional.empty() : paths.config(Optional.of(config)),
-              paths.stateDir(stateOption),
-              stateOption.isPresent(),
-              ctx.env().getOrDefault("PATH", DEFAULT_PATH),
-              Optional.of(paths.userConfigDir()));
+                  daemonJar,
+                  config == null ? Optional.empty() : paths.config(Optional.of(config)),
+                  paths.stateDir(stateOption),
+                  stateOption.isPresent(),
+                  ctx.env().getOrDefault("PATH", DEFAULT_PATH),
+                  Optional.of(paths.userConfigDir()))
+              .withJvmFlags(CdsArchive.of(daemonJar, ctx.env()).jvmFlags());
       if (!dryRun) {
         createUserConfig();
       }

@@ -88,6 +88,14 @@ public record ServiceSpec(
         java, LEAN_FLAGS, jar, config, stateDir, passStateDir, path, readmeNear(jar), workingDir);
   }
 
+  /** The same spec with {@code flags} after its JVM flags. */
+  public ServiceSpec withJvmFlags(List<String> flags) {
+    List<String> all = new ArrayList<>(jvmFlags);
+    all.addAll(flags);
+    return new ServiceSpec(
+        java, all, jar, config, stateDir, passStateDir, path, documentation, workingDir);
+  }
+
   /** The full command line the service manager starts. */
   public List<String> command() {
     List<String> words = new ArrayList<>();

@@ -145,6 +145,29 @@ class ServiceCommandTest {
   }
 
   @Test
+  void theUnitStartsTheDaemonWithTheLaunchersAppCdsArchiveFromTheCacheDir() throws IOException {
+    FakeServiceManager manager = FakeServiceManager.with("systemctl");
+    Path cache = tmp.resolve("cache");
+    Map<String, String> env = new java.util.HashMap<>(env());
+    env.put("XDG_CACHE_HOME", cache.toString());
+
+    int code =
+        cli(env)
+            .run(
+                ctx -> new ServiceCommand(ctx, manager, "Linux"),
+                "install",
+                "--jar",
+                jar.toString());
+
+    assertThat(code).isZero();
+    assertThat(Files.readString(unit))
+        .containsPattern(
+            "-XX:SharedArchiveFile=" + cache.resolve("vigil") + "/cds-[0-9a-f]{16}\\.jsa ")
+        .contains("-Xlog:cds=off")
+        .contains("-jar " + jar + " daemon\n");
+  }
+
+  @Test
   void homeWithoutXdgConfigHomePutsTheUnitUnderDotConfig() {
     FakeServiceManager manager = FakeServiceManager.with();
     Map<String, String> env = Map.of("HOME", home.toString(), "PATH", "/bin");
