@@ -46,7 +46,8 @@ final class ContentRecordFile {
       throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     OwnerOnly.createDirectories(dir);
-    Path temp = dir.resolve(file.getFileName() + ".tmp");
+    // A name of its own: an old runtime's save at a config reload may overlap the new one's.
+    Path temp = dir.resolve(file.getFileName() + "." + System.nanoTime() + ".tmp");
     long trustedBefore = writtenAtNanos - ContentBaseline.RACY_WINDOW.toNanos();
     CRC32C crc = new CRC32C();
     try (OutputStream raw = OwnerOnly.newOutputStream(temp);
