@@ -94,8 +94,9 @@ class Vigil(Tool):
     def start(self, root, target, stamp, work):
         self.cwd = root
         self.state_dir = os.path.join(work, self.slug() + "-state")
-        shutil.rmtree(self.state_dir, ignore_errors=True)  # no status.json of an earlier run
-        os.makedirs(self.state_dir)
+        if not getattr(self, "keep_state", False):  # restart bench: keep the content record
+            shutil.rmtree(self.state_dir, ignore_errors=True)  # no status.json of an earlier run
+        os.makedirs(self.state_dir, exist_ok=True)
         cfg = os.path.join(work, self.slug() + ".yaml")
         with open(cfg, "w") as f:
             f.write("version: 1\n")

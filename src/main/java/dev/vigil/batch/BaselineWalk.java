@@ -5,6 +5,7 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -21,13 +22,23 @@ final class BaselineWalk extends SimpleFileVisitor<Path> {
   private final long trustedBeforeNanos;
   private final BiConsumer<String, Fingerprint> sink;
   private final Consumer<String> racy;
+  private final Map<String, Fingerprint> prior;
+  private final Runnable onRead;
 
+  /**
+   * A walk that trusts {@code prior} (what an earlier daemon recorded) for files whose size and
+   * modification time are as recorded, and calls {@code onRead} for every file it reads.
+   */
   BaselineWalk(
       Path root,
       Predicate<Path> ignored,
       long walkStartNanos,
       BiConsumer<String, Fingerprint> sink,
-      Consumer<String> racy) {
+      Consumer<String> racy,
+      Map<String, Fingerprint> prior,
+      Runnable onRead) {
+    this.prior = prior;
+    this.onRead = onRead;
     this.root = root;
     this.ignored = ignored;
     this.trustedBeforeNanos = walkStartNanos - ContentBaseline.RACY_WINDOW.toNanos();
@@ -52,6 +63,16 @@ final class BaselineWalk extends SimpleFileVisitor<Path> {
       racy.accept(path);
       return FileVisitResult.CONTINUE;
     }
+    long mtime = FileReads.nanos(attributes.lastModifiedTime());
+    Fingerprint known = prior.get(path);
+    if (known != null
+        && known.mtimeNanos() != Fingerprint.UNTRUSTED_MTIME
+        && known.mtimeNanos() == mtime
+        && known.size() == attributes.size()) {
+      sink.accept(path, known);
+      return FileVisitResult.CONTINUE;
+    }
+    onRead.run();
     try {
       Fingerprint read = FileReads.readUnchanged(file, attributes);
       if (read == null) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -56,6 +57,11 @@ public final class ContentBaseline {
 
   private volatile boolean startingUp = true;
 
+  /** What an earlier daemon recorded, trusted by the walk where size and time still match. */
+  private volatile Map<String, Fingerprint> prior = Map.of();
+
+  private final LongAdder startUpReads = new LongAdder();
+
   /** Reads taken as events arrive; the check at a close and the record at a run use them. */
   private final ReadAhead readAhead;
 
@@ -81,14 +87,43 @@ public final class ContentBaseline {
                 Files.walkFileTree(
                     root,
                     new BaselineWalk(
-                        root, ignored, walkStartNanos, this::takeIn, racyUnlessEvent(racy)));
+                        root,
+                        ignored,
+                        walkStartNanos,
+                        this::takeIn,
+                        racyUnlessEvent(racy),
+                        prior,
+                        startUpReads::increment));
               } catch (IOException | RuntimeException e) {
                 log.warn("recording file contents under {} stopped early: {}", root, e.toString());
               }
             },
             executor)
         .thenCompose(v -> new RacyRecheck(root, scheduler, executor, this::takeIn).start(racy))
-        .whenComplete((v, e) -> startedUp());
+        .whenComplete(
+            (v, e) -> {
+              prior = Map.of();
+              startedUp();
+            });
+  }
+
+  /**
+   * Loads what an earlier daemon saved with {@link #saveRecord}, so that the next {@link
+   * #takeInBackground} reads only files whose size or modification time changed since. A missing,
+   * corrupt or stale file is ignored (logged). Call it before {@link #takeInBackground}.
+   */
+  public void loadRecord(Path file) {
+    prior = ContentRecordFile.load(file, root);
+  }
+
+  /** Saves what the baseline knows to {@code file} (atomically, owner-only) for the next start. */
+  public void saveRecord(Path file) throws IOException {
+    ContentRecordFile.save(file, root, recorded, FileReads.nanos(scheduler.now()));
+  }
+
+  /** How many files the start-up walk read (the rest it took from the loaded record). */
+  long startUpReads() {
+    return startUpReads.sum();
   }
 
   /**

@@ -111,14 +111,31 @@ final class ProjectRuntime implements AutoCloseable {
 
   /** Starts the background walk that records file contents; call it once, after {@link #start}. */
   void takeBaseline() {
+    baseline.loadRecord(recordFile());
     baseline
         .takeInBackground(
             p -> outOfScope(p, java.nio.file.Files.isDirectory(p)), parts.background())
         .whenComplete(
             (v, e) -> {
               cache.inputsKnown(baseline.knownPaths());
+              saveRecord();
               baselineTaken.complete(null);
             });
+  }
+
+  /** Where the content record of this project is kept between daemon runs. */
+  private Path recordFile() {
+    String safe = config.name().replaceAll("[^A-Za-z0-9._-]", "_");
+    return parts.runs().stateDir().resolve("content").resolve(safe + ".record");
+  }
+
+  /** Saves the content record for the next start; a failure only costs that start a full read. */
+  private void saveRecord() {
+    try {
+      baseline.saveRecord(recordFile());
+    } catch (java.io.IOException | RuntimeException e) {
+      log.warn("{}: content record not saved: {}", config.name(), e.toString());
+    }
   }
 
   /** How many files the content baseline knows. */
@@ -284,5 +301,8 @@ final class ProjectRuntime implements AutoCloseable {
     batcher.close();
     loopThread.shutdown();
     NamedThreads.awaitQuietly(loopThread);
+    if (baselineTaken.isDone()) {
+      saveRecord(); // with what the runs recorded since
+    }
   }
 }

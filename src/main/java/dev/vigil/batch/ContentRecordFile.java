@@ -1,0 +1,140 @@
+package dev.vigil.batch;
+
+import dev.vigil.files.OwnerOnly;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The content record of one project kept on disk between daemon runs, so that a restarted daemon
+ * stats the tree instead of reading it.
+ *
+ * <p>Layout: the magic {@code VGCR}, a format version, the project root, the number of entries,
+ * then per entry its relative path, size, modification time (nanoseconds) and content hash, and
+ * last a CRC32C of everything before it. Written to a temp file in the same folder, owner-only,
+ * then renamed over the old one. A file that is missing, truncated, corrupt, of another version or
+ * of another root is ignored (logged); the walk then reads every file, as on a first start.
+ *
+ * <p>A modification time within {@link ContentBaseline#RACY_WINDOW} of the moment of writing is
+ * saved as untrusted (git's racy-clean rule): a write in the same tick would leave size and time as
+ * they were, so that file is read again at the next start.
+ */
+final class ContentRecordFile {
+  static final int MAGIC = 0x56474352; // "VGCR"
+  static final int VERSION = 1;
+
+  private static final Logger log = LoggerFactory.getLogger(ContentRecordFile.class);
+
+  private ContentRecordFile() {}
+
+  /** Writes the entries atomically; {@code writtenAtNanos} decides which times are racy. */
+  static void save(Path file, Path root, Map<String, Fingerprint> entries, long writtenAtNanos)
+      throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    OwnerOnly.createDirectories(dir);
+    // A name of its own: an old runtime's save at a config reload may overlap the new one's.
+    Path temp = dir.resolve(file.getFileName() + "." + System.nanoTime() + ".tmp");
+    long trustedBefore = writtenAtNanos - ContentBaseline.RACY_WINDOW.toNanos();
+    CRC32C crc = new CRC32C();
+    try (OutputStream raw = OwnerOnly.newOutputStream(temp);
+        BufferedOutputStream buffered = new BufferedOutputStream(raw, 1 << 16);
+        CheckedOutputStream checked = new CheckedOutputStream(buffered, crc);
+        DataOutputStream out = new DataOutputStream(checked)) {
+      out.writeInt(MAGIC);
+      out.writeInt(VERSION);
+      out.writeUTF(root.toString());
+      Map<String, Fingerprint> present = new HashMap<>();
+      entries.forEach(
+          (path, f) -> {
+            if (!f.absent()) {
+              present.put(path, f);
+            }
+          });
+      out.writeInt(present.size());
+      for (Map.Entry<String, Fingerprint> e : present.entrySet()) {
+        Fingerprint f = e.getValue();
+        out.writeUTF(e.getKey());
+        out.writeLong(f.size());
+        out.writeLong(
+            f.mtimeNanos() >= trustedBefore ? Fingerprint.UNTRUSTED_MTIME : f.mtimeNanos());
+        out.writeLong(f.hash());
+      }
+      out.flush();
+      buffered.write(ByteBuffer.allocate(Long.BYTES).putLong(crc.getValue()).array());
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** The entries saved for {@code root}, or an empty map when there is no usable file. */
+  static Map<String, Fingerprint> load(Path file, Path root) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return Map.of();
+    } catch (IOException e) {
+      log.info("content record {} not read ({}); reading every file", file, e.toString());
+      return Map.of();
+    }
+    try {
+      return parse(bytes, root);
+    } catch (IOException | RuntimeException e) {
+      log.info("content record {} ignored: {}; reading every file", file, e.getMessage());
+      return Map.of();
+    }
+  }
+
+  private static Map<String, Fingerprint> parse(byte[] bytes, Path root) throws IOException {
+    int body = bytes.length - Long.BYTES;
+    if (body < 2 * Integer.BYTES) {
+      throw new IOException("truncated (" + bytes.length + " bytes)");
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, body);
+    if (ByteBuffer.wrap(bytes, body, Long.BYTES).getLong() != crc.getValue()) {
+      throw new IOException("checksum mismatch (truncated or corrupt)");
+    }
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body));
+    if (in.readInt() != MAGIC) {
+      throw new IOException("not a content record");
+    }
+    int version = in.readInt();
+    if (version != VERSION) {
+      throw new IOException("format version " + version + ", expected " + VERSION);
+    }
+    String savedRoot = in.readUTF();
+    if (!savedRoot.equals(root.toString())) {
+      throw new IOException("recorded for " + savedRoot + ", not " + root);
+    }
+    int count = in.readInt();
+    if (count < 0) {
+      throw new IOException("bad entry count " + count);
+    }
+    Map<String, Fingerprint> entries = new HashMap<>(Math.min(count, 1 << 20) * 2);
+    for (int i = 0; i < count; i++) {
+      String path = in.readUTF();
+      entries.put(path, new Fingerprint(in.readLong(), in.readLong(), in.readLong()));
+    }
+    if (in.available() != 0) {
+      throw new IOException("trailing bytes");
+    }
+    return entries;
+  }
+}
