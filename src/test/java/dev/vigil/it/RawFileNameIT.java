@@ -65,8 +65,10 @@ class RawFileNameIT {
             () -> assertThat(read(out.resolve("list.txt"))).isEqualTo("content of the raw name"));
     assertThat(read(out.resolve("args.txt"))).isEqualTo("content of the raw name");
     assertThat(read(out.resolve("list0.txt"))).isEqualTo("content of the raw name");
-    String history = Files.readString(state.resolve("history.jsonl"), StandardCharsets.UTF_8);
-    assertThat(history).contains("\"a\uFFFDb.txt\"");
+    Path history = state.resolve("history.jsonl");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(read(history)).contains("\"a\uFFFDb.txt\""));
   }
 
   private void shell(String script) throws Exception {
