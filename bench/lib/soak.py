@@ -17,7 +17,9 @@ Every request goes to the daemon's API on 127.0.0.1; every loop is bounded by th
 """
 
 import argparse
+import collections
 import glob
+import re
 import json
 import os
 import random
@@ -86,6 +88,25 @@ def jvm_pid(launcher_pid):
         except OSError:
             pass
     return launcher_pid
+
+
+def thread_names(pid):
+    """The daemon's threads by name (/proc/PID/task/*/comm, cut to 15 bytes by the kernel), with
+    the numbers in names folded to '#', so that pools show as one name with a count."""
+    names = collections.Counter()
+    for task in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/comm" % (pid, task)) as f:
+                names[re.sub(r"[0-9]+", "#", f.read().strip())] += 1
+        except OSError:
+            pass
+    return names
+
+
+def thread_change(before, after):
+    """The thread names whose count changed, as 'name: before -> after'."""
+    return ["%s: %d -> %d" % (name, before[name], after[name])
+            for name in sorted(set(before) | set(after)) if before[name] != after[name]]
 
 
 def figures(pid):
@@ -238,6 +259,7 @@ def main():
         while time.monotonic() < end:
             if baseline is None and time.monotonic() >= base_at:
                 baseline = figures(pid)
+                baseline_threads = thread_names(pid)
                 print("# after %.0f min: %s" % (args.baseline_minutes, baseline), flush=True)
             n += 1
             action = rng.choices(["edit", "burst", "touch", "reload", "kill", "api"],
@@ -281,8 +303,10 @@ def main():
             time.sleep(rng.uniform(0.05, 1.5))
         if baseline is None:
             baseline = figures(pid)
+            baseline_threads = thread_names(pid)
         idle = wait_idle(api, 300)
         final = figures(pid)
+        final_threads = thread_names(pid)
         runs = history(state)
         missing = unaccounted_edits(edits, runs)
         with open(log_path, "rb") as f:
@@ -312,6 +336,8 @@ def main():
     print("| edits not accounted for in history | | %d | | |" % len(missing))
     print("| exceptions in the daemon's log | | %d | | |" % len(exceptions))
     print("| daemon alive at the end; idle reached | | %s; %s | | |" % (alive, idle))
+    for line in thread_change(baseline_threads, final_threads):
+        print("#   threads named %s" % line)
     for rel, t in missing[:10]:
         print("#   not accounted for: %s at %d" % (rel, t))
     for line in exceptions[:10]:

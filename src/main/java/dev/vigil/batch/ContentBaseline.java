@@ -184,7 +184,7 @@ public final class ContentBaseline {
       boolean racy = !f.absent() && f.mtimeNanos() >= nowNanos - RACY_WINDOW.toNanos();
       return racy ? new Fingerprint(f.size(), Fingerprint.UNTRUSTED_MTIME, f.hash()) : f;
     }
-    return FileReads.read(root.resolve(path), nowNanos);
+    return FileReads.read(RelativePaths.resolve(root, path), nowNanos);
   }
 
   /** Every path the baseline knows, relative to the root; a copy. */
@@ -235,7 +235,7 @@ public final class ContentBaseline {
     if (before == null) {
       return true;
     }
-    Path file = root.resolve(path);
+    Path file = RelativePaths.resolve(root, path);
     BasicFileAttributes attributes;
     try {
       attributes = FileReads.attributes(file);

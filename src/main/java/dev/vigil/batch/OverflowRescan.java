@@ -64,7 +64,7 @@ public final class OverflowRescan {
     Set<String> candidates = new TreeSet<>(onDisk);
     candidates.addAll(seen.changed());
     for (String known : baseline.knownPaths()) {
-      if (!candidates.contains(known) && !ignored.test(root.resolve(known), false)) {
+      if (!candidates.contains(known) && !ignored.test(RelativePaths.resolve(root, known), false)) {
         candidates.add(known);
       }
     }

@@ -87,7 +87,7 @@ final class RacyRecheck {
 
   /** Records the file if nothing wrote it for a whole window; false if it should wait. */
   private boolean recordIfSettled(String path, long trustedBeforeNanos) {
-    Path file = root.resolve(path);
+    Path file = RelativePaths.resolve(root, path);
     try {
       BasicFileAttributes attributes = FileReads.attributes(file);
       if (attributes == null || !attributes.isRegularFile()) {

@@ -74,7 +74,7 @@ final class ReadAhead {
 
   private void take(String path, Pending pending) {
     pending.started = true;
-    Fingerprint read = read(root.resolve(path));
+    Fingerprint read = read(RelativePaths.resolve(root, path));
     if (read == null) {
       reads.remove(path, pending);
     } else {

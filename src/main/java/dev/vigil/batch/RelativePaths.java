@@ -1,8 +1,12 @@
 package dev.vigil.batch;
 
+import dev.vigil.files.RawNames;
 import java.nio.file.Path;
 
-/** Paths as batches and baselines name them: relative to the project root, '/'-separated. */
+/**
+ * Paths as batches and baselines name them: relative to the project root, '/'-separated, every byte
+ * of a name kept ({@link RawNames}).
+ */
 final class RelativePaths {
   private RelativePaths() {}
 
@@ -17,13 +21,11 @@ final class RelativePaths {
 
   /** A relative path's parts joined with '/', whatever the platform's separator. */
   static String slashed(Path relative) {
-    StringBuilder joined = new StringBuilder();
-    for (Path part : relative) {
-      if (joined.length() > 0) {
-        joined.append('/');
-      }
-      joined.append(part);
-    }
-    return joined.toString();
+    return RawNames.slashed(relative);
+  }
+
+  /** The file a relative path names under {@code root}, byte for byte. */
+  static Path resolve(Path root, String relative) {
+    return RawNames.resolve(root, relative);
   }
 }

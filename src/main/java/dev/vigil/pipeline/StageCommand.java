@@ -3,6 +3,7 @@ package dev.vigil.pipeline;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.StageConfig;
 import dev.vigil.files.OwnerOnly;
+import dev.vigil.files.RawNames;
 import dev.vigil.process.CommandSpec;
 import dev.vigil.process.ShellQuote;
 import java.io.IOException;
@@ -42,7 +43,8 @@ final class StageCommand {
       RunRequest request,
       List<String> paths,
       Path changedList) {
-    String command = stage.run().replace(CHANGED_PLACEHOLDER, ShellQuote.join(asArguments(paths)));
+    String command =
+        stage.run().replace(CHANGED_PLACEHOLDER, ShellQuote.joinNames(asArguments(paths)));
     Map<String, String> env = new HashMap<>(stage.env());
     env.put("VIGIL_PROJECT", project.name());
     env.put("VIGIL_RUN_ID", request.runId());
@@ -108,7 +110,15 @@ final class StageCommand {
       long length = 0;
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < paths.size(); i++) {
-        sb.append(paths.get(i)).append(end);
+        String path = paths.get(i);
+        if (RawNames.hasRawBytes(path)) { // bytes that are not UTF-8 go out as they are
+          length += write(channel, sb);
+          sb.setLength(0);
+          length += write(channel, ByteBuffer.wrap(RawNames.bytes(path)));
+          sb.append(end);
+        } else {
+          sb.append(path).append(end);
+        }
         if (sb.length() >= CHUNK_CHARS || i == paths.size() - 1) {
           length += write(channel, sb);
           sb.setLength(0);
@@ -122,7 +132,10 @@ final class StageCommand {
 
   /** Writes the text as UTF-8; returns the bytes written. */
   private static long write(FileChannel channel, CharSequence text) throws IOException {
-    ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(text));
+    return write(channel, StandardCharsets.UTF_8.encode(CharBuffer.wrap(text)));
+  }
+
+  private static long write(FileChannel channel, ByteBuffer bytes) throws IOException {
     int length = bytes.remaining();
     while (bytes.hasRemaining()) {
       channel.write(bytes);

@@ -1,5 +1,6 @@
 package dev.vigil.report;
 
+import dev.vigil.files.RawNames;
 import dev.vigil.run.Diagnostic;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.StageRecord;
@@ -64,7 +65,9 @@ final class RunText {
           : trigger.changedCount() + " files changed";
     }
     int more = Math.max(trigger.changedCount(), trigger.changed().size()) - 1;
-    return trigger.changed().get(0) + " changed" + (more > 0 ? " (+" + more + " more)" : "");
+    return RawNames.readable(trigger.changed().get(0))
+        + " changed"
+        + (more > 0 ? " (+" + more + " more)" : "");
   }
 
   List<String> stage(String project, StageRecord stage) {
