@@ -79,13 +79,23 @@ final class ApiClient {
 
   /** POST to a path with {@code {"project": NAME}}, or no body when no project is given. */
   String post(String path, Optional<String> project) {
-    HttpRequest.BodyPublisher body =
+    return post(
+        path,
         project
-            .map(p -> json.write(java.util.Map.of("project", p)))
-            .map(HttpRequest.BodyPublishers::ofString)
-            .orElse(HttpRequest.BodyPublishers.noBody());
+            .map(p -> java.util.Map.<String, Object>of("project", p))
+            .orElse(java.util.Map.of()));
+  }
+
+  /** POST to a path with {@code fields} as a JSON object, or no body when there are none. */
+  String post(String path, java.util.Map<String, Object> fields) {
+    HttpRequest.BodyPublisher body =
+        fields.isEmpty()
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json.write(fields));
     HttpRequest.Builder b = request(path).timeout(REQUEST_TIMEOUT).POST(body);
-    project.ifPresent(p -> b.header("Content-Type", "application/json"));
+    if (!fields.isEmpty()) {
+      b.header("Content-Type", "application/json");
+    }
     return send(b.build());
   }
 

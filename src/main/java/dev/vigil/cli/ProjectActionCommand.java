@@ -1,7 +1,9 @@
 package dev.vigil.cli;
 
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vigil trigger|pause|resume [PROJECT]}: one verb of the API for a project or all. */
@@ -27,9 +29,18 @@ abstract class ProjectActionCommand extends ApiCommand {
 
   @Override
   public Integer call() {
-    client().post("/api/" + verb, Optional.ofNullable(project));
+    client().post("/api/" + verb, body());
     ctx.out().println(done + " " + (project == null ? "every project" : project));
     return ExitCode.OK;
+  }
+
+  /** The request's body: the project when one is named. */
+  Map<String, Object> body() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (project != null) {
+      body.put("project", project);
+    }
+    return body;
   }
 
   @Command(
@@ -37,8 +48,22 @@ abstract class ProjectActionCommand extends ApiCommand {
       mixinStandardHelpOptions = true,
       description = "Queue a full run of PROJECT, or of every project.")
   static final class Trigger extends ProjectActionCommand {
+    @Option(
+        names = "--no-cache",
+        description = "Run every stage, also those the stage cache would answer.")
+    boolean noCache;
+
     Trigger(CliContext ctx) {
       super(ctx, "trigger", "triggered");
+    }
+
+    @Override
+    Map<String, Object> body() {
+      Map<String, Object> body = super.body();
+      if (noCache) {
+        body.put("noCache", true);
+      }
+      return body;
     }
   }
 

@@ -15,6 +15,9 @@ import java.util.function.Predicate;
  * @param why one-line comment written above the stage
  * @param tool the program it runs, or null when it needs none of {@link StarterTool}'s
  * @param toolMissing true when {@code tool} was not found on the PATH
+ * @param cache true for a pure check (fmt, clippy, lint, tests), answered from the stage cache when
+ *     nothing it reads changed; never for a stage with side effects (builds into a virtualenv,
+ *     installs, deploys)
  */
 public record StarterStage(
     String name,
@@ -24,7 +27,8 @@ public record StarterStage(
     String format,
     String why,
     StarterTool tool,
-    boolean toolMissing) {
+    boolean toolMissing,
+    boolean cache) {
   public StarterStage {
     needs = List.copyOf(needs);
     when = List.copyOf(when);
@@ -40,13 +44,14 @@ public record StarterStage(
         format,
         why,
         tool,
-        toolMissing);
+        toolMissing,
+        cache);
   }
 
   /** This stage, its tool looked up with {@code onPath}. */
   StarterStage checked(Predicate<String> onPath) {
     boolean missing = tool != null && !onPath.test(tool.command());
-    return new StarterStage(name, run, needs, when, format, why, tool, missing);
+    return new StarterStage(name, run, needs, when, format, why, tool, missing, cache);
   }
 
   /** The tool this stage runs when it is not on the PATH. */

@@ -15,6 +15,7 @@ final class StarterStages {
   private final Path dir;
   private final List<String> detected = new ArrayList<>();
   private final List<StarterStage> stages = new ArrayList<>();
+  private boolean sideEffects;
 
   private StarterStages(Path dir) {
     this.dir = dir;
@@ -55,9 +56,30 @@ final class StarterStages {
     return out;
   }
 
+  /** A stage that builds something, or reads what the inputs do not show: not cached. */
   private void add(
       String name, String run, List<String> when, String format, StarterTool tool, String why) {
-    stages.add(new StarterStage(name, run, List.of(), when, format, why, tool, false));
+    stages.add(new StarterStage(name, run, List.of(), when, format, why, tool, false, false));
+  }
+
+  /**
+   * A stage with effects outside the project ({@code maturin develop} into the virtualenv): never
+   * cached, nor is any stage after it, whose result depends on what it did.
+   */
+  private void sideEffect(
+      String name, String run, List<String> when, String format, StarterTool tool, String why) {
+    add(name, run, when, format, tool, why);
+    sideEffects = true;
+  }
+
+  /**
+   * A pure check (fmt, clippy, lint, typecheck, tests): cached, unless a stage before it changed
+   * something its inputs do not show (a {@code maturin develop} into the virtualenv).
+   */
+  private void check(
+      String name, String run, List<String> when, String format, StarterTool tool, String why) {
+    stages.add(
+        new StarterStage(name, run, List.of(), when, format, why, tool, false, !sideEffects));
   }
 
   private boolean has(String file) {
@@ -77,21 +99,21 @@ final class StarterStages {
       locked = " --locked";
       detected.add("Cargo.lock: --locked makes a lock file that drifted from Cargo.toml fail");
     }
-    add(
+    check(
         "fmt",
         workspace ? "cargo fmt --all --check" : "cargo fmt --check",
         List.of("**/*.rs"),
         null,
         StarterTool.CARGO_FMT,
         "fmt first: the cheapest check, and it only concerns .rs files.");
-    add(
+    check(
         "clippy",
         "cargo clippy" + locked + all + " --all-targets --message-format=json -- -D warnings",
         RUST_WHEN,
         "cargo-json",
         StarterTool.CARGO_CLIPPY,
         "clippy type-checks and lints every target; warnings fail the stage.");
-    add(
+    check(
         "test",
         "cargo test" + locked + all,
         RUST_WHEN,
@@ -109,7 +131,7 @@ final class StarterStages {
         "maven",
         StarterTool.MVN,
         "compiler errors show before test failures.");
-    add(
+    check(
         "test",
         "mvn -q -o test",
         List.of(),
@@ -133,7 +155,7 @@ final class StarterStages {
         "javac",
         wrapper,
         "compiles every source set.");
-    add(
+    check(
         "check",
         gradle + " --quiet check",
         List.of(),
@@ -151,7 +173,7 @@ final class StarterStages {
             : "setup.py or requirements*.txt: a Python project");
     if (BuildFiles.hasTable(pyproject, "tool.ruff") || has("ruff.toml") || has(".ruff.toml")) {
       detected.add("ruff is configured");
-      add(
+      check(
           "lint",
           "ruff check .",
           List.of("**/*.py", "pyproject.toml", "ruff.toml", ".ruff.toml"),
@@ -160,7 +182,7 @@ final class StarterStages {
           "ruff first: it takes milliseconds.");
     }
     if (develop != null) {
-      add(
+      sideEffect(
           "develop",
           develop,
           List.of(),
@@ -174,7 +196,7 @@ final class StarterStages {
         || has(".mypy.ini")
         || BuildFiles.requires(dir, "mypy")) {
       detected.add("mypy is configured");
-      add(
+      check(
           "typecheck",
           "mypy .",
           List.of("**/*.py", "**/*.pyi", "pyproject.toml", "mypy.ini"),
@@ -184,7 +206,7 @@ final class StarterStages {
     }
     if (pytestConfigured(pyproject)) {
       detected.add(has("tests") ? "pytest, with a tests/ directory" : "pytest is configured");
-      add(
+      check(
           "test",
           "python3 -m pytest -q",
           PYTHON_WHEN,
@@ -194,7 +216,7 @@ final class StarterStages {
     }
     if (stages.isEmpty()) {
       detected.add("no ruff, mypy or pytest set up: a syntax check stands in; replace it");
-      add(
+      check(
           "compile",
           "python3 -m compileall -q -x '(^|/)[.]?venv/' .",
           PYTHON_WHEN,
@@ -216,7 +238,7 @@ final class StarterStages {
     Set<String> scripts = BuildFiles.npmScripts(dir.resolve("package.json"));
     detected.add("package.json with scripts: " + (scripts.isEmpty() ? "none" : scripts));
     if (scripts.contains("lint")) {
-      add(
+      check(
           "lint",
           "npm run lint",
           List.of(),
@@ -225,7 +247,7 @@ final class StarterStages {
           "the lint script first: fast feedback.");
     }
     if (scripts.contains("typecheck")) {
-      add(
+      check(
           "typecheck",
           "npm run typecheck",
           List.of(),
@@ -234,7 +256,7 @@ final class StarterStages {
           "the typecheck script.");
     }
     if (scripts.contains("test")) {
-      add("test", "npm test", List.of(), null, StarterTool.NPM, "the test script.");
+      check("test", "npm test", List.of(), null, StarterTool.NPM, "the test script.");
     }
     if (scripts.contains("build")) {
       add("build", "npm run build", List.of(), null, StarterTool.NPM, "the build script, last.");
@@ -252,7 +274,7 @@ final class StarterStages {
 
   private void go() {
     detected.add("go.mod: a Go module");
-    add(
+    check(
         "fmt",
         "files=$(gofmt -l .) && test -z \"$files\" || { echo \"not gofmt-formatted:\";"
             + " echo \"$files\"; exit 1; }",
@@ -260,13 +282,13 @@ final class StarterStages {
         null,
         StarterTool.GO,
         "gofmt -l lists unformatted files; any output fails the stage.");
-    add(
+    check(
         "vet",
         "go vet ./...",
         GO_WHEN,
         "go",
         StarterTool.GO,
         "go vet finds suspicious code the compiler accepts.");
-    add("test", "go test ./...", GO_WHEN, "go", StarterTool.GO, "the tests, last.");
+    check("test", "go test ./...", GO_WHEN, "go", StarterTool.GO, "the tests, last.");
   }
 }

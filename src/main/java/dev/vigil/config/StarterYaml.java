@@ -25,6 +25,8 @@ public final class StarterYaml {
         # (relative to the project root); `ignore` takes .gitignore lines, added on top of
         # the .gitignore files, so the tools' own output never starts a run. A project with
         # `after` also runs when those projects' runs pass. Roots are relative to this file.
+        # `cache: true` answers a check from the stage cache when nothing it reads changed
+        # (see docs/cache.md); stages that build or install something are never cached.
         # Durations take a unit: 50ms, 2s, 10m. Check edits with `vigil check-config`.
         version: 1
 
@@ -57,6 +59,9 @@ public final class StarterYaml {
       list(out, "        ", "when", s.when());
       if (s.format() != null) {
         out.append("        format: ").append(s.format()).append('\n');
+      }
+      if (s.cache()) {
+        out.append("        cache: true\n");
       }
     }
     out.append('\n');

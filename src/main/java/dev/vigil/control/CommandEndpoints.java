@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +20,13 @@ import java.util.function.Function;
 
 /**
  * {@code POST /api/trigger|pause|resume|reload|stop}, each with an optional body {@code {"project":
- * "NAME"}}; no body means every project.
+ * "NAME"}}; no body means every project. A trigger may add {@code "noCache": true}.
  */
 final class CommandEndpoints {
   private static final long WAIT_SECONDS = 10;
+  private static final Set<String> PROJECT_FIELDS = Set.of("project");
+  private static final Set<String> TRIGGER_FIELDS = Set.of("project", "noCache");
+  private static final String TRIGGER_SHAPE = "{\"project\": \"NAME\", \"noCache\": true}";
 
   private final Daemon daemon;
   private final Json json;
@@ -32,8 +36,15 @@ final class CommandEndpoints {
     this.json = json;
   }
 
+  /** {@code {"project": NAME, "noCache": true}}: both optional; noCache runs every stage. */
   void trigger(HttpExchange exchange, List<String> params) throws IOException, HttpError {
-    perProject(exchange, daemon::trigger);
+    JsonNode body = body(exchange, TRIGGER_FIELDS);
+    JsonNode noCache = body.get("noCache");
+    if (noCache != null && !noCache.isNull() && !noCache.isBoolean()) {
+      throw new HttpError(400, "noCache must be true or false");
+    }
+    boolean bypass = noCache != null && noCache.asBoolean(false);
+    perProject(exchange, project(body), p -> daemon.trigger(p, bypass));
   }
 
   void pause(HttpExchange exchange, List<String> params) throws IOException, HttpError {
@@ -64,7 +75,14 @@ final class CommandEndpoints {
   private void perProject(
       HttpExchange exchange, Function<Optional<String>, CompletableFuture<Void>> action)
       throws IOException, HttpError {
-    Optional<String> project = project(exchange);
+    perProject(exchange, project(exchange), action);
+  }
+
+  private void perProject(
+      HttpExchange exchange,
+      Optional<String> project,
+      Function<Optional<String>, CompletableFuture<Void>> action)
+      throws IOException, HttpError {
     CompletableFuture<Void> done;
     try {
       done = action.apply(project);
@@ -93,29 +111,38 @@ final class CommandEndpoints {
 
   /** The body's project, empty for no body, an empty body or a null project. */
   private Optional<String> project(HttpExchange exchange) throws IOException, HttpError {
+    return project(body(exchange, PROJECT_FIELDS));
+  }
+
+  /** The body as an object whose fields are all among {@code allowed}; empty for no body. */
+  private JsonNode body(HttpExchange exchange, Set<String> allowed) throws IOException, HttpError {
+    String shape = allowed.equals(PROJECT_FIELDS) ? "{\"project\": \"NAME\"}" : TRIGGER_SHAPE;
     String text = new String(Requests.body(exchange), StandardCharsets.UTF_8);
     if (text.isBlank()) {
-      return Optional.empty();
+      return json.mapper().createObjectNode();
     }
     JsonNode body;
     try {
       body = json.mapper().readTree(text);
     } catch (JsonProcessingException e) {
-      throw new HttpError(400, "the body is not JSON; send {\"project\": \"NAME\"} or nothing");
+      throw new HttpError(400, "the body is not JSON; send " + shape + " or nothing");
     }
     if (body == null || body.isNull()) {
-      return Optional.empty();
+      return json.mapper().createObjectNode();
     }
     if (!body.isObject()) {
-      throw new HttpError(400, "the body must be {\"project\": \"NAME\"} or nothing");
+      throw new HttpError(400, "the body must be " + shape + " or nothing");
     }
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!name.equals("project")) {
-        throw new HttpError(
-            400, "unknown field '" + name + "'; the body is {\"project\": \"NAME\"}");
+      if (!allowed.contains(name)) {
+        throw new HttpError(400, "unknown field '" + name + "'; the body is " + shape);
       }
     }
+    return body;
+  }
+
+  private static Optional<String> project(JsonNode body) throws HttpError {
     JsonNode project = body.get("project");
     if (project == null || project.isNull()) {
       return Optional.empty();

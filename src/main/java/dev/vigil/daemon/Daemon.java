@@ -113,7 +113,7 @@ public final class Daemon {
                 options.env(),
                 scheduler,
                 background,
-                note -> LoggerFactory.getLogger(StageCache.class).warn("{}", note)));
+                console::info));
     this.config =
         new ConfigReloader(options, projects, chained, console, events, board::changed, ownFiles);
     this.once = new OnceRuns(projects, taps, scheduler);
@@ -228,7 +228,15 @@ public final class Daemon {
 
   /** Queues a full run of the project, or of every project. */
   public CompletableFuture<Void> trigger(Optional<String> project) {
-    return each(project, r -> r.loop().runAll(TriggerKind.MANUAL));
+    return trigger(project, false);
+  }
+
+  /**
+   * Queues a full run of the project, or of every project; with {@code noCache}, that run runs
+   * every stage, those the stage cache would answer too.
+   */
+  public CompletableFuture<Void> trigger(Optional<String> project, boolean noCache) {
+    return each(project, r -> r.trigger(noCache));
   }
 
   public CompletableFuture<Void> pause(Optional<String> project) {

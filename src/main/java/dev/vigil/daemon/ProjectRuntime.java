@@ -188,6 +188,14 @@ final class ProjectRuntime implements AutoCloseable {
     return !held.held();
   }
 
+  /** Queues a full run; with {@code noCache}, it runs every stage, cached or not. */
+  CompletableFuture<Void> trigger(boolean noCache) {
+    if (noCache) {
+      cache.bypassNextRun();
+    }
+    return loop.runAll(dev.vigil.run.TriggerKind.MANUAL);
+  }
+
   /** Tries kernel events again now if the project fell back to polling, or looks for its root. */
   void retryEvents() {
     watcher.retryEvents();

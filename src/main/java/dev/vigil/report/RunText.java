@@ -123,7 +123,12 @@ final class RunText {
       case CANCELLED ->
           ansi.paint(Ansi.YELLOW, glyph("⊘") + stage.name() + " cancelled") + " after " + took;
       case SKIPPED -> ansi.paint(Ansi.DIM, glyph("-") + stage.name() + " skipped");
-      case CACHED -> ansi.paint(Ansi.DIM, glyph("✓") + stage.name() + " cached");
+      case CACHED ->
+          ansi.paint(Ansi.DIM, glyph("✓") + stage.name() + " cached")
+              + (stage.savedMs() == null ? "" : " (" + duration(stage.savedMs()) + " saved)")
+              + (stage.cachedFrom() == null || !"remote".equals(stage.cachedFrom().source())
+                  ? ""
+                  : " from the remote cache");
     };
   }
 

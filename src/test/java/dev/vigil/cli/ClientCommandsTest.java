@@ -49,6 +49,42 @@ class ClientCommandsTest {
   }
 
   @Test
+  void triggerNoCacheRunsAStageTheCacheWouldAnswer(@TempDir Path outside) throws Exception {
+    Path ran = outside.resolve("ran");
+    fx.start(
+        root,
+        state,
+        """
+        version: 1
+        defaults: {run_on_start: false}
+        projects:
+          - name: app
+            ignore: [vigil.yaml]
+            stages:
+              - {name: check, run: "echo ran >> '%s'", cache: true}
+        """
+            .formatted(ran));
+    cli("trigger", "app");
+    fx.awaitRuns(1);
+    await()
+        .atMost(ApiFixture.WAIT)
+        .until(
+            () ->
+                Files.isDirectory(state.resolve("cache"))
+                    && Files.list(state.resolve("cache"))
+                        .anyMatch(f -> !f.getFileName().toString().startsWith(".")));
+    cli("trigger", "app");
+    fx.awaitRuns(2);
+    assertThat(Files.readAllLines(ran)).hasSize(1);
+
+    Cli noCache = cli("trigger", "--no-cache", "app");
+    fx.awaitRuns(3);
+
+    assertThat(noCache.out()).isEqualTo("triggered app\n");
+    assertThat(Files.readAllLines(ran)).hasSize(2);
+  }
+
+  @Test
   void statusJsonIsTheRawStatus() throws Exception {
     fx.start(root, state, ApiFixture.oneStage("true"));
     Cli cli = new Cli(root);

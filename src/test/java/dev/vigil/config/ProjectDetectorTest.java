@@ -236,6 +236,47 @@ class ProjectDetectorTest {
             "**/*.py", "**/*.pyi", "pyproject.toml", "ruff.toml", "mypy.ini", "pytest.ini");
   }
 
+  private static List<String> cached(ProjectConfig p) {
+    return p.stages().stream().filter(st -> st.cache().enabled()).map(StageConfig::name).toList();
+  }
+
+  @Test
+  void pureChecksAreCachedAndStagesWithSideEffectsAndWhatFollowsThemNever() throws Exception {
+    file(
+        "pyproject.toml",
+        "[build-system]\nrequires = [\"maturin>=1.0\"]\nbuild-backend = \"maturin\"\n"
+            + "[tool.ruff]\n");
+    file("Cargo.toml", "[package]\nname = \"fastmath\"\n[lib]\ncrate-type = [\"cdylib\"]\n");
+    file("tests/test_fast.py", "");
+    file("web/package.json", "{\"scripts\": {\"lint\": \"x\", \"test\": \"x\", \"build\": \"x\"}}");
+    file("svc/pom.xml", "<project/>");
+
+    VigilConfig config = init();
+
+    ProjectConfig rust =
+        config.projects().stream()
+            .filter(p -> p.name().endsWith("-rust"))
+            .findFirst()
+            .orElseThrow();
+    ProjectConfig python =
+        config.projects().stream()
+            .filter(p -> p.name().endsWith("-python"))
+            .findFirst()
+            .orElseThrow();
+    ProjectConfig web =
+        config.projects().stream().filter(p -> p.name().equals("web")).findFirst().orElseThrow();
+    ProjectConfig svc =
+        config.projects().stream().filter(p -> p.name().equals("svc")).findFirst().orElseThrow();
+    assertThat(cached(rust)).containsExactly("fmt", "clippy", "test");
+    // maturin develop installs into the virtualenv: the tests after it read what no key covers.
+    assertThat(chain(python))
+        .containsExactly("lint needs []", "develop needs [lint]", "test needs [develop]");
+    assertThat(cached(python)).containsExactly("lint");
+    assertThat(cached(web)).containsExactly("lint", "test");
+    assertThat(cached(svc)).containsExactly("test");
+    assertThat(Files.readString(tmp.resolve("vigil.yaml"))).contains("        cache: true\n");
+  }
+
   @Test
   void maturinWithTheCrateInASubdirectory() throws Exception {
     file(

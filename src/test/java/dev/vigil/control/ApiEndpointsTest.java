@@ -68,6 +68,43 @@ class ApiEndpointsTest {
   }
 
   @Test
+  void triggerWithNoCacheRunsACachedStageAgain(@TempDir Path outside) throws Exception {
+    Path ran = outside.resolve("ran");
+    fx.start(
+        root,
+        state,
+        """
+        version: 1
+        defaults: {run_on_start: false}
+        projects:
+          - name: app
+            ignore: [vigil.yaml]
+            stages:
+              - {name: check, run: "echo ran >> '%s'", cache: true}
+        """
+            .formatted(ran));
+    assertThat(fx.post("/api/trigger", null).statusCode()).isEqualTo(200);
+    fx.awaitRuns(1);
+    await().atMost(ApiFixture.WAIT).until(() -> Files.isDirectory(state.resolve("cache")));
+    await()
+        .atMost(ApiFixture.WAIT)
+        .until(
+            () ->
+                Files.list(state.resolve("cache"))
+                    .anyMatch(f -> !f.getFileName().toString().startsWith(".")));
+
+    assertThat(fx.post("/api/trigger", "{\"project\": \"app\"}").statusCode()).isEqualTo(200);
+    fx.awaitRuns(2);
+    assertThat(fx.runs().get(0).stages().get(0).status().toString()).isEqualTo("cached");
+    assertThat(fx.post("/api/trigger", "{\"project\": \"app\", \"noCache\": true}").statusCode())
+        .isEqualTo(200);
+    fx.awaitRuns(3);
+
+    assertThat(fx.runs().get(0).stages().get(0).status().toString()).isEqualTo("passed");
+    assertThat(Files.readAllLines(ran)).hasSize(2);
+  }
+
+  @Test
   void anUnknownProjectIs404NamingTheKnownOnes() throws Exception {
     start();
     HttpResponse<String> response = fx.post("/api/trigger", "{\"project\": \"nope\"}");
@@ -83,6 +120,8 @@ class ApiEndpointsTest {
     assertThat(fx.post("/api/trigger", "{\"projects\": \"app\"}").statusCode()).isEqualTo(400);
     assertThat(fx.post("/api/trigger", "{\"project\": 3}").statusCode()).isEqualTo(400);
     assertThat(fx.post("/api/stop", "{\"project\": \"app\"}").statusCode()).isEqualTo(400);
+    assertThat(fx.post("/api/trigger", "{\"noCache\": \"yes\"}").statusCode()).isEqualTo(400);
+    assertThat(fx.post("/api/pause", "{\"noCache\": true}").statusCode()).isEqualTo(400);
     assertThat(fx.runs()).isEmpty();
     assertThat(fx.daemon.stopped()).isNotDone();
   }

@@ -3,6 +3,7 @@ package dev.vigil.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vigil.run.CachedFrom;
 import dev.vigil.run.Diagnostic;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.RunResult;
@@ -51,6 +52,50 @@ class ConsoleReporterTest {
     assertThat(printed())
         .contains("run errored after 812ms: cannot write the run's files in /state/runs/engine-42")
         .contains("disk full");
+  }
+
+  @Test
+  void aCachedStageSaysHowLongItsRunTookAndWhereItCameFrom() {
+    ConsoleReporter console = ConsoleReporter.human(out, STATE, false);
+    StageRecord local =
+        new StageRecord(
+            "clippy",
+            StageStatus.CACHED,
+            0,
+            2,
+            0,
+            "",
+            null,
+            List.of(),
+            List.of(),
+            0,
+            "ab12",
+            new CachedFrom("engine-7", Fixtures.T0, "local"),
+            12_345L);
+    StageRecord remote =
+        new StageRecord(
+            "test",
+            StageStatus.CACHED,
+            0,
+            9,
+            0,
+            "",
+            null,
+            List.of(),
+            List.of(),
+            0,
+            "cd34",
+            new CachedFrom("ci-3", Fixtures.T0, "remote"),
+            640L);
+
+    console.stageFinished("engine", local);
+    console.stageFinished("engine", remote);
+
+    assertThat(printed())
+        .isEqualTo(
+            lines(
+                "engine: clippy cached (12.3s saved)",
+                "engine: test cached (640ms saved) from the remote cache"));
   }
 
   @Test

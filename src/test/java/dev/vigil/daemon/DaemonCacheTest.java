@@ -1,0 +1,140 @@
+package dev.vigil.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vigil.run.RunRecord;
+import dev.vigil.run.StageRecord;
+import dev.vigil.run.StageStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stage cache in a real daemon on a real tree: edit and edit back, a restart on the same state
+ * dir, {@code trigger --no-cache}, and the store's size limit. The stage appends a line to a file
+ * outside the root each time its command really runs.
+ */
+class DaemonCacheTest {
+  @RegisterExtension final DaemonFixture fx = new DaemonFixture();
+  @RegisterExtension final DaemonFixture second = new DaemonFixture();
+
+  @TempDir Path root;
+  @TempDir Path state;
+  @TempDir Path outside;
+
+  private Path marker() {
+    return outside.resolve("ran");
+  }
+
+  private String config(String maxSize) {
+    return """
+        version: 1
+        cache: {max_size: %s}
+        projects:
+          - name: app
+            ignore: [vigil.yaml]
+            stages:
+              - {name: check, run: "echo checked; head -c 2000 /dev/zero | tr '\\\\0' x; echo ran >> '%s'", cache: true}
+        """
+        .formatted(maxSize, marker());
+  }
+
+  private long timesRun() throws Exception {
+    return Files.exists(marker()) ? Files.readAllLines(marker()).size() : 0;
+  }
+
+  private static StageRecord check(RunRecord run) {
+    return run.stages().get(0);
+  }
+
+  @Test
+  void anEditBackIsAnsweredFromTheCacheAndARestartKeepsIt() throws Exception {
+    Files.writeString(root.resolve("lib.txt"), "one\n");
+    fx.start(root, state, config("1MiB"));
+    StageRecord first = check(fx.awaitRun(1));
+    assertThat(first.status()).isEqualTo(StageStatus.PASSED);
+    assertThat(first.cacheKey()).isNotNull();
+    awaitStored(1);
+
+    Files.writeString(root.resolve("lib.txt"), "two\n");
+    assertThat(check(fx.awaitRun(2)).status()).isEqualTo(StageStatus.PASSED);
+    Files.writeString(root.resolve("lib.txt"), "one\n");
+    RunRecord back = fx.awaitRun(3);
+
+    assertThat(timesRun()).isEqualTo(2);
+    StageRecord cached = check(back);
+    assertThat(cached.status()).isEqualTo(StageStatus.CACHED);
+    assertThat(cached.cacheKey()).isEqualTo(first.cacheKey());
+    assertThat(cached.cachedFrom().runId()).isEqualTo(fx.runs().get(0).runId());
+    assertThat(cached.cachedFrom().source()).isEqualTo("local");
+    assertThat(cached.savedMs()).isEqualTo(first.durationMs());
+    assertThat(cached.outputTail()).contains("checked");
+    assertThat(Files.readString(state.resolve(cached.logFile()))).contains("checked");
+    assertThat(fx.console()).contains("check cached (");
+
+    fx.daemon.stop().join();
+    second.start(root, state, config("1MiB"));
+    RunRecord afterRestart = second.awaitRun(4);
+    assertThat(check(afterRestart).status()).isEqualTo(StageStatus.CACHED);
+    assertThat(timesRun()).isEqualTo(2);
+  }
+
+  @Test
+  void triggerWithNoCacheRunsTheStageAndAPlainTriggerDoesNot() throws Exception {
+    Files.writeString(root.resolve("lib.txt"), "one\n");
+    fx.start(root, state, config("1MiB"));
+    fx.awaitRun(1);
+    awaitStored(1);
+
+    fx.daemon.trigger(Optional.empty()).join();
+    assertThat(check(fx.awaitRun(2)).status()).isEqualTo(StageStatus.CACHED);
+    assertThat(timesRun()).isEqualTo(1);
+
+    fx.daemon.trigger(Optional.of("app"), true).join();
+    StageRecord ran = check(fx.awaitRun(3));
+    assertThat(ran.status()).isEqualTo(StageStatus.PASSED);
+    assertThat(timesRun()).isEqualTo(2);
+
+    fx.daemon.trigger(Optional.empty()).join();
+    assertThat(check(fx.awaitRun(4)).status()).isEqualTo(StageStatus.CACHED);
+    assertThat(timesRun()).isEqualTo(2);
+  }
+
+  @Test
+  void pastMaxSizeTheLeastRecentlyUsedResultIsEvictedAndRunsAgain() throws Exception {
+    // Each artifact holds the stage's output tail and its log, 2 KB each: 6 KiB holds one.
+    Files.writeString(root.resolve("lib.txt"), "one\n");
+    fx.start(root, state, config("6KiB"));
+    fx.awaitRun(1);
+    awaitStored(1);
+    Files.writeString(root.resolve("lib.txt"), "two\n");
+    fx.awaitRun(2);
+    await().atMost(DaemonFixture.WAIT).until(() -> timesRun() == 2 && stored().size() == 1);
+
+    Files.writeString(root.resolve("lib.txt"), "one\n");
+    RunRecord back = fx.awaitRun(3);
+
+    assertThat(check(back).status()).isEqualTo(StageStatus.PASSED);
+    assertThat(timesRun()).isEqualTo(3);
+  }
+
+  private void awaitStored(int n) {
+    await().atMost(DaemonFixture.WAIT).until(() -> stored().size() >= n);
+  }
+
+  private List<Path> stored() throws Exception {
+    Path dir = state.resolve("cache");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().matches("[0-9a-f]{64}")).toList();
+    }
+  }
+}
