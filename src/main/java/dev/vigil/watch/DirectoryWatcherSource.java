@@ -64,6 +64,11 @@ final class DirectoryWatcherSource implements EventSource {
   }
 
   @Override
+  public String backend() {
+    return "directory-watcher";
+  }
+
+  @Override
   public void close() {
     try {
       watcher.close();

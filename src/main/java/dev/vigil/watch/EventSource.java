@@ -18,6 +18,9 @@ interface EventSource extends AutoCloseable {
   @Override
   void close();
 
+  /** The backend's name, as {@code vigil status} shows it: inotify or directory-watcher. */
+  String backend();
+
   /** Opens event sources. */
   @FunctionalInterface
   interface Factory {

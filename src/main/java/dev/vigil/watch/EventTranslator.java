@@ -46,7 +46,8 @@ final class EventTranslator implements DirectoryChangeListener {
     translate(event, root).ifPresent(this::deliver);
   }
 
-  private void deliver(FileEvent e) {
+  /** Passes one event on: to its liveness probe if it is a cookie, else unless ignored. */
+  void deliver(FileEvent e) {
     if (cookies.test(e) || ignored(e)) {
       return;
     }
@@ -55,6 +56,11 @@ final class EventTranslator implements DirectoryChangeListener {
     } catch (RuntimeException listenerFailure) {
       log.error("the event listener failed on {}", e, listenerFailure);
     }
+  }
+
+  /** Reports a backend error that is not an overflow. */
+  void fail(Exception e) {
+    failures.accept(e);
   }
 
   @Override

@@ -63,7 +63,7 @@ public final class ProjectWatcher implements AutoCloseable {
       WatchStateListener states,
       Scheduler scheduler,
       WatchSettings settings) {
-    this(root, filter, events, states, scheduler, settings, DirectoryWatcherSource::open);
+    this(root, filter, events, states, scheduler, settings, EventSources.chosen());
   }
 
   ProjectWatcher(
@@ -217,7 +217,8 @@ public final class ProjectWatcher implements AutoCloseable {
         opened.source().close();
         return false;
       }
-      install(opened.source(), gen, identity, "watching " + root);
+      install(
+          opened.source(), gen, identity, "watching " + root + " by " + opened.source().backend());
     }
     announcer.deliver();
     whenLoopEnds(opened.loop(), gen);
@@ -287,7 +288,8 @@ public final class ProjectWatcher implements AutoCloseable {
       backends.scanner = null; // handed over below, not closed
       next = transition(gen);
       owner.set(next);
-      String message = "kernel events work again: watching " + root + " by events";
+      String message =
+          "kernel events work again: watching " + root + " by " + opened.source().backend();
       install(opened.source(), next, identity, message);
     }
     announcer.deliver();

@@ -39,6 +39,11 @@ class ProjectWatcherFallbackTest {
 
   /** A kernel that registers fine and then says nothing at all. */
   private static final class FakeSource implements EventSource {
+    @Override
+    public String backend() {
+      return "fake";
+    }
+
     final EventTranslator listener;
     final IOException failure;
     final CompletableFuture<Void> loop = new CompletableFuture<>();
