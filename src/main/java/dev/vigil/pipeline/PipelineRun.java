@@ -80,16 +80,29 @@ public final class PipelineRun {
       Scheduler scheduler,
       RunListener listener,
       int maxParallelStages) {
+    return start(
+        project,
+        request,
+        runner,
+        scheduler,
+        listener,
+        maxParallelStages,
+        DiagnosticsMemory.NONE,
+        ProjectCache.NONE);
+  }
+
+  /** Starts the run with a memory of diagnostics and a stage cache; stages begin at once. */
+  public static PipelineRun start(
+      ProjectConfig project,
+      RunRequest request,
+      CommandRunner runner,
+      Scheduler scheduler,
+      RunListener listener,
+      int maxParallelStages,
+      DiagnosticsMemory memory,
+      ProjectCache cache) {
     PipelineRun run =
-        create(
-            project,
-            request,
-            runner,
-            scheduler,
-            listener,
-            maxParallelStages,
-            DiagnosticsMemory.NONE,
-            ProjectCache.NONE);
+        create(project, request, runner, scheduler, listener, maxParallelStages, memory, cache);
     run.begin();
     return run;
   }
