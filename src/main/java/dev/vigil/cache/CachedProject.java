@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A project's stage cache: its input index, fed as runs start, its tools' output, taken once, and
- * the lookups and stores of its stages.
+ * A project's stage cache: its input index, fed as runs start, its tools' output, taken when the
+ * project is loaded and again at each reload, and the lookups and stores of its stages.
  */
 final class CachedProject implements ProjectCache {
   private static final Logger log = LoggerFactory.getLogger(CachedProject.class);
@@ -30,7 +30,7 @@ final class CachedProject implements ProjectCache {
   private final InputIndex index;
   private final KeyMaker keys;
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
-  private final Tools tools;
+  private volatile Tools tools;
   private boolean trusted = true;
   private boolean bypass;
 
@@ -41,7 +41,7 @@ final class CachedProject implements ProjectCache {
     this.cache = cache;
     this.index = new InputIndex(project.stages().stream().map(s -> s.cache().inputs()).toList());
     this.tools = new Tools(project, cache.background());
-    this.keys = new KeyMaker(project, cache.env()::get, tools::output);
+    this.keys = new KeyMaker(project, cache.env()::get);
   }
 
   @Override
@@ -75,10 +75,16 @@ final class CachedProject implements ProjectCache {
   }
 
   @Override
+  public void reloaded() {
+    tools = new Tools(project, cache.background());
+  }
+
+  @Override
   public CompletableFuture<Lookup> lookup(StageConfig stage) {
+    Tools now = tools;
     return ready
-        .thenCompose(v -> tools.taken())
-        .thenCompose(v -> lookupNow(stage))
+        .thenCompose(v -> now.taken())
+        .thenCompose(v -> lookupNow(stage, now))
         .exceptionally(
             e -> {
               log.warn("cache lookup for {} failed: {}", stage.name(), e.toString());
@@ -86,13 +92,13 @@ final class CachedProject implements ProjectCache {
             });
   }
 
-  private CompletableFuture<Lookup> lookupNow(StageConfig stage) {
+  private CompletableFuture<Lookup> lookupNow(StageConfig stage, Tools tools) {
     String key;
     synchronized (this) {
       if (!trusted) {
         return CompletableFuture.completedFuture(Lookup.NONE);
       }
-      key = keys.key(stage, index);
+      key = keys.key(stage, index, tools::output);
     }
     Optional<Artifact> local = readLocal(key);
     if (local.isPresent()) {

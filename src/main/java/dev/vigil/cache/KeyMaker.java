@@ -20,23 +20,20 @@ final class KeyMaker {
 
   private final ProjectConfig project;
   private final Function<String, String> environment;
-  private final Function<String, String> toolOutput;
 
   /**
    * @param environment vigil's environment, for the variables a stage's cache names
-   * @param toolOutput the output of a tool command, as taken when the project was loaded
    */
-  KeyMaker(
-      ProjectConfig project,
-      Function<String, String> environment,
-      Function<String, String> toolOutput) {
+  KeyMaker(ProjectConfig project, Function<String, String> environment) {
     this.project = project;
     this.environment = environment;
-    this.toolOutput = toolOutput;
   }
 
-  /** The stage's key, with the inputs digested by {@code inputs}. */
-  String key(StageConfig stage, InputIndex inputs) {
+  /**
+   * The stage's key, with the inputs digested by {@code inputs} and {@code toolOutput} giving the
+   * output of a tool command, as last taken.
+   */
+  String key(StageConfig stage, InputIndex inputs, Function<String, String> toolOutput) {
     MessageDigest sha = Sha256.digest();
     field(sha, "vigil-cache", Integer.toString(FORMAT_VERSION));
     field(sha, "shell", "sh -c");
@@ -56,7 +53,7 @@ final class KeyMaker {
     for (String need : stage.needs().stream().sorted().toList()) {
       StageConfig needed =
           project.stages().stream().filter(s -> s.name().equals(need)).findFirst().orElseThrow();
-      field(sha, "need", need + "\0" + key(needed, inputs));
+      field(sha, "need", need + "\0" + key(needed, inputs, toolOutput));
     }
     field(sha, "inputs", inputs.digest(stage.cache().inputs()));
     return Sha256.hex(sha.digest());

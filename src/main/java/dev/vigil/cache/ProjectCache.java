@@ -35,6 +35,9 @@ public interface ProjectCache {
         public void bypassNextRun() {}
 
         @Override
+        public void reloaded() {}
+
+        @Override
         public boolean takeBypass() {
           return false;
         }
@@ -60,6 +63,12 @@ public interface ProjectCache {
    * run's list of paths was cut short, and then no key is trusted until the project is reloaded.
    */
   void inputsRecorded(Collection<String> paths, boolean complete);
+
+  /**
+   * The config was read again and this project kept: its {@code tools} commands are run again, and
+   * lookups from now on wait for their output (a toolchain upgraded meanwhile changes the keys).
+   */
+  void reloaded();
 
   /** The next run of the project runs every stage, cached or not. */
   void bypassNextRun();

@@ -196,6 +196,11 @@ final class ProjectRuntime implements AutoCloseable {
     return loop.runAll(dev.vigil.run.TriggerKind.MANUAL);
   }
 
+  /** The config was reloaded and this project kept as it was: the cache takes its tools again. */
+  void reloaded() {
+    cache.reloaded();
+  }
+
   /** Tries kernel events again now if the project fell back to polling, or looks for its root. */
   void retryEvents() {
     watcher.retryEvents();

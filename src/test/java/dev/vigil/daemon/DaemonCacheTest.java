@@ -124,6 +124,36 @@ class DaemonCacheTest {
     assertThat(timesRun()).isEqualTo(3);
   }
 
+  @Test
+  void aReloadTakesTheToolsOutputAgain() throws Exception {
+    Path toolchain = outside.resolve("toolchain");
+    Files.writeString(toolchain, "rustc 1.80\n");
+    Files.writeString(root.resolve("lib.txt"), "one\n");
+    fx.start(
+        root,
+        state,
+        """
+        version: 1
+        projects:
+          - name: app
+            ignore: [vigil.yaml]
+            stages:
+              - {name: check, run: "echo checked; echo ran >> '%s'", cache: {tools: ["cat '%s'"]}}
+        """
+            .formatted(marker(), toolchain));
+    fx.awaitRun(1);
+    awaitStored(1);
+    fx.daemon.trigger(Optional.empty()).join();
+    assertThat(check(fx.awaitRun(2)).status()).isEqualTo(StageStatus.CACHED);
+
+    Files.writeString(toolchain, "rustc 1.81\n");
+    assertThat(fx.daemon.reload()).isEmpty();
+    fx.daemon.trigger(Optional.empty()).join();
+
+    assertThat(check(fx.awaitRun(3)).status()).isEqualTo(StageStatus.PASSED);
+    assertThat(timesRun()).isEqualTo(2);
+  }
+
   private void awaitStored(int n) {
     await().atMost(DaemonFixture.WAIT).until(() -> stored().size() >= n);
   }
