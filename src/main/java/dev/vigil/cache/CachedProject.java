@@ -80,11 +80,12 @@ final class CachedProject implements ProjectCache {
   }
 
   @Override
-  public CompletableFuture<Lookup> lookup(StageConfig stage) {
+  public CompletableFuture<Lookup> lookup(
+      StageConfig stage, Function<StageConfig, String> commandAsRun) {
     Tools now = tools;
     return ready
         .thenCompose(v -> now.taken())
-        .thenCompose(v -> lookupNow(stage, now))
+        .thenCompose(v -> lookupNow(stage, commandAsRun, now))
         .exceptionally(
             e -> {
               log.warn("cache lookup for {} failed: {}", stage.name(), e.toString());
@@ -92,13 +93,14 @@ final class CachedProject implements ProjectCache {
             });
   }
 
-  private CompletableFuture<Lookup> lookupNow(StageConfig stage, Tools tools) {
+  private CompletableFuture<Lookup> lookupNow(
+      StageConfig stage, Function<StageConfig, String> commandAsRun, Tools tools) {
     String key;
     synchronized (this) {
       if (!trusted) {
         return CompletableFuture.completedFuture(Lookup.NONE);
       }
-      key = keys.key(stage, index, tools::output);
+      key = keys.key(stage, commandAsRun, index, tools::output);
     }
     Optional<Artifact> local = readLocal(key);
     if (local.isPresent()) {

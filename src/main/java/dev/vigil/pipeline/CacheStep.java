@@ -45,10 +45,14 @@ final class CacheStep {
     return !bypass && cache.covers(stage);
   }
 
-  /** The lookup; a hit's log is already in place when it completes. */
-  CompletableFuture<Lookup> lookup(StageConfig stage) {
+  /**
+   * The lookup, {@code commandAsRun} giving a stage's command in this run; a hit's log is already
+   * in place when it completes.
+   */
+  CompletableFuture<Lookup> lookup(
+      StageConfig stage, java.util.function.Function<StageConfig, String> commandAsRun) {
     return cache
-        .lookup(stage)
+        .lookup(stage, commandAsRun)
         .thenApply(
             l -> {
               l.hit().ifPresent(h -> writeLog(stage.name(), h.artifact()));

@@ -154,6 +154,40 @@ class DaemonCacheTest {
     assertThat(timesRun()).isEqualTo(2);
   }
 
+  @Test
+  void aStageThatChecksOnlyTheChangedFilesIsKeyedByThemToo() throws Exception {
+    // The stage checks the files it is given: the same tree with other files changed is another
+    // command, and a result for one is no answer for the other.
+    Files.writeString(root.resolve("a.txt"), "ok\n");
+    Files.writeString(root.resolve("b.txt"), "ok\n");
+    fx.start(
+        root,
+        state,
+        """
+        version: 1
+        projects:
+          - name: app
+            ignore: [vigil.yaml]
+            stages:
+              - {name: check, run: "echo ran >> '%s'; ! grep -l BAD {changed} /dev/null", cache: true}
+        """
+            .formatted(marker()));
+    assertThat(check(fx.awaitRun(1)).status()).isEqualTo(StageStatus.PASSED);
+    Files.writeString(root.resolve("b.txt"), "BAD\n");
+    assertThat(check(fx.awaitRun(2)).status()).isEqualTo(StageStatus.FAILED);
+    Files.writeString(root.resolve("a.txt"), "ok 2\n");
+    assertThat(check(fx.awaitRun(3)).status()).isEqualTo(StageStatus.PASSED);
+    awaitStored(2);
+    Files.writeString(root.resolve("b.txt"), "ok\n");
+    assertThat(check(fx.awaitRun(4)).status()).isEqualTo(StageStatus.PASSED);
+
+    Files.writeString(root.resolve("b.txt"), "BAD\n");
+    StageRecord back = check(fx.awaitRun(5));
+
+    assertThat(back.status()).isEqualTo(StageStatus.FAILED);
+    assertThat(timesRun()).isEqualTo(5);
+  }
+
   private void awaitStored(int n) {
     await().atMost(DaemonFixture.WAIT).until(() -> stored().size() >= n);
   }
