@@ -158,30 +158,47 @@ final class CachedProject implements ProjectCache {
 
   @Override
   public void store(String key, String runId, StageRecord passed, Path logFile, Instant at) {
-    cache
-        .background()
-        .execute(
-            () -> {
-              try {
-                byte[] logBytes = readLog(logFile);
-                Artifact artifact =
-                    new Artifact(
-                        key,
-                        runId,
-                        at,
-                        passed.durationMs(),
-                        passed.outputTail() == null ? "" : passed.outputTail(),
-                        passed.diagnostics(),
-                        logBytes);
-                byte[] bytes = cache.codec().encode(artifact);
-                cache.local().put(key, bytes, cache.scheduler().now());
-                if (cache.upload() && cache.remote().isPresent()) {
-                  cache.remote().get().put(key, bytes, ArtifactCodec.signatureOf(bytes));
-                }
-              } catch (IOException | RuntimeException e) {
-                log.warn("cannot store {} in the cache: {}", passed.name(), e.toString());
-              }
-            });
+    CompletableFuture<Void> work =
+        CompletableFuture.supplyAsync(
+                () -> storeLocally(key, runId, passed, logFile, at), cache.background())
+            .thenCompose(
+                bytes -> {
+                  if (bytes.isEmpty() || !cache.upload() || cache.remote().isEmpty()) {
+                    return CompletableFuture.completedFuture(null);
+                  }
+                  return cache
+                      .remote()
+                      .get()
+                      .put(key, bytes.get(), ArtifactCodec.signatureOf(bytes.get()));
+                });
+    cache.track(work);
+  }
+
+  /** The artifact's bytes once kept in the local store; empty when it could not be made. */
+  private Optional<byte[]> storeLocally(
+      String key, String runId, StageRecord passed, Path logFile, Instant at) {
+    try {
+      byte[] logBytes = readLog(logFile);
+      Artifact artifact =
+          new Artifact(
+              key,
+              runId,
+              at,
+              passed.durationMs(),
+              passed.outputTail() == null ? "" : passed.outputTail(),
+              passed.diagnostics(),
+              logBytes);
+      byte[] bytes = cache.codec().encode(artifact);
+      try {
+        cache.local().put(key, bytes, cache.scheduler().now());
+      } catch (IOException e) {
+        log.warn("cannot keep {} in the local cache: {}", passed.name(), e.toString());
+      }
+      return Optional.of(bytes);
+    } catch (IOException | RuntimeException e) {
+      log.warn("cannot store {} in the cache: {}", passed.name(), e.toString());
+      return Optional.empty();
+    }
   }
 
   private static byte[] readLog(Path logFile) throws IOException {

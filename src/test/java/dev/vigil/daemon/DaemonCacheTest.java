@@ -3,13 +3,19 @@ package dev.vigil.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.vigil.config.ConfigLoader;
+import dev.vigil.config.VigilConfig;
+import dev.vigil.pipeline.OnceSequence;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.StageRecord;
 import dev.vigil.run.StageStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -186,6 +192,53 @@ class DaemonCacheTest {
 
     assertThat(back.status()).isEqualTo(StageStatus.FAILED);
     assertThat(timesRun()).isEqualTo(5);
+  }
+
+  @Test
+  void vigilOnceWithTheDaemonStoppedIsAnsweredFromWhatTheDaemonStored() throws Exception {
+    Files.writeString(root.resolve("lib.txt"), "one\n");
+    fx.start(
+        root,
+        state,
+        """
+        version: 1
+        projects:
+          - name: app
+            stages:
+              - {name: check, run: "echo checked; echo ran >> '%s'", cache: true}
+        """
+            .formatted(marker()));
+    fx.awaitRun(1);
+    awaitStored(1);
+    fx.daemon.stop().join();
+
+    VigilConfig config = ConfigLoader.load(fx.configFile);
+    List<RunRecord> once = new ArrayList<>();
+    boolean passed =
+        LocalOnce.run(
+            config.projects(),
+            state,
+            dev.vigil.pipeline.RunListener.NONE,
+            new OnceSequence.Listener() {
+              @Override
+              public void finished(RunRecord record) {
+                once.add(record);
+              }
+
+              @Override
+              public void skipped(String project, String upstream, boolean upstreamSkipped) {}
+            },
+            line -> {},
+            new LocalOnce.Caching(
+                config.cache(),
+                Map.of("HOME", state.resolve("home").toString(), "PATH", System.getenv("PATH")),
+                Set.of(fx.configFile)));
+
+    assertThat(passed).isTrue();
+    StageRecord stage = check(once.get(0));
+    assertThat(stage.status()).isEqualTo(StageStatus.CACHED);
+    assertThat(stage.cachedFrom().runId()).isEqualTo(fx.runs().get(0).runId());
+    assertThat(timesRun()).isEqualTo(1);
   }
 
   private void awaitStored(int n) {
