@@ -40,9 +40,12 @@ final class CacheStep {
     bypass = cache.takeBypass();
   }
 
-  /** Whether the stage is to be looked up before it runs. */
+  /**
+   * Whether the stage is to be looked up before it runs. In a run asked to run everything it still
+   * is, for its key: it runs whatever the cache holds, and its pass is stored afresh.
+   */
   boolean wanted(StageConfig stage) {
-    return !bypass && cache.covers(stage);
+    return cache.covers(stage);
   }
 
   /**
@@ -55,6 +58,9 @@ final class CacheStep {
         .lookup(stage, commandAsRun)
         .thenApply(
             l -> {
+              if (bypass) {
+                return new Lookup(l.key(), java.util.Optional.empty());
+              }
               l.hit().ifPresent(h -> writeLog(stage.name(), h.artifact()));
               return l;
             });

@@ -102,10 +102,15 @@ class DaemonCacheTest {
     assertThat(check(fx.awaitRun(2)).status()).isEqualTo(StageStatus.CACHED);
     assertThat(timesRun()).isEqualTo(1);
 
+    for (Path stored : stored()) {
+      Files.delete(stored); // the store lost it (evicted, or the remote never got it)
+    }
     fx.daemon.trigger(Optional.of("app"), true).join();
     StageRecord ran = check(fx.awaitRun(3));
     assertThat(ran.status()).isEqualTo(StageStatus.PASSED);
     assertThat(timesRun()).isEqualTo(2);
+    assertThat(ran.cacheKey()).as("a run without the cache stores afresh").isNotNull();
+    awaitStored(1);
 
     fx.daemon.trigger(Optional.empty()).join();
     assertThat(check(fx.awaitRun(4)).status()).isEqualTo(StageStatus.CACHED);
