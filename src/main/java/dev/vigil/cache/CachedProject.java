@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A project's stage cache: its input index, fed as runs start, its tools' output, taken once, and
- * the lookups and stores of its stages.
+ * A project's stage cache: its input index, fed as runs start, its tools' output, taken when the
+ * project is loaded and again at each reload, and the lookups and stores of its stages.
  */
 final class CachedProject implements ProjectCache {
   private static final Logger log = LoggerFactory.getLogger(CachedProject.class);
@@ -30,7 +30,7 @@ final class CachedProject implements ProjectCache {
   private final InputIndex index;
   private final KeyMaker keys;
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
-  private final Tools tools;
+  private volatile Tools tools;
   private boolean trusted = true;
   private boolean bypass;
 
@@ -41,7 +41,7 @@ final class CachedProject implements ProjectCache {
     this.cache = cache;
     this.index = new InputIndex(project.stages().stream().map(s -> s.cache().inputs()).toList());
     this.tools = new Tools(project, cache.background());
-    this.keys = new KeyMaker(project, cache.env()::get, tools::output);
+    this.keys = new KeyMaker(project, cache.env()::get);
   }
 
   @Override
@@ -75,10 +75,17 @@ final class CachedProject implements ProjectCache {
   }
 
   @Override
-  public CompletableFuture<Lookup> lookup(StageConfig stage) {
+  public void reloaded() {
+    tools = new Tools(project, cache.background());
+  }
+
+  @Override
+  public CompletableFuture<Lookup> lookup(
+      StageConfig stage, Function<StageConfig, String> commandAsRun) {
+    Tools now = tools;
     return ready
-        .thenCompose(v -> tools.taken())
-        .thenCompose(v -> lookupNow(stage))
+        .thenCompose(v -> now.taken())
+        .thenCompose(v -> lookupNow(stage, commandAsRun, now))
         .exceptionally(
             e -> {
               log.warn("cache lookup for {} failed: {}", stage.name(), e.toString());
@@ -86,13 +93,14 @@ final class CachedProject implements ProjectCache {
             });
   }
 
-  private CompletableFuture<Lookup> lookupNow(StageConfig stage) {
+  private CompletableFuture<Lookup> lookupNow(
+      StageConfig stage, Function<StageConfig, String> commandAsRun, Tools tools) {
     String key;
     synchronized (this) {
       if (!trusted) {
         return CompletableFuture.completedFuture(Lookup.NONE);
       }
-      key = keys.key(stage, index);
+      key = keys.key(stage, commandAsRun, index, tools::output);
     }
     Optional<Artifact> local = readLocal(key);
     if (local.isPresent()) {
@@ -150,30 +158,47 @@ final class CachedProject implements ProjectCache {
 
   @Override
   public void store(String key, String runId, StageRecord passed, Path logFile, Instant at) {
-    cache
-        .background()
-        .execute(
-            () -> {
-              try {
-                byte[] logBytes = readLog(logFile);
-                Artifact artifact =
-                    new Artifact(
-                        key,
-                        runId,
-                        at,
-                        passed.durationMs(),
-                        passed.outputTail() == null ? "" : passed.outputTail(),
-                        passed.diagnostics(),
-                        logBytes);
-                byte[] bytes = cache.codec().encode(artifact);
-                cache.local().put(key, bytes, cache.scheduler().now());
-                if (cache.upload() && cache.remote().isPresent()) {
-                  cache.remote().get().put(key, bytes, ArtifactCodec.signatureOf(bytes));
-                }
-              } catch (IOException | RuntimeException e) {
-                log.warn("cannot store {} in the cache: {}", passed.name(), e.toString());
-              }
-            });
+    CompletableFuture<Void> work =
+        CompletableFuture.supplyAsync(
+                () -> storeLocally(key, runId, passed, logFile, at), cache.background())
+            .thenCompose(
+                bytes -> {
+                  if (bytes.isEmpty() || !cache.upload() || cache.remote().isEmpty()) {
+                    return CompletableFuture.completedFuture(null);
+                  }
+                  return cache
+                      .remote()
+                      .get()
+                      .put(key, bytes.get(), ArtifactCodec.signatureOf(bytes.get()));
+                });
+    cache.track(work);
+  }
+
+  /** The artifact's bytes once kept in the local store; empty when it could not be made. */
+  private Optional<byte[]> storeLocally(
+      String key, String runId, StageRecord passed, Path logFile, Instant at) {
+    try {
+      byte[] logBytes = readLog(logFile);
+      Artifact artifact =
+          new Artifact(
+              key,
+              runId,
+              at,
+              passed.durationMs(),
+              passed.outputTail() == null ? "" : passed.outputTail(),
+              passed.diagnostics(),
+              logBytes);
+      byte[] bytes = cache.codec().encode(artifact);
+      try {
+        cache.local().put(key, bytes, cache.scheduler().now());
+      } catch (IOException e) {
+        log.warn("cannot keep {} in the local cache: {}", passed.name(), e.toString());
+      }
+      return Optional.of(bytes);
+    } catch (IOException | RuntimeException e) {
+      log.warn("cannot store {} in the cache: {}", passed.name(), e.toString());
+      return Optional.empty();
+    }
   }
 
   private static byte[] readLog(Path logFile) throws IOException {

@@ -9,10 +9,10 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Makes a stage's cache key: SHA-256 over the format version, the command as run (shell, working
- * directory relative to the root, output format), the stage's env and the values of the variables
- * its cache names, the output of its tools, the keys of the stages it needs, and the digest of its
- * inputs.
+ * Makes a stage's cache key: SHA-256 over the format version, the command as run ({@code {changed}}
+ * expanded; shell, working directory relative to the root, output format), the stage's env and the
+ * values of the variables its cache names, the output of its tools, the keys of the stages it
+ * needs, and the digest of its inputs.
  */
 final class KeyMaker {
   /** Changes whenever what goes into a key, or into an artifact, changes meaning. */
@@ -20,28 +20,30 @@ final class KeyMaker {
 
   private final ProjectConfig project;
   private final Function<String, String> environment;
-  private final Function<String, String> toolOutput;
 
   /**
    * @param environment vigil's environment, for the variables a stage's cache names
-   * @param toolOutput the output of a tool command, as taken when the project was loaded
    */
-  KeyMaker(
-      ProjectConfig project,
-      Function<String, String> environment,
-      Function<String, String> toolOutput) {
+  KeyMaker(ProjectConfig project, Function<String, String> environment) {
     this.project = project;
     this.environment = environment;
-    this.toolOutput = toolOutput;
   }
 
-  /** The stage's key, with the inputs digested by {@code inputs}. */
-  String key(StageConfig stage, InputIndex inputs) {
+  /**
+   * The stage's key, with {@code commandAsRun} giving a stage's command in this run ({@code
+   * {changed}} expanded), the inputs digested by {@code inputs} and {@code toolOutput} giving the
+   * output of a tool command, as last taken.
+   */
+  String key(
+      StageConfig stage,
+      Function<StageConfig, String> commandAsRun,
+      InputIndex inputs,
+      Function<String, String> toolOutput) {
     MessageDigest sha = Sha256.digest();
     field(sha, "vigil-cache", Integer.toString(FORMAT_VERSION));
     field(sha, "shell", "sh -c");
     field(sha, "dir", ".");
-    field(sha, "run", stage.run());
+    field(sha, "run", commandAsRun.apply(stage));
     field(sha, "format", stage.format());
     for (Map.Entry<String, String> e : new TreeMap<>(stage.env()).entrySet()) {
       field(sha, "env", e.getKey() + "=" + e.getValue());
@@ -56,7 +58,7 @@ final class KeyMaker {
     for (String need : stage.needs().stream().sorted().toList()) {
       StageConfig needed =
           project.stages().stream().filter(s -> s.name().equals(need)).findFirst().orElseThrow();
-      field(sha, "need", need + "\0" + key(needed, inputs));
+      field(sha, "need", need + "\0" + key(needed, commandAsRun, inputs, toolOutput));
     }
     field(sha, "inputs", inputs.digest(stage.cache().inputs()));
     return Sha256.hex(sha.digest());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /** One project's view of the stage cache, as a run uses it. */
 public interface ProjectCache {
@@ -18,7 +19,8 @@ public interface ProjectCache {
         }
 
         @Override
-        public CompletableFuture<Lookup> lookup(StageConfig stage) {
+        public CompletableFuture<Lookup> lookup(
+            StageConfig stage, Function<StageConfig, String> commandAsRun) {
           return CompletableFuture.completedFuture(Lookup.NONE);
         }
 
@@ -35,6 +37,9 @@ public interface ProjectCache {
         public void bypassNextRun() {}
 
         @Override
+        public void reloaded() {}
+
+        @Override
         public boolean takeBypass() {
           return false;
         }
@@ -46,8 +51,16 @@ public interface ProjectCache {
   /**
    * The stage's key and stored result as of the inputs last recorded; never fails, and a remote
    * that does not answer within its timeout counts as a miss.
+   *
+   * @param commandAsRun the command a stage runs in this run, {@code {changed}} expanded: a stage
+   *     given the changed files is keyed by them too
    */
-  CompletableFuture<Lookup> lookup(StageConfig stage);
+  CompletableFuture<Lookup> lookup(StageConfig stage, Function<StageConfig, String> commandAsRun);
+
+  /** The lookup for a stage whose command is its {@code run} as written. */
+  default CompletableFuture<Lookup> lookup(StageConfig stage) {
+    return lookup(stage, StageConfig::run);
+  }
 
   /** Keeps a passed stage's record and log under its key, off the caller's thread. */
   void store(String key, String runId, StageRecord passed, Path log, Instant at);
@@ -60,6 +73,12 @@ public interface ProjectCache {
    * run's list of paths was cut short, and then no key is trusted until the project is reloaded.
    */
   void inputsRecorded(Collection<String> paths, boolean complete);
+
+  /**
+   * The config was read again and this project kept: its {@code tools} commands are run again, and
+   * lookups from now on wait for their output (a toolchain upgraded meanwhile changes the keys).
+   */
+  void reloaded();
 
   /** The next run of the project runs every stage, cached or not. */
   void bypassNextRun();

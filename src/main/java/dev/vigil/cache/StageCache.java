@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -27,6 +30,7 @@ public final class StageCache {
   private final Scheduler scheduler;
   private final Executor background;
   private final Consumer<String> notes;
+  private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
 
   /**
    * @param env the environment tokens, signature keys and a stage cache's {@code env} are read from
@@ -65,6 +69,20 @@ public final class StageCache {
       return ProjectCache.NONE;
     }
     return new CachedProject(project, content, this);
+  }
+
+  /**
+   * Completes when every store and upload begun so far has ended; an upload ends by the remote's
+   * timeout at the latest. A {@code vigil once} waits for this before it exits.
+   */
+  public CompletableFuture<Void> flushed() {
+    return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
+  }
+
+  /** Keeps track of a store or upload until it ends. */
+  void track(CompletableFuture<?> work) {
+    pending.add(work);
+    CompletableFuture<?> unused = work.whenComplete((v, e) -> pending.remove(work));
   }
 
   LocalStore local() {

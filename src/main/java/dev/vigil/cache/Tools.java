@@ -13,8 +13,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The output of a project's {@code tools} commands ({@code rustc -V}), taken once when the project
- * is loaded, in its root; a command that fails or hangs counts with what it said and its status.
+ * The output of a project's {@code tools} commands ({@code rustc -V}), taken once, in its root; a
+ * command that fails or hangs counts with what it said and its status. The project takes a new one
+ * when it is loaded and at each reload.
  */
 final class Tools {
   private static final long LIMIT_SECONDS = 30;

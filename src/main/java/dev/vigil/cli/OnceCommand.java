@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.config.ConfigException;
+import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.daemon.LocalOnce;
@@ -9,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,12 +80,27 @@ final class OnceCommand implements Callable<Integer> {
       allPassed =
           remote.isPresent()
               ? remote.get()
-              : LocalOnce.run(chosen, state, runs, report, comfort.reporter()::info);
+              : LocalOnce.run(
+                  chosen,
+                  state,
+                  runs,
+                  report,
+                  comfort.reporter()::info,
+                  new LocalOnce.Caching(loaded.cache(), ctx.env(), configFiles()));
     }
     if (!allPassed && staged) {
       ctx.err().println(BlockedLine.of("commit", report.runs()));
     }
     return allPassed ? ExitCode.OK : ExitCode.FAILED;
+  }
+
+  /** The config file and the files it includes, as the daemon counts them out of every input. */
+  private Set<Path> configFiles() throws ConfigException {
+    Optional<Path> file = ConfigChoice.file(ctx, config);
+    if (file.isEmpty()) {
+      return Set.of();
+    }
+    return ConfigLoader.loadLenient(file.get(), ctx.env(), Map.of()).sources().contents().keySet();
   }
 
   /** The daemon's hold on the projects while changes are set aside, or none without a daemon. */

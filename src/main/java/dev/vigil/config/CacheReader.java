@@ -1,14 +1,19 @@
 package dev.vigil.config;
 
+import dev.vigil.glob.Glob;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 
 /** Reads the top-level {@code cache:} section and a stage's {@code cache:} key. */
 final class CacheReader {
+  private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   private final ValueReader values;
 
   CacheReader(ValueReader values) {
@@ -32,6 +37,9 @@ final class CacheReader {
                     values
                         .problems()
                         .add(s.mark(), ByteSizes.whyNot(ConfigKey.MAX_SIZE.key(), s.value()));
+                  } else if (bytes.get() <= 0) {
+                    values.problems().add(s.mark(), "`max_size` must be more than 0");
+                    return Optional.<Long>empty();
                   }
                   return bytes;
                 })
@@ -51,7 +59,13 @@ final class CacheReader {
     if (ValueReader.present(remote, ConfigKey.URL).isEmpty()) {
       values.problems().add(remote.mark(), "`cache.remote` is missing `url`");
     }
-    Optional<String> team = values.string(remote, ConfigKey.TEAM).map(Located::value);
+    Optional<Located> teamText = values.string(remote, ConfigKey.TEAM);
+    Optional<String> team = teamText.map(Located::value);
+    if (kind.filter("http"::equals).isPresent() && teamText.isPresent()) {
+      values
+          .problems()
+          .add(teamText.get().mark(), "`team` is for a turbo remote; an http remote has none");
+    }
     if (kind.filter("turbo"::equals).isPresent() && team.isEmpty()) {
       values
           .problems()
@@ -59,14 +73,20 @@ final class CacheReader {
               remote.mark(),
               "a turbo remote needs `team` (the team id or slug the artifacts belong to)");
     }
-    Optional<String> tokenEnv = values.string(remote, ConfigKey.TOKEN_ENV).map(Located::value);
+    Optional<String> tokenEnv = variable(values.string(remote, ConfigKey.TOKEN_ENV), "token_env");
     Optional<String> keyEnv =
-        values.string(remote, ConfigKey.SIGNATURE_KEY_ENV).map(Located::value);
+        variable(values.string(remote, ConfigKey.SIGNATURE_KEY_ENV), "signature_key_env");
     boolean upload =
         values
             .bool(remote, ConfigKey.UPLOAD)
             .orElse(Boolean.parseBoolean(ConfigKey.UPLOAD.defaultText()));
     Duration timeout = values.duration(remote, ConfigKey.TIMEOUT).orElse(Duration.ofSeconds(2));
+    if (timeout.isZero() || timeout.isNegative()) {
+      values
+          .string(remote, ConfigKey.TIMEOUT)
+          .ifPresent(t -> values.problems().add(t.mark(), "`timeout` must be more than 0"));
+      timeout = Duration.ofSeconds(2);
+    }
     if (kind.isEmpty() || url.isEmpty()) {
       return Optional.empty();
     }
@@ -105,11 +125,23 @@ final class CacheReader {
     }
     if (value.get() instanceof LocatedNode.Mapping mapping) {
       values.checkKeys(mapping, Section.STAGE_CACHE);
-      return new StageCacheConfig(
-          true,
-          strings(mapping, ConfigKey.INPUTS),
-          strings(mapping, ConfigKey.ENV),
-          strings(mapping, ConfigKey.TOOLS));
+      List<String> inputs =
+          values.patternList(mapping, ConfigKey.INPUTS, Glob::problem).stream()
+              .map(Located::value)
+              .toList();
+      List<String> env = new ArrayList<>();
+      for (Located name : values.stringList(mapping, ConfigKey.ENV)) {
+        variable(Optional.of(name), "env").ifPresent(env::add);
+      }
+      List<String> tools = new ArrayList<>();
+      for (Located tool : values.stringList(mapping, ConfigKey.TOOLS)) {
+        if (tool.value().isBlank()) {
+          values.problems().add(tool.mark(), "a command in `tools` must not be empty");
+        } else {
+          tools.add(tool.value());
+        }
+      }
+      return new StageCacheConfig(true, inputs, env, tools);
     }
     Optional<Boolean> on = Optional.empty();
     if (value.get() instanceof LocatedNode.Scalar s
@@ -135,9 +167,23 @@ final class CacheReader {
     return on.get() ? StageCacheConfig.ON : StageCacheConfig.OFF;
   }
 
-  private java.util.List<String> strings(LocatedNode.Mapping mapping, ConfigKey key) {
-    return values.stringList(mapping, key).stream()
-        .map(Located::value)
-        .collect(Collectors.toList());
+  /** The name of an environment variable, reported when it cannot be one. */
+  private Optional<String> variable(Optional<Located> name, String key) {
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!VARIABLE.matcher(name.get().value()).matches()) {
+      values
+          .problems()
+          .add(
+              name.get().mark(),
+              "`"
+                  + key
+                  + "` names an environment variable (letters, digits, `_`), got `"
+                  + name.get().value()
+                  + "`");
+      return Optional.empty();
+    }
+    return Optional.of(name.get().value());
   }
 }

@@ -256,6 +256,14 @@ enum ConfigKey {
 
   /** The message for a key that is not allowed in this section. */
   static String unknownKeyMessage(String key, Section section) {
+    if (section == Section.REMOTE && (key.equals("token") || key.equals("signature_key"))) {
+      return "`"
+          + key
+          + "` is never in the file, where anyone who reads it could use it: put it in an"
+          + " environment variable and name that with `"
+          + key
+          + "_env`";
+    }
     Optional<ConfigKey> elsewhere = named(key);
     if (elsewhere.isPresent()) {
       String places =

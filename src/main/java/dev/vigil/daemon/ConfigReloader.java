@@ -111,6 +111,7 @@ final class ConfigReloader {
     for (ProjectRuntime kept : projects.all()) {
       if (!fresh.contains(kept)) {
         kept.retryEvents(); // a project polling after a fallback tries kernel events again now
+        kept.reloaded();
       }
     }
     Map<ProjectRuntime, CompletableFuture<Void>> started = new LinkedHashMap<>();

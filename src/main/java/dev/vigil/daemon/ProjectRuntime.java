@@ -125,8 +125,13 @@ final class ProjectRuntime implements AutoCloseable {
 
   /** Where the content record of this project is kept between daemon runs. */
   private Path recordFile() {
-    String safe = config.name().replaceAll("[^A-Za-z0-9._-]", "_");
-    return parts.runs().stateDir().resolve("content").resolve(safe + ".record");
+    return recordFile(parts.runs().stateDir(), config.name());
+  }
+
+  /** Where the content record of a project is kept in a state dir. */
+  static Path recordFile(Path stateDir, String project) {
+    String safe = project.replaceAll("[^A-Za-z0-9._-]", "_");
+    return stateDir.resolve("content").resolve(safe + ".record");
   }
 
   /** Saves the content record for the next start; a failure only costs that start a full read. */
@@ -211,6 +216,11 @@ final class ProjectRuntime implements AutoCloseable {
       cache.bypassNextRun();
     }
     return loop.runAll(dev.vigil.run.TriggerKind.MANUAL);
+  }
+
+  /** The config was reloaded and this project kept as it was: the cache takes its tools again. */
+  void reloaded() {
+    cache.reloaded();
   }
 
   /** Tries kernel events again now if the project fell back to polling, or looks for its root. */

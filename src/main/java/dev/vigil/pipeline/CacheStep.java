@@ -40,17 +40,27 @@ final class CacheStep {
     bypass = cache.takeBypass();
   }
 
-  /** Whether the stage is to be looked up before it runs. */
+  /**
+   * Whether the stage is to be looked up before it runs. In a run asked to run everything it still
+   * is, for its key: it runs whatever the cache holds, and its pass is stored afresh.
+   */
   boolean wanted(StageConfig stage) {
-    return !bypass && cache.covers(stage);
+    return cache.covers(stage);
   }
 
-  /** The lookup; a hit's log is already in place when it completes. */
-  CompletableFuture<Lookup> lookup(StageConfig stage) {
+  /**
+   * The lookup, {@code commandAsRun} giving a stage's command in this run; a hit's log is already
+   * in place when it completes.
+   */
+  CompletableFuture<Lookup> lookup(
+      StageConfig stage, java.util.function.Function<StageConfig, String> commandAsRun) {
     return cache
-        .lookup(stage)
+        .lookup(stage, commandAsRun)
         .thenApply(
             l -> {
+              if (bypass) {
+                return new Lookup(l.key(), java.util.Optional.empty());
+              }
               l.hit().ifPresent(h -> writeLog(stage.name(), h.artifact()));
               return l;
             });

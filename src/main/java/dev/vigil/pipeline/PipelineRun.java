@@ -275,7 +275,9 @@ public final class PipelineRun {
         stages.set(name, starting.askCache(scheduler.nanoTime()));
       }
       announceStart();
-      cache.lookup(stage).whenComplete((lookup, e) -> lookedUp(name, lookup));
+      cache
+          .lookup(stage, s -> StageCommand.command(s, graph.pathsFor(s.name(), request.changed())))
+          .whenComplete((lookup, e) -> lookedUp(name, lookup));
       return;
     }
     attempt(name, stage);

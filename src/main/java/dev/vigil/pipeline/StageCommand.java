@@ -43,8 +43,7 @@ final class StageCommand {
       RunRequest request,
       List<String> paths,
       Path changedList) {
-    String command =
-        stage.run().replace(CHANGED_PLACEHOLDER, ShellQuote.joinNames(asArguments(paths)));
+    String command = command(stage, paths);
     Map<String, String> env = new HashMap<>(stage.env());
     env.put("VIGIL_PROJECT", project.name());
     env.put("VIGIL_RUN_ID", request.runId());
@@ -61,6 +60,14 @@ final class StageCommand {
         Optional.of(logFile(request, stage.name())),
         CommandSpec.DEFAULT_LOG_LIMIT,
         stage.keepBackground());
+  }
+
+  /** The stage's command with {@code {changed}} expanded to these paths, each shell-quoted. */
+  static String command(StageConfig stage, List<String> paths) {
+    if (!stage.run().contains(CHANGED_PLACEHOLDER)) {
+      return stage.run();
+    }
+    return stage.run().replace(CHANGED_PLACEHOLDER, ShellQuote.joinNames(asArguments(paths)));
   }
 
   /** The paths as arguments no command reads as an option: {@code -x} becomes {@code ./-x}. */

@@ -100,6 +100,35 @@ class OnceCommandTest {
     assertThat(cli.run(OnceCommand::new, "--staged")).isZero();
   }
 
+  @Test
+  void aCachedStageIsAnsweredFromTheStoreWhenItsInputsAreAsWhenItPassed() throws Exception {
+    Path ran = state.resolve("ran");
+    Files.writeString(project.resolve("lib.txt"), "one\n");
+    Files.writeString(
+        project.resolve("vigil.yaml"),
+        """
+        version: 1
+        projects:
+          - name: app
+            stages:
+              - {name: check, run: "echo checked; echo ran >> '%s'", cache: true}
+        """
+            .formatted(ran));
+    CommandHarness cli = new CommandHarness(env, project);
+
+    assertThat(cli.run(OnceCommand::new)).isZero();
+    assertThat(cli.run(OnceCommand::new)).isZero();
+    assertThat(cli.out()).contains("check cached (");
+    Files.writeString(project.resolve("lib.txt"), "two\n");
+    assertThat(cli.run(OnceCommand::new)).isZero();
+    assertThat(cli.out()).contains("check passed");
+    Files.writeString(project.resolve("lib.txt"), "one\n");
+    assertThat(cli.run(OnceCommand::new, "--json")).isZero();
+
+    assertThat(cli.out()).contains("\"status\":\"cached\"").contains("\"source\":\"local\"");
+    assertThat(Files.readAllLines(ran)).hasSize(2);
+  }
+
   private void git(String... args) throws Exception {
     java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git"));
     command.addAll(java.util.List.of(args));

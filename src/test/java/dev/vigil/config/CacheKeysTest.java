@@ -164,6 +164,40 @@ class CacheKeysTest {
   }
 
   @Test
+  void valuesThatCouldNotWorkAreReportedWhereTheyAre() {
+    assertThat(
+            fixture.problems(
+                "cache:\n"
+                    + "  max_size: 0B\n"
+                    + "  remote: {kind: http, url: 'http://h/c/', team: t, token_env: 'my token',"
+                    + " timeout: 0s}\n"
+                    + "projects: [{name: app, stages: [{name: s, run: x,"
+                    + " cache: {inputs: ['src/[a'], env: ['A B'], tools: ['']}}]}]\n"))
+        .containsExactly(
+            "2:13: `max_size` must be more than 0",
+            "3:50: `team` is for a turbo remote; an http remote has none",
+            "3:64: `token_env` names an environment variable (letters, digits, `_`), got `my"
+                + " token`",
+            "3:85: `timeout` must be more than 0",
+            "4:73: `inputs` pattern `src/[a`: `[` opens a character class that is never closed;"
+                + " write `\\[` for a `[`",
+            "4:85: `env` names an environment variable (letters, digits, `_`), got `A B`",
+            "4:101: a command in `tools` must not be empty");
+  }
+
+  @Test
+  void aTokenInTheFileIsRefusedWithWhereItGoes() {
+    assertThat(
+            fixture.problems(
+                "cache: {remote: {kind: http, url: 'http://h/c/', token: abc}}\n" + PROJECTS))
+        .singleElement()
+        .asString()
+        .contains("1:50: ")
+        .contains("`token_env`")
+        .contains("never in the file");
+  }
+
+  @Test
   void sizesTakeBinaryAndDecimalUnits() {
     assertThat(ByteSizes.parse("1GiB")).isEqualTo(Optional.of(1L << 30));
     assertThat(ByteSizes.parse("500MB")).isEqualTo(Optional.of(500_000_000L));

@@ -3,13 +3,19 @@ package dev.vigil.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.vigil.config.ConfigLoader;
+import dev.vigil.config.VigilConfig;
+import dev.vigil.pipeline.OnceSequence;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.StageRecord;
 import dev.vigil.run.StageStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -96,10 +102,15 @@ class DaemonCacheTest {
     assertThat(check(fx.awaitRun(2)).status()).isEqualTo(StageStatus.CACHED);
     assertThat(timesRun()).isEqualTo(1);
 
+    for (Path stored : stored()) {
+      Files.delete(stored); // the store lost it (evicted, or the remote never got it)
+    }
     fx.daemon.trigger(Optional.of("app"), true).join();
     StageRecord ran = check(fx.awaitRun(3));
     assertThat(ran.status()).isEqualTo(StageStatus.PASSED);
     assertThat(timesRun()).isEqualTo(2);
+    assertThat(ran.cacheKey()).as("a run without the cache stores afresh").isNotNull();
+    awaitStored(1);
 
     fx.daemon.trigger(Optional.empty()).join();
     assertThat(check(fx.awaitRun(4)).status()).isEqualTo(StageStatus.CACHED);
@@ -122,6 +133,117 @@ class DaemonCacheTest {
 
     assertThat(check(back).status()).isEqualTo(StageStatus.PASSED);
     assertThat(timesRun()).isEqualTo(3);
+  }
+
+  @Test
+  void aReloadTakesTheToolsOutputAgain() throws Exception {
+    Path toolchain = outside.resolve("toolchain");
+    Files.writeString(toolchain, "rustc 1.80\n");
+    Files.writeString(root.resolve("lib.txt"), "one\n");
+    fx.start(
+        root,
+        state,
+        """
+        version: 1
+        projects:
+          - name: app
+            ignore: [vigil.yaml]
+            stages:
+              - {name: check, run: "echo checked; echo ran >> '%s'", cache: {tools: ["cat '%s'"]}}
+        """
+            .formatted(marker(), toolchain));
+    fx.awaitRun(1);
+    awaitStored(1);
+    fx.daemon.trigger(Optional.empty()).join();
+    assertThat(check(fx.awaitRun(2)).status()).isEqualTo(StageStatus.CACHED);
+
+    Files.writeString(toolchain, "rustc 1.81\n");
+    assertThat(fx.daemon.reload()).isEmpty();
+    fx.daemon.trigger(Optional.empty()).join();
+
+    assertThat(check(fx.awaitRun(3)).status()).isEqualTo(StageStatus.PASSED);
+    assertThat(timesRun()).isEqualTo(2);
+  }
+
+  @Test
+  void aStageThatChecksOnlyTheChangedFilesIsKeyedByThemToo() throws Exception {
+    // The stage checks the files it is given: the same tree with other files changed is another
+    // command, and a result for one is no answer for the other.
+    Files.writeString(root.resolve("a.txt"), "ok\n");
+    Files.writeString(root.resolve("b.txt"), "ok\n");
+    fx.start(
+        root,
+        state,
+        """
+        version: 1
+        projects:
+          - name: app
+            ignore: [vigil.yaml]
+            stages:
+              - {name: check, run: "echo ran >> '%s'; ! grep -l BAD {changed} /dev/null", cache: true}
+        """
+            .formatted(marker()));
+    assertThat(check(fx.awaitRun(1)).status()).isEqualTo(StageStatus.PASSED);
+    Files.writeString(root.resolve("b.txt"), "BAD\n");
+    assertThat(check(fx.awaitRun(2)).status()).isEqualTo(StageStatus.FAILED);
+    Files.writeString(root.resolve("a.txt"), "ok 2\n");
+    assertThat(check(fx.awaitRun(3)).status()).isEqualTo(StageStatus.PASSED);
+    awaitStored(2);
+    Files.writeString(root.resolve("b.txt"), "ok\n");
+    assertThat(check(fx.awaitRun(4)).status()).isEqualTo(StageStatus.PASSED);
+
+    Files.writeString(root.resolve("b.txt"), "BAD\n");
+    StageRecord back = check(fx.awaitRun(5));
+
+    assertThat(back.status()).isEqualTo(StageStatus.FAILED);
+    assertThat(timesRun()).isEqualTo(5);
+  }
+
+  @Test
+  void vigilOnceWithTheDaemonStoppedIsAnsweredFromWhatTheDaemonStored() throws Exception {
+    Files.writeString(root.resolve("lib.txt"), "one\n");
+    fx.start(
+        root,
+        state,
+        """
+        version: 1
+        projects:
+          - name: app
+            stages:
+              - {name: check, run: "echo checked; echo ran >> '%s'", cache: true}
+        """
+            .formatted(marker()));
+    fx.awaitRun(1);
+    awaitStored(1);
+    fx.daemon.stop().join();
+
+    VigilConfig config = ConfigLoader.load(fx.configFile);
+    List<RunRecord> once = new ArrayList<>();
+    boolean passed =
+        LocalOnce.run(
+            config.projects(),
+            state,
+            dev.vigil.pipeline.RunListener.NONE,
+            new OnceSequence.Listener() {
+              @Override
+              public void finished(RunRecord record) {
+                once.add(record);
+              }
+
+              @Override
+              public void skipped(String project, String upstream, boolean upstreamSkipped) {}
+            },
+            line -> {},
+            new LocalOnce.Caching(
+                config.cache(),
+                Map.of("HOME", state.resolve("home").toString(), "PATH", System.getenv("PATH")),
+                Set.of(fx.configFile)));
+
+    assertThat(passed).isTrue();
+    StageRecord stage = check(once.get(0));
+    assertThat(stage.status()).isEqualTo(StageStatus.CACHED);
+    assertThat(stage.cachedFrom().runId()).isEqualTo(fx.runs().get(0).runId());
+    assertThat(timesRun()).isEqualTo(1);
   }
 
   private void awaitStored(int n) {
