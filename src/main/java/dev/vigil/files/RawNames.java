@@ -127,7 +127,7 @@ public final class RawNames {
   }
 
   /** UTF-8 where valid; each byte of an invalid sequence as its escape. */
-  static String decode(byte[] bytes) {
+  public static String decode(byte[] bytes) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()

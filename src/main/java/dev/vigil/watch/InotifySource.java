@@ -15,10 +15,12 @@ import static dev.vigil.watch.LinuxInotify.IN_Q_OVERFLOW;
 import static dev.vigil.watch.LinuxInotify.IN_UNMOUNT;
 
 import com.sun.jna.LastErrorException;
+import dev.vigil.files.RawNames;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -47,7 +49,6 @@ final class InotifySource implements EventSource {
   private final WatchFilter filter;
   private final EventTranslator sink;
   private final LinuxInotify lib;
-  private final Charset names;
   private final InotifyWatches watches;
   private final int fd;
   private final int wake;
@@ -65,7 +66,6 @@ final class InotifySource implements EventSource {
     this.lib = lib;
     this.fd = fd;
     this.wake = wake;
-    this.names = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
     this.watches = new InotifyWatches();
   }
 
@@ -202,7 +202,7 @@ final class InotifySource implements EventSource {
       if (name.isEmpty()) {
         continue;
       }
-      handle(dir.resolve(name), mask);
+      handle(RawNames.resolve(dir, name), mask);
     }
     return rootAlive;
   }
@@ -253,19 +253,31 @@ final class InotifySource implements EventSource {
     return walking;
   }
 
+  /**
+   * The event's name with every byte kept ({@link RawNames}): a name that is not UTF-8 must name
+   * the file it came from, not one with U+FFFD in place of its bytes.
+   */
   private String name(ByteBuffer events, int len) {
     int start = events.position();
     int end = start;
+    boolean ascii = true;
     while (end < start + len && events.get(end) != 0) {
+      ascii &= events.get(end) >= 0;
       end++;
     }
-    String name = new String(events.array(), start, end - start, names);
+    byte[] array = events.array();
+    String name =
+        ascii
+            ? new String(array, start, end - start, StandardCharsets.US_ASCII)
+            : RawNames.decode(Arrays.copyOfRange(array, start, end));
     events.position(start + len);
     return name;
   }
 
-  private byte[] bytes(Path path) {
-    byte[] text = path.toString().getBytes(names);
+  /** The path's bytes as the kernel knows them, NUL-terminated. */
+  private static byte[] bytes(Path path) {
+    Path absolute = path.toAbsolutePath();
+    byte[] text = RawNames.bytes("/" + RawNames.slashed(absolute.getRoot().relativize(absolute)));
     byte[] out = new byte[text.length + 1];
     System.arraycopy(text, 0, out, 0, text.length);
     return out;

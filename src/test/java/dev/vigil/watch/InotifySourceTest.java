@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.vigil.files.RawNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,6 +81,29 @@ class InotifySourceTest {
     FileEvent later = new FileEvent(FileEvent.Kind.MODIFIED, deep.resolve("x.txt"), false);
     await().atMost(WAIT).until(() -> events.contains(later));
     assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void namesThatAreNotUtf8AreReportedByteForByteAndTheirDirectoriesWatched() throws Exception {
+    String dir = "d\uDCFE";
+    Path made = Files.createDirectory(RawNames.resolve(root, dir));
+    await()
+        .atMost(WAIT)
+        .until(() -> events.contains(new FileEvent(FileEvent.Kind.CREATED, made, true)));
+
+    String fe = dir + "/x\uDCFE.txt";
+    String ff = dir + "/x\uDCFF.txt";
+    Files.writeString(RawNames.resolve(root, fe), "fe");
+    Files.writeString(RawNames.resolve(root, ff), "ff");
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(events)
+                    .extracting(e -> RawNames.slashed(root.relativize(e.path())))
+                    .contains(fe, ff));
+    assertThat(events).allSatisfy(e -> assertThat(e.path()).exists());
   }
 
   @Test
