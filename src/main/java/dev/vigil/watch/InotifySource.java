@@ -19,8 +19,6 @@ import dev.vigil.files.RawNames;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -181,15 +179,17 @@ final class InotifySource implements EventSource {
       int mask = events.getInt();
       events.getInt(); // cookie: a rename's halves are reported as a deletion and a creation
       int len = events.getInt();
-      String name = name(events, len);
       if ((mask & IN_Q_OVERFLOW) != 0) {
+        events.position(events.position() + len);
         sink.deliver(new FileEvent(FileEvent.Kind.OVERFLOW, root, true));
         continue;
       }
       Path dir = watches.dir(wd);
       if (dir == null) {
+        events.position(events.position() + len);
         continue;
       }
+      Path entry = entry(dir, events, len);
       if ((mask & IN_IGNORED) != 0) {
         watches.remove(wd);
         rootAlive &= !dir.equals(root);
@@ -199,10 +199,10 @@ final class InotifySource implements EventSource {
         rootAlive &= !dir.equals(root);
         continue;
       }
-      if (name.isEmpty()) {
+      if (entry == null) {
         continue;
       }
-      handle(RawNames.resolve(dir, name), mask);
+      handle(entry, mask);
     }
     return rootAlive;
   }
@@ -253,31 +253,19 @@ final class InotifySource implements EventSource {
     return walking;
   }
 
-  /**
-   * The event's name with every byte kept ({@link RawNames}): a name that is not UTF-8 must name
-   * the file it came from, not one with U+FFFD in place of its bytes.
-   */
-  private String name(ByteBuffer events, int len) {
+  /** The entry of {@code dir} the event names, or null for an event on {@code dir} itself. */
+  private static Path entry(Path dir, ByteBuffer events, int len) {
     int start = events.position();
     int end = start;
-    boolean ascii = true;
     while (end < start + len && events.get(end) != 0) {
-      ascii &= events.get(end) >= 0;
       end++;
     }
-    byte[] array = events.array();
-    String name =
-        ascii
-            ? new String(array, start, end - start, StandardCharsets.US_ASCII)
-            : RawNames.decode(Arrays.copyOfRange(array, start, end));
     events.position(start + len);
-    return name;
+    return end == start ? null : RawNames.child(dir, events.array(), start, end - start);
   }
 
-  /** The path's bytes as the kernel knows them, NUL-terminated. */
   private static byte[] bytes(Path path) {
-    Path absolute = path.toAbsolutePath();
-    byte[] text = RawNames.bytes("/" + RawNames.slashed(absolute.getRoot().relativize(absolute)));
+    byte[] text = RawNames.pathBytes(path);
     byte[] out = new byte[text.length + 1];
     System.arraycopy(text, 0, out, 0, text.length);
     return out;

@@ -135,6 +135,31 @@ class InotifySourceTest {
   }
 
   @Test
+  void namesThatAreNotUtf8AreReportedByteForByteInANewDirectoryToo() throws Exception {
+    shell("mkdir \"$(printf 'd\\377ir')\" && printf x > \"$(printf 'd\\377ir/f\\376.txt')\"");
+    await()
+        .atMost(WAIT)
+        .until(() -> events.stream().anyMatch(e -> e.path().toString().contains("f")));
+    shell("printf y > \"$(printf 'd\\377ir/f\\376.txt')\"");
+    await()
+        .atMost(WAIT)
+        .until(() -> events.stream().anyMatch(e -> e.kind() == FileEvent.Kind.MODIFIED));
+
+    FileEvent written =
+        events.stream().filter(e -> e.kind() == FileEvent.Kind.MODIFIED).findFirst().orElseThrow();
+    assertThat(Files.readString(written.path())).isEqualTo("y");
+    assertThat(RawNames.slashed(root.relativize(written.path())))
+        .isEqualTo("d\uDCFFir/f\uDCFE.txt");
+    assertThat(failures).isEmpty();
+  }
+
+  private void shell(String script) throws Exception {
+    Process p = new ProcessBuilder("sh", "-c", script).directory(root.toFile()).start();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+  }
+
+  @Test
   void theLoopEndsWhenTheRootIsDeleted() throws Exception {
     Files.delete(root.resolve("src/a.txt"));
     Files.delete(root.resolve("src"));
