@@ -53,6 +53,8 @@ class StatusBoardTest {
     Files.createDirectories(file.resolve("in-the-way"));
     ListAppender<ILoggingEvent> logged = new ListAppender<>();
     Logger logger = (Logger) LoggerFactory.getLogger(StatusBoard.class);
+    Level before = logger.getLevel();
+    logger.setLevel(Level.INFO);
     logger.addAppender(logged);
     logged.start();
     try (StatusBoard board = board()) {
@@ -76,6 +78,7 @@ class StatusBoardTest {
           .contains("is written again");
     } finally {
       logger.detachAppender(logged);
+      logger.setLevel(before);
     }
   }
 
