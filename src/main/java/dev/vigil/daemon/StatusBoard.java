@@ -76,8 +76,8 @@ final class StatusBoard implements AutoCloseable {
   }
 
   /**
-   * Writes the current picture now, on the caller's thread. A write that fails (a full or
-   * read-only state dir) is said once, and once more when a later write works again.
+   * Writes the current picture now, on the caller's thread. A write that fails (a full or read-only
+   * state dir) is said once, and once more when a later write works again.
    */
   synchronized void writeNow() {
     dirty.set(false);
