@@ -80,6 +80,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--work", required=True)
     ap.add_argument("--runs", type=int, default=40)
+    ap.add_argument("--lsp-opts", default=None,
+                    help="JVM flags for vigil lsp alone (VIGIL_JAVA_OPTS of its launcher);"
+                         " default: the launcher's lsp flags")
+    ap.add_argument("--smaps", default=None, help="copy the server's /proc/PID/smaps here")
     args = ap.parse_args()
     work = os.path.abspath(args.work)
     root = os.path.join(work, "lsp-tree")
@@ -108,7 +112,10 @@ def main():
             if time.monotonic() > deadline:
                 raise SystemExit("the daemon did not start")
             time.sleep(0.1)
-        lsp = Lsp([launcher, "lsp", "--state-dir", state], root, dict(os.environ))
+        env = dict(os.environ)
+        if args.lsp_opts is not None:
+            env["VIGIL_JAVA_OPTS"] = args.lsp_opts
+        lsp = Lsp([launcher, "lsp", "--state-dir", state], root, env)
         uri = "file://" + target
         lsp.request("initialize", {"processId": os.getpid(), "rootUri": "file://" + root,
                                    "capabilities": {"window": {"workDoneProgress": True}}})
@@ -160,6 +167,15 @@ def main():
         print("| runs measured / missed | %d / %d |" % (len(lat), missed))
         print("| vigil lsp resident memory after the runs (peak) | %.1f MiB (%.1f MiB) |"
               % (rss, hwm))
+        anon = procs.status_kb(pid or lsp.proc.pid, "RssAnon") / 1024.0
+        mapped = procs.status_kb(pid or lsp.proc.pid, "RssFile") / 1024.0
+        print("| of which anonymous / file-backed (libjvm, CDS archive, jars) | %.1f / %.1f MiB |"
+              % (anon, mapped))
+        if args.smaps:
+            with open("/proc/%d/smaps" % (pid or lsp.proc.pid)) as src, open(args.smaps, "w") as dst:
+                dst.write(src.read())
+        print("| vigil lsp JVM flags | %s |"
+              % (args.lsp_opts if args.lsp_opts is not None else "the launcher's lsp flags"))
     finally:
         if lsp is not None:
             lsp.proc.kill()

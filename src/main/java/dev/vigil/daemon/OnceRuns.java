@@ -105,7 +105,7 @@ final class OnceRuns {
 
   private RunRecord runOne(ProjectRuntime runtime, RunListener runs) {
     try (RunTaps.Tap tap = taps.tap(runtime.config().name(), runs)) {
-      return runtime.loop().runOnce().join();
+      return runtime.runOnce().join();
     }
   }
 

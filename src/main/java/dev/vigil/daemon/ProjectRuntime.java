@@ -171,6 +171,23 @@ final class ProjectRuntime implements AutoCloseable {
   }
 
   /**
+   * Runs every stage once, for {@code vigil once}. The content baseline and the stage cache first
+   * catch up with the disk: a hook's stash may have changed files whose events are still on their
+   * way or held back, and a cached answer for the content before would be a wrong answer. Content
+   * taken here is what the run saw, so a work tree put back after it differs and is run again.
+   */
+  CompletableFuture<RunRecord> runOnce() {
+    if (baselineTaken.isDone()) {
+      List<String> differing = baseline.reallyChanged(List.copyOf(baseline.knownPaths()));
+      if (!differing.isEmpty()) {
+        baseline.commit(differing);
+        cache.inputsRecorded(differing, true);
+      }
+    }
+    return loop.runOnce();
+  }
+
+  /**
    * Holds the project: changes start no run until {@link #release}, while once-runs still do;
    * completes once held. Holds count: the last release lets go.
    */

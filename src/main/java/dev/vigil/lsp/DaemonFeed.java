@@ -1,6 +1,7 @@
 package dev.vigil.lsp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.time.Scheduler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.WorkDoneProgressBegin;
 import org.eclipse.lsp4j.WorkDoneProgressEnd;
-import org.eclipse.lsp4j.WorkDoneProgressReport;
 
 /**
  * Follows the daemon: its status when the event stream opens, then each event. A stage's
@@ -32,16 +32,23 @@ final class DaemonFeed implements Runnable {
   private final DiagnosticStore store;
   private final EditorClient editor;
   private final String daemonName;
+  private final RunProgress progress;
   private final Map<String, Path> roots = new ConcurrentHashMap<>();
   private final Map<String, String> lastResult = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private boolean away;
 
-  DaemonFeed(DaemonLink daemon, DiagnosticStore store, EditorClient editor, String daemonName) {
+  DaemonFeed(
+      DaemonLink daemon,
+      DiagnosticStore store,
+      EditorClient editor,
+      String daemonName,
+      Scheduler scheduler) {
     this.daemon = daemon;
     this.store = store;
     this.editor = editor;
     this.daemonName = daemonName;
+    this.progress = new RunProgress(editor, scheduler);
   }
 
   /** The project whose root holds {@code file}, the deepest root first. */
@@ -118,21 +125,22 @@ final class DaemonFeed implements Runnable {
     String type = event.path("type").asText();
     JsonNode run = event.path("run");
     String project = run.path("project").asText();
-    String token = "vigil/" + project;
+    String token = RunProgress.token(project);
     switch (type) {
       case "run-started" ->
           editor.beginProgress(token, begin("vigil: " + project, run.path("runId").asText()));
-      case "stage-started" -> editor.progress(token, report(event.path("stage").asText()));
+      case "stage-started" -> progress.stageStarted(project, event.path("stage").asText());
       case "stage-finished" -> {
         String name = event.path("stage").asText();
         for (JsonNode stage : run.path("stages")) {
           if (stage.path("name").asText().equals(name)) {
             stageResult(project, stage);
-            editor.progress(token, report(summary(stage)));
+            progress.stageFinished(project, name, summary(stage));
           }
         }
       }
       case "run-finished" -> {
+        progress.runFinished(project);
         WorkDoneProgressEnd end = new WorkDoneProgressEnd();
         end.setMessage(run.path("result").asText());
         editor.progress(token, end);
@@ -193,11 +201,5 @@ final class DaemonFeed implements Runnable {
     begin.setTitle(title);
     begin.setMessage(message);
     return begin;
-  }
-
-  private static WorkDoneProgressReport report(String message) {
-    WorkDoneProgressReport report = new WorkDoneProgressReport();
-    report.setMessage(message);
-    return report;
   }
 }

@@ -5,12 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.control.ApiEndpoint;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,14 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The daemon of a state dir, through the URL and token in its {@code api.json}. */
+/**
+ * The daemon of a state dir, through the URL and token in its {@code api.json}, over plain HTTP on
+ * loopback ({@link LoopbackHttp}).
+ */
 public final class HttpDaemonLink implements DaemonLink {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final Path stateDir;
   private final ObjectMapper json;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
   public HttpDaemonLink(Path stateDir, ObjectMapper json) {
     this.stateDir = stateDir;
@@ -34,42 +30,30 @@ public final class HttpDaemonLink implements DaemonLink {
 
   @Override
   public JsonNode status() throws IOException {
-    return json.readTree(send(request("/api/status").timeout(TIMEOUT).GET().build()));
+    return json.readTree(call("GET", "/api/status", null));
   }
 
   @Override
   public void post(String verb, Optional<String> project) throws IOException {
-    HttpRequest.BodyPublisher body =
+    byte[] body =
         project
-            .map(
-                p ->
-                    HttpRequest.BodyPublishers.ofString(
-                        json.valueToTree(Map.of("project", p)).toString()))
-            .orElse(HttpRequest.BodyPublishers.noBody());
-    send(
-        request("/api/" + verb)
-            .header("Content-Type", "application/json")
-            .timeout(TIMEOUT)
-            .POST(body)
-            .build());
+            .map(p -> json.valueToTree(Map.of("project", p)).toString())
+            .map(s -> s.getBytes(StandardCharsets.UTF_8))
+            .orElse(null);
+    call("POST", "/api/" + verb, body);
   }
 
   @Override
   public void events(Runnable opened, Consumer<JsonNode> event) throws IOException {
-    HttpRequest req = request("/api/events").header("Accept", "text/event-stream").GET().build();
-    HttpResponse<InputStream> response;
-    try {
-      response = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
-    try (InputStream body = response.body()) {
-      if (response.statusCode() / 100 != 2) {
-        throw new IOException("the event stream answered HTTP " + response.statusCode());
+    ApiEndpoint endpoint = endpoint();
+    try (LoopbackHttp.Response response =
+        LoopbackHttp.send(endpoint.url(), endpoint.token(), "GET", "/api/events", null, null)) {
+      if (response.status() / 100 != 2) {
+        throw new IOException("the event stream answered HTTP " + response.status());
       }
       opened.run();
-      BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
       StringBuilder data = new StringBuilder();
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (line.startsWith("data:")) {
@@ -82,32 +66,20 @@ public final class HttpDaemonLink implements DaemonLink {
     }
   }
 
-  private HttpRequest.Builder request(String path) throws IOException {
-    ApiEndpoint endpoint =
-        ApiEndpoint.read(stateDir)
-            .orElseThrow(() -> new IOException("no daemon is running for " + stateDir));
-    return HttpRequest.newBuilder(URI.create(endpoint.url() + path))
-        .header("Authorization", "Bearer " + endpoint.token());
+  private ApiEndpoint endpoint() throws IOException {
+    return ApiEndpoint.read(stateDir)
+        .orElseThrow(() -> new IOException("no daemon is running for " + stateDir));
   }
 
-  private String send(HttpRequest req) throws IOException {
-    HttpResponse<String> response;
-    try {
-      response = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
+  private String call(String method, String path, byte[] body) throws IOException {
+    ApiEndpoint endpoint = endpoint();
+    try (LoopbackHttp.Response response =
+        LoopbackHttp.send(endpoint.url(), endpoint.token(), method, path, body, TIMEOUT)) {
+      String text = response.text();
+      if (response.status() / 100 != 2) {
+        throw new IOException(method + " " + path + ": HTTP " + response.status() + " " + text);
+      }
+      return text;
     }
-    if (response.statusCode() / 100 != 2) {
-      throw new IOException(
-          req.method()
-              + " "
-              + req.uri().getPath()
-              + ": HTTP "
-              + response.statusCode()
-              + " "
-              + response.body());
-    }
-    return response.body();
   }
 }

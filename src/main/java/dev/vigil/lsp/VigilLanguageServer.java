@@ -1,5 +1,7 @@
 package dev.vigil.lsp;
 
+import dev.vigil.time.Scheduler;
+import dev.vigil.time.SystemScheduler;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +51,20 @@ public final class VigilLanguageServer implements LanguageServer, LanguageClient
 
   public VigilLanguageServer(
       DaemonLink daemon, DaemonStarter starter, String daemonName, String version) {
+    this(daemon, starter, daemonName, version, SystemScheduler.withoutPauses("vigil-lsp-timer"));
+  }
+
+  /** {@code scheduler}: the clock of the progress shown while stages run. */
+  public VigilLanguageServer(
+      DaemonLink daemon,
+      DaemonStarter starter,
+      String daemonName,
+      String version,
+      Scheduler scheduler) {
     this.starter = starter;
     this.version = version;
     this.store = new DiagnosticStore(this::inWorkspace);
-    this.feed = new DaemonFeed(daemon, store, editor, daemonName);
+    this.feed = new DaemonFeed(daemon, store, editor, daemonName, scheduler);
     this.documents = new VigilDocuments(store, feed);
     this.workspace = new VigilWorkspace(daemon, editor, requests);
   }

@@ -35,6 +35,14 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
     this(threadName, ManagementFactory.getGarbageCollectorMXBeans());
   }
 
+  /**
+   * A scheduler that knows of no pauses, for a process that needs no such correction: it loads none
+   * of the management classes the collectors' times come from.
+   */
+  public static SystemScheduler withoutPauses(String threadName) {
+    return new SystemScheduler(threadName, List.of());
+  }
+
   /** A scheduler whose paused time is the time these collectors report. */
   SystemScheduler(String threadName, List<GarbageCollectorMXBean> collectors) {
     this.timers = NamedThreads.singleScheduler(threadName);

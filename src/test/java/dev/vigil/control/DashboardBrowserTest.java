@@ -103,6 +103,10 @@ class DashboardBrowserTest {
     Files.writeString(app, "bad again\n");
     awaitText("last-result-app", "failed");
     assertThat(text("diagnostics-app")).contains("seen 2x this week");
+    assertThat(text("last-fix")).contains("last fixed", "in run app-2", "-bad", "+fine");
+    assertThat(fx.get("/api/status").body())
+        .as("the API carries the last fix too")
+        .contains("\"lastFix\":{\"runId\":\"app-2\"");
     awaitText("history", "app-3"); // the history list is fetched after the result is shown
     assertThat(text("history")).contains("app-1", "app-2", "app-3");
     assertThat(browser.executeScript("return window.__marker")).isEqualTo(1L);

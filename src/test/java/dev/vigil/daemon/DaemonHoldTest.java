@@ -89,6 +89,35 @@ class DaemonHoldTest {
   }
 
   @Test
+  void aOnceRunWhileHeldChecksWhatIsOnDiskNotACachedResultOfWhatWasThereBefore() throws Exception {
+    Files.writeString(root.resolve("lib.rs"), "fixed\n");
+    fx.start(
+        root,
+        state,
+        """
+        version: 1
+        projects:
+          - name: app
+            run_on_start: false
+            stages:
+              - {name: check, run: "grep -q fixed lib.rs", cache: true}
+        """);
+    String digest = ConfigDigest.of(config());
+    assertThat(fx.daemon.once(Map.of("app", digest), e -> {}).join()).isTrue();
+
+    String hold = fx.daemon.hold(List.of("app"));
+    Files.writeString(root.resolve("lib.rs"), "broken\n"); // the stash: staged content
+    boolean staged = fx.daemon.once(Map.of("app", digest), e -> {}).join();
+    Files.writeString(root.resolve("lib.rs"), "fixed\n"); // the restore
+    fx.daemon.release(hold);
+
+    assertThat(staged).as("the staged content fails its check").isFalse();
+    // the last run saw the staged content, so the work tree put back is checked again
+    RunRecord after = fx.awaitRun(3);
+    assertThat(after.result()).isEqualTo(dev.vigil.run.RunResult.PASSED);
+  }
+
+  @Test
   void aOnceWithAnotherConfigForTheProjectIsRefused() throws Exception {
     Files.writeString(root.resolve("lib.rs"), "fixed\n");
     fx.start(root, state, CONFIG);

@@ -1,41 +1,59 @@
 package dev.vigil.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.diagnostics.DiagnosticParsers;
 import dev.vigil.run.Diagnostic;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The problem-matcher pattern in docs/editors.md matches the console line of every parser. */
+/**
+ * The problem-matcher recipes in docs/editors.md (VS Code's pattern, Neovim's errorformat) read the
+ * console line of every parser's diagnostics.
+ */
 class ProblemMatcherTest {
   private static final Pattern REGEXP = Pattern.compile("\"regexp\": \"(.+)\",");
 
+  @TempDir Path tmp;
+
+  static Stream<Arguments> samples() {
+    return Stream.of(
+        arguments("cargo-json", "/tmp/samples/demo", "cargo-json/build.jsonl"),
+        arguments("cargo-json", "/tmp/samples/lint", "cargo-json/clippy.jsonl"),
+        arguments("rustc", "/tmp/samples/demo", "rustc/build-color.txt"),
+        arguments("auto", "/tmp/samples/short", "rustc/short.txt"),
+        arguments("auto", "/tmp/samples/fmt", "rustfmt/check.txt"),
+        arguments("javac", "/tmp/samples/jv", "javac/broken.txt"),
+        arguments("maven", "/tmp/samples/jv", "maven/compile.txt"),
+        arguments("gcc", "/tmp/samples/gcc", "gcc/main-color.txt"),
+        arguments("gcc", "/tmp/samples/gcc", "gcc/link.txt"),
+        arguments("clang", "/tmp/samples/gcc", "clang/main.txt"),
+        arguments("pytest", "/tmp/samples/py", "pytest/failures.txt"),
+        arguments("pytest", "/tmp/samples/py2", "pytest/collect-error.txt"),
+        arguments("go", "/tmp/samples/go", "go/build.txt"),
+        arguments("go", "/tmp/samples/go", "go/test.txt"));
+  }
+
   @ParameterizedTest
-  @CsvSource({
-    "cargo-json, /tmp/samples/demo, cargo-json/build.jsonl",
-    "cargo-json, /tmp/samples/lint, cargo-json/clippy.jsonl",
-    "rustc, /tmp/samples/demo, rustc/build-color.txt",
-    "auto, /tmp/samples/short, rustc/short.txt",
-    "auto, /tmp/samples/fmt, rustfmt/check.txt",
-    "javac, /tmp/samples/jv, javac/broken.txt",
-    "maven, /tmp/samples/jv, maven/compile.txt",
-    "gcc, /tmp/samples/gcc, gcc/main-color.txt",
-    "gcc, /tmp/samples/gcc, gcc/link.txt",
-    "clang, /tmp/samples/gcc, clang/main.txt",
-    "pytest, /tmp/samples/py, pytest/failures.txt",
-    "pytest, /tmp/samples/py2, pytest/collect-error.txt",
-    "go, /tmp/samples/go, go/build.txt",
-    "go, /tmp/samples/go, go/test.txt",
-  })
+  @MethodSource("samples")
   void theDocumentedPatternMatchesEveryDiagnosticLine(String format, String root, String sample)
       throws IOException {
     Pattern documented = documentedPattern();
@@ -52,6 +70,65 @@ class ProblemMatcherTest {
       assertThat(m.group(4)).isEqualTo(d.severity());
       assertThat(m.group(5)).doesNotStartWith(d.severity() + "[").doesNotContain("\u001B");
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("samples")
+  void theDocumentedNeovimErrorformatReadsEveryDiagnosticLine(
+      String format, String root, String sample) throws Exception {
+    assumeTrue(onPath("nvim"), "nvim is not on PATH (Debian's neovim; .ci/run installs it)");
+    Matcher efm =
+        Pattern.compile("(?m)^set errorformat=(.+)$")
+            .matcher(Files.readString(Path.of("docs/editors.md")));
+    assertThat(efm.find()).as("docs/editors.md has an errorformat").isTrue();
+    List<Diagnostic> found = DiagnosticParsers.parse(format, Path.of(root), lines(sample));
+    RunText text = new RunText(Path.of("/state"), new Ansi(false));
+    List<String> console = new ArrayList<>();
+    console.add("app: run failed in 1.2s (check)");
+    found.forEach(d -> console.add(text.diagnostic(d)));
+    Path input = tmp.resolve("console.txt");
+    Path out = tmp.resolve("qf.json");
+    Files.write(input, console);
+    Path script = tmp.resolve("efm.vim");
+    Files.writeString(
+        script,
+        "set errorformat="
+            + efm.group(1)
+            + "\ncgetfile "
+            + input
+            + "\ncall writefile([json_encode(map(getqflist(), {_, e -> {'valid': e.valid,"
+            + " 'file': bufname(e.bufnr), 'lnum': e.lnum, 'type': e.type}}))], '"
+            + out
+            + "')\nqall!\n");
+    Process nvim =
+        new ProcessBuilder("nvim", "--headless", "--clean", "-u", "NONE", "-S", script.toString())
+            .directory(tmp.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("nvim.log").toFile())
+            .start();
+    assertThat(nvim.waitFor(60, TimeUnit.SECONDS)).as("nvim ended").isTrue();
+
+    JsonNode items = new ObjectMapper().readTree(out.toFile());
+    assertThat(items)
+        .as("one quickfix entry per diagnostic line, none for the rest")
+        .hasSize(found.size());
+    for (int i = 0; i < found.size(); i++) {
+      Diagnostic d = found.get(i);
+      JsonNode item = items.get(i);
+      assertThat(item.path("valid").asInt()).as("valid: %s", console.get(i + 1)).isEqualTo(1);
+      assertThat(item.path("file").asText()).isEqualTo(d.file());
+      assertThat(item.path("lnum").asInt()).isEqualTo(d.line());
+      assertThat(item.path("type").asText()).isEqualTo(d.severity().substring(0, 1));
+    }
+  }
+
+  private static boolean onPath(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Pattern documentedPattern() throws IOException {
