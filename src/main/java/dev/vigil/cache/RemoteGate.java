@@ -2,7 +2,6 @@ package dev.vigil.cache;
 
 import dev.vigil.time.Scheduler;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -21,7 +20,11 @@ final class RemoteGate {
   private final Duration timeout;
   private final Scheduler scheduler;
   private final Consumer<String> notes;
-  private Instant pausedUntil;
+
+  /** When the pause ends, on the scheduler's monotonic clock; meaningful while paused. */
+  private long pausedUntilNanos;
+
+  private boolean pausing;
   private boolean down;
 
   RemoteGate(Remote remote, Duration timeout, Scheduler scheduler, Consumer<String> notes) {
@@ -90,7 +93,7 @@ final class RemoteGate {
   }
 
   private synchronized boolean paused() {
-    return pausedUntil != null && scheduler.now().isBefore(pausedUntil);
+    return pausing && scheduler.nanoTime() - pausedUntilNanos < 0;
   }
 
   private void failed(Throwable error) {
@@ -100,7 +103,8 @@ final class RemoteGate {
     synchronized (this) {
       first = !down;
       down = true;
-      pausedUntil = scheduler.now().plus(PAUSE);
+      pausing = true;
+      pausedUntilNanos = scheduler.nanoTime() + PAUSE.toNanos();
     }
     if (first) {
       String why =
@@ -121,7 +125,7 @@ final class RemoteGate {
     synchronized (this) {
       was = down;
       down = false;
-      pausedUntil = null;
+      pausing = false;
     }
     if (was) {
       notes.accept("remote cache " + remote.describe() + " is reachable again");

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +70,7 @@ final class ProjectRuntime implements AutoCloseable {
         DebouncedBatcher.builder(config.root(), parts.runs().scheduler())
             .debounce(config.debounce())
             .maxWait(config.maxWait())
-            .gitBusy(new GitActivity(config.root()))
+            .gitBusy(busy(new GitActivity(config.root())))
             .contentFilter(baseline::reallyChanged)
             .closer(loopThread)
             .build(this::onBatch);
@@ -90,6 +91,15 @@ final class ProjectRuntime implements AutoCloseable {
             this::onWatchState,
             parts.runs().scheduler(),
             watchSettings);
+  }
+
+  /**
+   * What holds a closing batch open: git rewriting the work tree, or the watcher still reporting
+   * the files of a directory that appeared (a folder moved in, an archive unpacked), so that such a
+   * change is one run however long its report takes and whatever {@code max_wait} says.
+   */
+  private BooleanSupplier busy(GitActivity git) {
+    return () -> (watcher != null && watcher.walking()) || git.getAsBoolean();
   }
 
   ProjectConfig config() {

@@ -35,6 +35,9 @@ final class StatusBoard implements AutoCloseable {
   private final ExecutorService thread;
   private final AtomicBoolean dirty = new AtomicBoolean();
 
+  /** Whether the last write failed; guarded by this board's lock. */
+  private boolean failing;
+
   StatusBoard(
       StatusFileWriter writer,
       Supplier<DaemonStatus> daemon,
@@ -72,13 +75,28 @@ final class StatusBoard implements AutoCloseable {
     }
   }
 
-  /** Writes the current picture now, on the caller's thread. */
+  /**
+   * Writes the current picture now, on the caller's thread. A write that fails (a full or read-only
+   * state dir) is said once, and once more when a later write works again.
+   */
   synchronized void writeNow() {
     dirty.set(false);
     try {
       writer.write(snapshot());
+      if (failing) {
+        failing = false;
+        log.info("{} is written again", writer.file());
+      }
     } catch (IOException | RuntimeException e) {
-      log.warn("could not write {}: {}", writer.file(), e.toString());
+      if (!failing) {
+        failing = true;
+        log.warn(
+            "could not write {}: {}; tried again at each change, said again once it works",
+            writer.file(),
+            e.toString());
+      } else {
+        log.debug("still cannot write {}: {}", writer.file(), e.toString());
+      }
     }
   }
 

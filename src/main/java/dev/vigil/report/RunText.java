@@ -17,6 +17,10 @@ import java.util.stream.Collectors;
 /** The human words for runs and stages that {@link ConsoleReporter} prints. */
 final class RunText {
   static final int TAIL_LINES = 40;
+
+  /** The longest output line shown whole on the console; a longer one is cut, with a note. */
+  static final int MAX_LINE_CHARS = 500;
+
   private static final DateTimeFormatter LAST_FIX_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -94,7 +98,7 @@ final class RunText {
     }
     if (stage.status().failing()) {
       for (String line : tail(stage.outputTail())) {
-        lines.add("    " + line);
+        lines.add("    " + cut(line));
       }
       if (stage.logFile() != null) {
         lines.add("  log: " + stateDir.resolve(stage.logFile()));
@@ -142,6 +146,19 @@ final class RunText {
       lines.remove(lines.size() - 1);
     }
     return lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
+  }
+
+  /** A line that a terminal would wrap into a wall of text, cut and marked as such. */
+  private static String cut(String line) {
+    if (line.length() <= MAX_LINE_CHARS) {
+      return line;
+    }
+    int end = MAX_LINE_CHARS;
+    if (Character.isHighSurrogate(line.charAt(end - 1))) {
+      end--;
+    }
+    return line.substring(0, end)
+        + String.format(Locale.ROOT, " [cut: %,d characters; see the log]", line.length());
   }
 
   /** "last fixed … in run …:" and the diff, indented under the diagnostic. */

@@ -21,6 +21,14 @@ interface EventSource extends AutoCloseable {
   /** The backend's name, as {@code vigil status} shows it: inotify or directory-watcher. */
   String backend();
 
+  /**
+   * Whether the source is walking a directory that appeared (made or moved in), reporting what it
+   * holds: the one change that directory stands for is not all reported yet.
+   */
+  default boolean walking() {
+    return false;
+  }
+
   /** Opens event sources. */
   @FunctionalInterface
   interface Factory {

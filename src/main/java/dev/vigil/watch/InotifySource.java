@@ -53,6 +53,7 @@ final class InotifySource implements EventSource {
   private final CompletableFuture<Void> loop = new CompletableFuture<>();
   private volatile boolean closed;
   private volatile boolean running;
+  private volatile boolean walking;
   private boolean fdsClosed;
 
   private InotifySource(
@@ -233,6 +234,7 @@ final class InotifySource implements EventSource {
     if (filter.ignored(dir, true)) {
       return;
     }
+    walking = true;
     try {
       new NewDirectoryWalk(dir, filter, this::add, sink::deliver).walk();
     } catch (IOException e) {
@@ -241,7 +243,14 @@ final class InotifySource implements EventSource {
       } else {
         log.debug("cannot watch the new directory {}: {}", dir, e.toString());
       }
+    } finally {
+      walking = false;
     }
+  }
+
+  @Override
+  public boolean walking() {
+    return walking;
   }
 
   /** The entry of {@code dir} the event names, or null for an event on {@code dir} itself. */

@@ -1,5 +1,6 @@
 package dev.vigil.watch;
 
+import dev.vigil.files.RawNames;
 import dev.vigil.time.Scheduler;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds changes by walking the tree (ignored directories pruned) at a fixed interval and comparing
- * size and modification time with the previous walk. Used where inotify cannot be.
+ * size and modification time with the previous walk. Used where inotify cannot be. Names keep their
+ * bytes ({@link RawNames}), so a name that is not UTF-8 is reported as the file it is.
  */
 final class PollingScanner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PollingScanner.class);
@@ -162,7 +164,7 @@ final class PollingScanner implements AutoCloseable {
             if (filter.ignored(dir, true)) {
               return FileVisitResult.SKIP_SUBTREE;
             }
-            entries.put(root.relativize(dir).toString(), new long[] {-1, 0});
+            entries.put(RawNames.slashed(root.relativize(dir)), new long[] {-1, 0});
             return FileVisitResult.CONTINUE;
           }
 
@@ -170,7 +172,8 @@ final class PollingScanner implements AutoCloseable {
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
             if (!filter.ignored(file, false)) {
               long mtime = attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-              entries.put(root.relativize(file).toString(), new long[] {attrs.size(), mtime});
+              entries.put(
+                  RawNames.slashed(root.relativize(file)), new long[] {attrs.size(), mtime});
             }
             return FileVisitResult.CONTINUE;
           }
@@ -186,7 +189,10 @@ final class PollingScanner implements AutoCloseable {
     return Snapshot.of(entries);
   }
 
-  /** Sorted relative paths with size (-1 for a directory) and mtime, in flat arrays. */
+  /**
+   * Sorted relative paths ({@link RawNames#slashed}) with size (-1 for a directory) and mtime, in
+   * flat arrays.
+   */
   private static final class Snapshot {
     static final Snapshot EMPTY = new Snapshot(new String[0], new long[0], new long[0]);
 
@@ -243,7 +249,7 @@ final class PollingScanner implements AutoCloseable {
     }
 
     private static FileEvent event(FileEvent.Kind kind, Path root, String relative, boolean dir) {
-      return new FileEvent(kind, root.resolve(relative), dir);
+      return new FileEvent(kind, RawNames.resolve(root, relative), dir);
     }
   }
 }

@@ -109,6 +109,15 @@ public final class ProjectWatcher implements AutoCloseable {
   }
 
   /**
+   * Whether the kernel event source is still reporting the contents of a directory that appeared;
+   * lock-free, for a batcher that holds its batch open meanwhile.
+   */
+  public boolean walking() {
+    EventSource current = backends.source;
+    return current != null && current.walking();
+  }
+
+  /**
    * While polling, scans the tree now and reports the differences since the previous scan. Does
    * nothing while kernel events are used.
    */

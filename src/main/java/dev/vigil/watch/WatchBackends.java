@@ -11,7 +11,9 @@ import java.nio.file.attribute.BasicFileAttributes;
  * Guarded by its owner's lock; {@link #stop} ends all of it at a change of mode.
  */
 final class WatchBackends {
-  EventSource source;
+  /** Volatile, so that {@link ProjectWatcher#walking} reads it without the lock. */
+  volatile EventSource source;
+
   PollingScanner scanner;
   LivenessProbe probe;
   RootWatch rootWatch;

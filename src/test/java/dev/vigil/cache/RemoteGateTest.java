@@ -75,6 +75,23 @@ class RemoteGateTest {
   }
 
   @Test
+  void aWallClockJumpBackDoesNotLengthenThePauseNorAJumpForwardEndIt() {
+    remote.next = CompletableFuture.failedFuture(new ConnectException("Connection refused"));
+    assertThat(gate.get(KEY).join()).isEmpty();
+
+    scheduler.jumpWallClock(Duration.ofHours(1));
+    assertThat(gate.get(KEY).join()).isEmpty();
+    assertThat(remote.gets).as("still paused after a jump forwards").isEqualTo(1);
+
+    scheduler.jumpWallClock(Duration.ofHours(-3));
+    scheduler.advance(RemoteGate.PAUSE);
+    remote.next =
+        CompletableFuture.completedFuture(Optional.of("x".getBytes(StandardCharsets.UTF_8)));
+    assertThat(gate.get(KEY).join()).isPresent();
+    assertThat(remote.gets).as("tried again after the pause, on monotonic time").isEqualTo(2);
+  }
+
+  @Test
   void aRemoteThatDoesNotAnswerIsAMissOnceTheTimeoutPasses() {
     CompletableFuture<Optional<byte[]>> answer = gate.get(KEY);
     scheduler.advance(TIMEOUT.minusMillis(1));

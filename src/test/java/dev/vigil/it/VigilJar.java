@@ -15,6 +15,7 @@ final class VigilJar {
   private final Path jar;
   private final Path cwd;
   private final Map<String, String> env = new HashMap<>();
+  private final List<String> jvmOptions = new ArrayList<>();
 
   VigilJar(Path cwd, Path stateDir) {
     String prop = System.getProperty("vigil.jar", "target/vigil.jar");
@@ -27,6 +28,12 @@ final class VigilJar {
 
   VigilJar env(String key, String value) {
     env.put(key, value);
+    return this;
+  }
+
+  /** Adds an option of the JVM, such as the launcher's heap limit. */
+  VigilJar jvm(String option) {
+    jvmOptions.add(option);
     return this;
   }
 
@@ -74,6 +81,7 @@ final class VigilJar {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-XX:+UseSerialGC");
     cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.addAll(jvmOptions);
     cmd.add("-jar");
     cmd.add(jar.toString());
     cmd.addAll(List.of(args));

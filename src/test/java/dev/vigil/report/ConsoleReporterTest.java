@@ -153,6 +153,24 @@ class ConsoleReporterTest {
   }
 
   @Test
+  void aVeryLongOutputLineIsCutOnTheConsoleWithANote() {
+    ConsoleReporter console = ConsoleReporter.human(out, STATE, false);
+    String tail = "before\n" + "x".repeat(16_384) + "\nafter\n";
+
+    console.stageFinished("engine", Fixtures.failed("gen", 900, tail));
+
+    String cut = "x".repeat(RunText.MAX_LINE_CHARS);
+    assertThat(printed())
+        .isEqualTo(
+            lines(
+                "engine: gen failed in 900ms (exit 101)",
+                "    before",
+                "    " + cut + " [cut: 16,384 characters; see the log]",
+                "    after",
+                "  log: " + STATE.resolve("runs/engine-42/gen.log")));
+  }
+
+  @Test
   void aRecurringProblemShowsHowItWasFixedLastTime() {
     ConsoleReporter console = ConsoleReporter.human(out, STATE, false);
     java.time.Instant at = java.time.Instant.parse("2026-12-03T14:10:00Z");

@@ -84,6 +84,29 @@ class InotifySourceTest {
   }
 
   @Test
+  void namesThatAreNotUtf8AreReportedByteForByteAndTheirDirectoriesWatched() throws Exception {
+    String dir = "d\uDCFE";
+    Path made = Files.createDirectory(RawNames.resolve(root, dir));
+    await()
+        .atMost(WAIT)
+        .until(() -> events.contains(new FileEvent(FileEvent.Kind.CREATED, made, true)));
+
+    String fe = dir + "/x\uDCFE.txt";
+    String ff = dir + "/x\uDCFF.txt";
+    Files.writeString(RawNames.resolve(root, fe), "fe");
+    Files.writeString(RawNames.resolve(root, ff), "ff");
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(events)
+                    .extracting(e -> RawNames.slashed(root.relativize(e.path())))
+                    .contains(fe, ff));
+    assertThat(events).allSatisfy(e -> assertThat(e.path()).exists());
+  }
+
+  @Test
   void aRenameIsADeletionAndACreation() throws Exception {
     Files.move(root.resolve("src/a.txt"), root.resolve("src/b.txt"));
 

@@ -2,6 +2,7 @@ package dev.vigil.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.files.RawNames;
 import dev.vigil.time.FakeScheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,5 +190,30 @@ class PollingScannerTest {
     scheduler.advance(INTERVAL);
     assertThat(events).isEmpty();
     assertThat(scheduler.pending()).isZero();
+  }
+
+  @Test
+  void namesThatAreNotUtf8AreReportedByteForByteAsTheEventBackendDoes() throws Exception {
+    PollingScanner scanner = scanner(WatchFilter.NONE);
+    scanner.start();
+    String dir = "d\uDCFE";
+    String fe = dir + "/x\uDCFE.txt";
+    String ff = dir + "/x\uDCFF.txt";
+    Files.createDirectory(RawNames.resolve(root, dir));
+    Files.writeString(RawNames.resolve(root, fe), "fe");
+    Files.writeString(RawNames.resolve(root, ff), "ff");
+
+    scheduler.advance(INTERVAL);
+
+    assertThat(events).allSatisfy(e -> assertThat(e.path()).exists());
+    assertThat(events)
+        .extracting(e -> e.kind() + " " + RawNames.slashed(root.relativize(e.path())))
+        .containsExactlyInAnyOrder("CREATED " + dir, "CREATED " + fe, "CREATED " + ff);
+
+    events.clear();
+    Files.writeString(RawNames.resolve(root, ff), "longer");
+    scheduler.advance(INTERVAL);
+    assertThat(events)
+        .containsExactly(new FileEvent(FileEvent.Kind.MODIFIED, RawNames.resolve(root, ff), false));
   }
 }
