@@ -217,7 +217,6 @@ public final class DebouncedBatcher implements AutoCloseable {
    * Closes the open batch now, git or not, and hands it to the sink on the caller's thread (or, if
    * another thread is handing batches on, on that one, after its own).
    */
-  /** Closes the open batch now, git or not, and hands it to the sink on the caller's thread. */
   public void flush() {
     synchronized (lock) {
       handOn(take());
