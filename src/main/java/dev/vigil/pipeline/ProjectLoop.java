@@ -10,7 +10,6 @@ import dev.vigil.run.TriggerKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -45,16 +44,12 @@ public final class ProjectLoop {
   private final ControlQueue queue;
   private final StageGraph stages;
 
-  private final TreeSet<String> pending = new TreeSet<>();
-  private int pendingUncounted;
-  private boolean pendingTruncated;
-  private TriggerKind pendingFullRun;
+  private final PendingWork pending = new PendingWork();
   private List<String> currentPaths = List.of();
   private PipelineRun current;
   private boolean waitingForSlot;
   private boolean paused;
   private boolean held;
-  private boolean pendingChains;
   private boolean currentChains;
   private List<CompletableFuture<RunRecord>> onceWaiters = new ArrayList<>();
   private List<CompletableFuture<RunRecord>> currentWaiters = new ArrayList<>();
@@ -143,7 +138,7 @@ public final class ProjectLoop {
   /** A consistent picture of the loop, safe to call from any thread. */
   public synchronized LoopStatus status() {
     return new LoopStatus(
-        current != null || waitingForSlot, paused, pendingCount(), stale, lastRun);
+        current != null || waitingForSlot, paused, pending.count(), stale, lastRun);
   }
 
   private void handle(Control control) {
@@ -165,7 +160,7 @@ public final class ProjectLoop {
       onRunAll(r.kind());
     } else if (control instanceof Control.RunOnce o) {
       onceWaiters.add(o.done());
-      onRunAll(pendingFullRun == null ? TriggerKind.MANUAL : pendingFullRun);
+      onRunAll(pending.fullRun() == null ? TriggerKind.MANUAL : pending.fullRun());
     } else if (control instanceof Control.Hold h) {
       held = h.on();
     } else if (control instanceof Control.Pause) {
@@ -203,10 +198,7 @@ public final class ProjectLoop {
       stale = true;
       return;
     }
-    pending.addAll(batch.changed());
-    pendingChains = true;
-    pendingUncounted += batch.changedCount() - batch.changed().size();
-    pendingTruncated |= batch.truncated();
+    pending.addChanges(batch);
     if (current != null) {
       changedDuringRun = true;
       stale = true;
@@ -222,15 +214,14 @@ public final class ProjectLoop {
   }
 
   private void onRunAll(TriggerKind kind) {
-    pendingFullRun = kind;
-    pendingChains |= onceWaiters.isEmpty() || kind != TriggerKind.MANUAL;
+    pending.askFullRun(kind, onceWaiters.isEmpty() || kind != TriggerKind.MANUAL);
     if (current != null && project.onBusy() == BusyPolicy.RESTART) {
       cancelCurrent();
     }
   }
 
   private void onCancel() {
-    clearPending();
+    pending.clear();
     List<CompletableFuture<RunRecord>> dropped = onceWaiters;
     afterwards.add(() -> dropped.forEach(f -> f.cancel(false)));
     onceWaiters = new ArrayList<>();
@@ -241,11 +232,11 @@ public final class ProjectLoop {
   }
 
   private void maybeStart() {
-    if (blocked() || current != null || waitingForSlot || !hasPending()) {
+    if (blocked() || current != null || waitingForSlot || !pending.any()) {
       signalIdleIfIdle();
       return;
     }
-    Trigger queued = nextTrigger();
+    Trigger queued = pending.trigger();
     afterwards.add(() -> listener.runQueued(project.name(), queued));
     Optional<RunSlots.Slot> free = slots.tryAcquire();
     if (free.isPresent()) {
@@ -259,17 +250,15 @@ public final class ProjectLoop {
 
   private void onSlot(RunSlots.Slot slot) {
     waitingForSlot = false;
-    if (blocked() || current != null || !hasPending()) {
+    if (blocked() || current != null || !pending.any()) {
       afterwards.add(slot::release);
       return;
     }
     currentWaiters = onceWaiters;
     onceWaiters = new ArrayList<>();
-    currentChains = pendingChains || currentWaiters.isEmpty();
-    pendingChains = false;
-    Trigger trigger = nextTrigger();
-    currentPaths = List.copyOf(pending);
-    clearPending();
+    currentChains = pending.takeChains() || currentWaiters.isEmpty();
+    Trigger trigger = pending.trigger();
+    currentPaths = pending.takePaths();
     changedDuringRun = false;
     userCancelled = false;
     List<String> changed = trigger.kind() == TriggerKind.CHANGE ? currentPaths : List.of();
@@ -298,12 +287,11 @@ public final class ProjectLoop {
     pipelines.prepareNext(project);
     boolean restarted = record != null && record.result() == RunResult.CANCELLED && !userCancelled;
     if (restarted) {
-      pending.addAll(currentPaths);
+      pending.putBack(currentPaths, currentChains);
       if (!currentWaiters.isEmpty()) {
         onceWaiters.addAll(currentWaiters);
-        pendingFullRun = record.trigger().kind();
+        pending.askFullRun(record.trigger().kind(), false);
       }
-      pendingChains |= currentChains;
     }
     stale = changedDuringRun;
     if (record != null && !restarted && currentChains) {
@@ -329,31 +317,6 @@ public final class ProjectLoop {
   /** Paused or held, changes start no run; a once-run waiting starts one all the same. */
   private boolean blocked() {
     return (paused || held) && onceWaiters.isEmpty();
-  }
-
-  private Trigger nextTrigger() {
-    if (pendingFullRun != null) {
-      return Trigger.of(pendingFullRun);
-    }
-    List<String> changed = pending.stream().limit(ChangeBatch.MAX_LISTED).toList();
-    int count = pendingCount();
-    return new Trigger(
-        TriggerKind.CHANGE, changed, count, pendingTruncated || count > changed.size());
-  }
-
-  private boolean hasPending() {
-    return pendingFullRun != null || !pending.isEmpty() || pendingUncounted > 0;
-  }
-
-  private int pendingCount() {
-    return pending.size() + pendingUncounted;
-  }
-
-  private void clearPending() {
-    pending.clear();
-    pendingUncounted = 0;
-    pendingTruncated = false;
-    pendingFullRun = null;
   }
 
   private void signalIdleIfIdle() {
