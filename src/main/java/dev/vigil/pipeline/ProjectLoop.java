@@ -4,7 +4,6 @@ import dev.vigil.batch.ChangeBatch;
 import dev.vigil.config.BusyPolicy;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.run.RunRecord;
-import dev.vigil.run.RunResult;
 import dev.vigil.run.Trigger;
 import dev.vigil.run.TriggerKind;
 import java.util.ArrayList;
@@ -45,17 +44,12 @@ public final class ProjectLoop {
   private final StageGraph stages;
 
   private final PendingWork pending = new PendingWork();
-  private List<String> currentPaths = List.of();
-  private PipelineRun current;
+  private ActiveRun current;
   private boolean waitingForSlot;
   private boolean paused;
   private boolean held;
-  private boolean currentChains;
   private List<CompletableFuture<RunRecord>> onceWaiters = new ArrayList<>();
-  private List<CompletableFuture<RunRecord>> currentWaiters = new ArrayList<>();
   private boolean stale;
-  private boolean changedDuringRun;
-  private boolean userCancelled;
   private RunRecord lastRun;
   private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
 
@@ -194,13 +188,13 @@ public final class ProjectLoop {
       return;
     }
     if (current != null && project.onBusy() == BusyPolicy.SKIP) {
-      changedDuringRun = true;
+      current.changed();
       stale = true;
       return;
     }
     pending.addChanges(batch);
     if (current != null) {
-      changedDuringRun = true;
+      current.changed();
       stale = true;
       if (project.onBusy() == BusyPolicy.RESTART) {
         cancelCurrent();
@@ -209,7 +203,7 @@ public final class ProjectLoop {
   }
 
   private void cancelCurrent() {
-    PipelineRun run = current;
+    PipelineRun run = current.run;
     afterwards.add(run::cancel);
   }
 
@@ -226,7 +220,7 @@ public final class ProjectLoop {
     afterwards.add(() -> dropped.forEach(f -> f.cancel(false)));
     onceWaiters = new ArrayList<>();
     if (current != null) {
-      userCancelled = true;
+      current.cancelledByUser();
       cancelCurrent();
     }
   }
@@ -254,16 +248,14 @@ public final class ProjectLoop {
       afterwards.add(slot::release);
       return;
     }
-    currentWaiters = onceWaiters;
+    List<CompletableFuture<RunRecord>> waiters = onceWaiters;
     onceWaiters = new ArrayList<>();
-    currentChains = pending.takeChains() || currentWaiters.isEmpty();
+    boolean chains = pending.takeChains() || waiters.isEmpty();
     Trigger trigger = pending.trigger();
-    currentPaths = pending.takePaths();
-    changedDuringRun = false;
-    userCancelled = false;
-    List<String> changed = trigger.kind() == TriggerKind.CHANGE ? currentPaths : List.of();
+    List<String> paths = pending.takePaths();
+    List<String> changed = trigger.kind() == TriggerKind.CHANGE ? paths : List.of();
     PipelineRun run = pipelines.create(project, trigger, changed);
-    current = run;
+    current = new ActiveRun(run, paths, chains, waiters);
     afterwards.add(
         () -> {
           run.begin();
@@ -277,31 +269,31 @@ public final class ProjectLoop {
   }
 
   private void onRunEnded(PipelineRun run, RunRecord record) {
-    if (run == null || run != current) {
+    if (run == null || current == null || run != current.run) {
       return;
     }
+    ActiveRun ended = current;
     current = null;
     if (record != null) {
       lastRun = record;
     }
     pipelines.prepareNext(project);
-    boolean restarted = record != null && record.result() == RunResult.CANCELLED && !userCancelled;
+    boolean restarted = ended.restartedBy(record);
     if (restarted) {
-      pending.putBack(currentPaths, currentChains);
-      if (!currentWaiters.isEmpty()) {
-        onceWaiters.addAll(currentWaiters);
+      pending.putBack(ended.paths, ended.chains);
+      if (!ended.waiters.isEmpty()) {
+        onceWaiters.addAll(ended.waiters);
         pending.askFullRun(record.trigger().kind(), false);
       }
     }
-    stale = changedDuringRun;
-    if (record != null && !restarted && currentChains) {
+    stale = ended.changedMeanwhile();
+    if (record != null && !restarted && ended.chains) {
       afterwards.add(() -> listener.runFinished(project.name(), record));
     }
     if (!restarted) {
-      List<CompletableFuture<RunRecord>> waiters = currentWaiters;
+      List<CompletableFuture<RunRecord>> waiters = ended.waiters;
       afterwards.add(() -> complete(waiters, record));
     }
-    currentWaiters = new ArrayList<>();
   }
 
   private static void complete(List<CompletableFuture<RunRecord>> waiters, RunRecord record) {
