@@ -3,6 +3,7 @@
 # CPU while idle for 60 s, and whether a touch runs the command; vigil and each peer, then vigil
 # under several JVM flag sets. Writes bench/out/large-tree.txt and large-tree-jvm-flags.txt.
 #   usage: bench/large-tree.sh [--idle SECONDS] [--tools vigil,entr,...]
+#   LARGE_TREE_VARIANTS=0 skips the JVM flag sets.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 ensure_jar
 python3 "$BENCH/lib/watchbench.py" gentree --tree "$TREE"
@@ -11,6 +12,7 @@ python3 "$BENCH/lib/watchbench.py" gentree --tree "$TREE"
   "${NICE[@]}" python3 "$BENCH/lib/watchbench.py" largetree --work "$WORK" --tree "$TREE" "$@"
   loadavg
 } 2>&1 | tee "$OUT/large-tree.txt"
+[ "${LARGE_TREE_VARIANTS:-1}" = "0" ] && exit 0
 {
   machine "large-tree JVM flag sets for vigil (ready and RSS only; 2 repetitions, interleaved)"
   python3 "$BENCH/lib/watchbench.py" cds --work "$WORK"

@@ -10,8 +10,9 @@ printf 'version: 1\nprojects:\n  - name: once\n    root: %s\n    stages:\n      
 export VIGIL_STATE_DIR="$WORK/once-state"
 flags="$(sed -n 's/^default_opts="\(.*\)"/\1/p' "$REPO/scripts/vigil")"
 jar="$REPO/target/vigil.jar"
-cmds=("env VIGIL_CDS=0 $REPO/scripts/vigil once --config $cfg"
-      "$REPO/scripts/vigil once --config $cfg"
+launcher="${BENCH_LAUNCHER:-$REPO/scripts/vigil}"   # BENCH_LAUNCHER (+ VIGIL_JAR): another build
+cmds=("env VIGIL_CDS=0 $launcher once --config $cfg"
+      "$launcher once --config $cfg"
       "java $flags -jar $jar once --config $cfg"
       "java -jar $jar once --config $cfg")
 names=("VIGIL_CDS=0 scripts/vigil once" "scripts/vigil once (AppCDS from the cache dir)" "java LAUNCHER_FLAGS -jar vigil.jar once" "java -jar vigil.jar once")

@@ -312,6 +312,7 @@ def measure_tree(tool, tree, target, work, idle, stamp):
             # vigil records every file's content in the background after ready, and says so on
             # its console when done: idle begins after that start-up work
             r["baseline_s"] = wait_for_line(log, "files recorded in", start, 300, log_offset)
+            r["cpu_recorded_s"] = procs.cpu_seconds(tool.proc.pid)
         if idle > 0:
             time.sleep(3)
             c0 = procs.cpu_seconds(tool.proc.pid)
@@ -369,7 +370,8 @@ def print_tree_row(r):
              if "idle_cpu_s" in r else "",
              r["touch_runs"], r["save_after_touch"], r["procs"],
              (" status_watching_s=%.3f" % r["watching_s"]) if "watching_s" in r else "")
-          + ((" content_recorded_s=%s" % ("%.2f" % r["baseline_s"] if r["baseline_s"] else "timeout"))
+          + ((" content_recorded_s=%s cpu_to_recorded_s=%.2f"
+              % ("%.2f" % r["baseline_s"] if r["baseline_s"] else "timeout", r["cpu_recorded_s"]))
              if "baseline_s" in r else ""),
           flush=True)
 

@@ -49,6 +49,13 @@ public final class Daemon {
   private final ConsoleReporter console;
   private final DaemonLock lock;
   private static final double BASELINE_WORTH_SAYING_SECONDS = 1.0;
+
+  /**
+   * Start-up recording of at least this many files ends with one full collection: the walk's
+   * garbage grew the heap, and only a full collection gives the room back to the system.
+   */
+  private static final int FILES_WORTH_A_COLLECTION = 20_000;
+
   private static final String STOPPED = "stopped";
 
   private final RunServices services;
@@ -145,11 +152,14 @@ public final class Daemon {
     CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
     // Only now: a baseline walk would compete with the other projects' registration.
     long walkStart = scheduler.nanoTime();
+    List<CompletableFuture<Void>> taken = new ArrayList<>();
     for (ProjectRuntime runtime : armed) {
       runtime.takeBaseline();
-      CompletableFuture<Void> unused =
-          runtime.baselineTaken().thenRun(() -> reportBaseline(runtime, walkStart));
+      taken.add(runtime.baselineTaken().thenRun(() -> reportBaseline(runtime, walkStart)));
     }
+    CompletableFuture<Void> unused =
+        CompletableFuture.allOf(taken.toArray(CompletableFuture[]::new))
+            .thenRun(() -> giveBackStartUpHeap(armed));
     services.runner().keepWarm();
     state = "ready";
     console.info(
@@ -202,6 +212,21 @@ public final class Daemon {
             runtime.config().name(),
             runtime.baselineSize(),
             seconds));
+  }
+
+  /**
+   * After a large start-up recording the heap holds the record and has grown with the walk's
+   * garbage; a full collection now lets the JVM shrink it (to the launcher's MaxHeapFreeRatio), so
+   * an idle daemon does not keep the walk's peak for good.
+   */
+  private void giveBackStartUpHeap(List<ProjectRuntime> armed) {
+    int files = 0;
+    for (ProjectRuntime runtime : armed) {
+      files += runtime.baselineSize();
+    }
+    if (files >= FILES_WORTH_A_COLLECTION && !stopping.get()) {
+      System.gc();
+    }
   }
 
   /** Completes once every project's content baseline is taken (for tests). */

@@ -87,7 +87,11 @@ public final class RawNames {
 
   /** The file {@code relative} ('/'-separated, from {@link #slashed}) names under {@code root}. */
   public static Path resolve(Path root, String relative) {
-    if (!hasRawBytes(relative)) {
+    return resolve(root, relative, hasRawBytes(relative));
+  }
+
+  private static Path resolve(Path root, String relative, boolean byUri) {
+    if (!byUri) {
       return root.resolve(relative);
     }
     String base = root.toAbsolutePath().toUri().getRawPath();
@@ -106,13 +110,46 @@ public final class RawNames {
     return Path.of(URI.create(uri.toString()));
   }
 
+  /**
+   * The entry of {@code dir} whose name is {@code length} bytes of {@code name} from {@code
+   * offset}, as a directory read by the kernel gives it: every byte kept, in any locale.
+   */
+  public static Path child(Path dir, byte[] name, int offset, int length) {
+    boolean ascii = true;
+    for (int i = offset; i < offset + length && ascii; i++) {
+      ascii = name[i] > 0;
+    }
+    if (ascii) {
+      return dir.resolve(new String(name, offset, length, StandardCharsets.US_ASCII));
+    }
+    byte[] bytes = new byte[length];
+    System.arraycopy(name, offset, bytes, 0, length);
+    return resolve(dir, decode(bytes), true);
+  }
+
+  /** The absolute path's bytes as the kernel takes them, every byte kept. */
+  public static byte[] pathBytes(Path path) {
+    String text = path.toString();
+    if (path.isAbsolute() && isAscii(text)) {
+      return text.getBytes(StandardCharsets.US_ASCII); // nothing to recover: no system call
+    }
+    String raw = path.toAbsolutePath().toUri().getRawPath();
+    if (raw.endsWith("/") && raw.length() > 1) {
+      raw = raw.substring(0, raw.length() - 1);
+    }
+    return percentDecoded(raw);
+  }
+
   private static byte[] rawBytes(Path part) {
     Path absolute = part.toAbsolutePath();
     String raw = absolute.toUri().getRawPath();
     if (raw.endsWith("/") && raw.length() > 1) {
       raw = raw.substring(0, raw.length() - 1); // the URI marks a directory with a slash
     }
-    raw = raw.substring(raw.lastIndexOf('/') + 1);
+    return percentDecoded(raw.substring(raw.lastIndexOf('/') + 1));
+  }
+
+  private static byte[] percentDecoded(String raw) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);

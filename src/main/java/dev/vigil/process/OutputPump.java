@@ -5,7 +5,8 @@ import java.io.InputStream;
 
 /** Reads one output stream of a process to its end and hands its lines to the merged output. */
 final class OutputPump implements Runnable {
-  private static final int CHUNK = 8 * 1024;
+  /** A whole pipe's worth: a flood is read (and the log flushed) in as few calls as it can be. */
+  private static final int CHUNK = 64 * 1024;
 
   private final InputStream in;
   private final OutputLine.Stream stream;

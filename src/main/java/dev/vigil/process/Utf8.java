@@ -5,16 +5,19 @@ final class Utf8 {
   private Utf8() {}
 
   static int length(String s) {
+    // One bulk copy, then a loop over the array: String.charAt per character, with its checks,
+    // was most of the CPU a flood of output cost.
+    char[] chars = s.toCharArray();
     int n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
       if (c < 0x80) {
         n += 1;
       } else if (c < 0x800) {
         n += 2;
       } else if (Character.isHighSurrogate(c)
-          && i + 1 < s.length()
-          && Character.isLowSurrogate(s.charAt(i + 1))) {
+          && i + 1 < chars.length
+          && Character.isLowSurrogate(chars[i + 1])) {
         n += 4;
         i++;
       } else {

@@ -49,7 +49,12 @@ public record ServiceSpec(
           "-XX:CompileCommand=CompileThresholdScaling,dev.vigil.batch.*::*,0.002",
           "-Xss512k",
           "-XX:+ExitOnOutOfMemoryError",
-          "-XX:-UsePerfData");
+          "-XX:-UsePerfData",
+          "-XX:MinHeapFreeRatio=20",
+          "-XX:MaxHeapFreeRatio=40",
+          "-XX:+UnlockDiagnosticVMOptions",
+          "-XX:AsyncDeflationInterval=10000",
+          "-XX:GuaranteedSafepointInterval=0");
 
   public ServiceSpec {
     jvmFlags = List.copyOf(jvmFlags);

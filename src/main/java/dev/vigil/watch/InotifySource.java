@@ -15,10 +15,10 @@ import static dev.vigil.watch.LinuxInotify.IN_Q_OVERFLOW;
 import static dev.vigil.watch.LinuxInotify.IN_UNMOUNT;
 
 import com.sun.jna.LastErrorException;
+import dev.vigil.files.RawNames;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -47,7 +47,6 @@ final class InotifySource implements EventSource {
   private final WatchFilter filter;
   private final EventTranslator sink;
   private final LinuxInotify lib;
-  private final Charset names;
   private final InotifyWatches watches;
   private final int fd;
   private final int wake;
@@ -64,7 +63,6 @@ final class InotifySource implements EventSource {
     this.lib = lib;
     this.fd = fd;
     this.wake = wake;
-    this.names = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
     this.watches = new InotifyWatches();
   }
 
@@ -180,15 +178,17 @@ final class InotifySource implements EventSource {
       int mask = events.getInt();
       events.getInt(); // cookie: a rename's halves are reported as a deletion and a creation
       int len = events.getInt();
-      String name = name(events, len);
       if ((mask & IN_Q_OVERFLOW) != 0) {
+        events.position(events.position() + len);
         sink.deliver(new FileEvent(FileEvent.Kind.OVERFLOW, root, true));
         continue;
       }
       Path dir = watches.dir(wd);
       if (dir == null) {
+        events.position(events.position() + len);
         continue;
       }
+      Path entry = entry(dir, events, len);
       if ((mask & IN_IGNORED) != 0) {
         watches.remove(wd);
         rootAlive &= !dir.equals(root);
@@ -198,10 +198,10 @@ final class InotifySource implements EventSource {
         rootAlive &= !dir.equals(root);
         continue;
       }
-      if (name.isEmpty()) {
+      if (entry == null) {
         continue;
       }
-      handle(dir.resolve(name), mask);
+      handle(entry, mask);
     }
     return rootAlive;
   }
@@ -244,19 +244,19 @@ final class InotifySource implements EventSource {
     }
   }
 
-  private String name(ByteBuffer events, int len) {
+  /** The entry of {@code dir} the event names, or null for an event on {@code dir} itself. */
+  private static Path entry(Path dir, ByteBuffer events, int len) {
     int start = events.position();
     int end = start;
     while (end < start + len && events.get(end) != 0) {
       end++;
     }
-    String name = new String(events.array(), start, end - start, names);
     events.position(start + len);
-    return name;
+    return end == start ? null : RawNames.child(dir, events.array(), start, end - start);
   }
 
-  private byte[] bytes(Path path) {
-    byte[] text = path.toString().getBytes(names);
+  private static byte[] bytes(Path path) {
+    byte[] text = RawNames.pathBytes(path);
     byte[] out = new byte[text.length + 1];
     System.arraycopy(text, 0, out, 0, text.length);
     return out;

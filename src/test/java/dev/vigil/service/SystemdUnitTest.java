@@ -64,7 +64,9 @@ class SystemdUnitTest {
                 + " -XX:CompileCommand=quiet"
                 + " -XX:CompileCommand=CompileThresholdScaling,dev.vigil.p*::*,0.002"
                 + " -XX:CompileCommand=CompileThresholdScaling,dev.vigil.batch.*::*,0.002 -Xss512k"
-                + " -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -jar "
+                + " -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -XX:MinHeapFreeRatio=20"
+                + " -XX:MaxHeapFreeRatio=40 -XX:+UnlockDiagnosticVMOptions"
+                + " -XX:AsyncDeflationInterval=10000 -XX:GuaranteedSafepointInterval=0 -jar "
                 + jar
                 + " daemon --config "
                 + tmp.resolve("vigil.yaml")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.vigil.files.RawNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,6 +109,31 @@ class InotifySourceTest {
     await()
         .atMost(WAIT)
         .until(() -> events.contains(new FileEvent(FileEvent.Kind.MODIFIED, moved, false)));
+  }
+
+  @Test
+  void namesThatAreNotUtf8AreReportedByteForByteInANewDirectoryToo() throws Exception {
+    shell("mkdir \"$(printf 'd\\377ir')\" && printf x > \"$(printf 'd\\377ir/f\\376.txt')\"");
+    await()
+        .atMost(WAIT)
+        .until(() -> events.stream().anyMatch(e -> e.path().toString().contains("f")));
+    shell("printf y > \"$(printf 'd\\377ir/f\\376.txt')\"");
+    await()
+        .atMost(WAIT)
+        .until(() -> events.stream().anyMatch(e -> e.kind() == FileEvent.Kind.MODIFIED));
+
+    FileEvent written =
+        events.stream().filter(e -> e.kind() == FileEvent.Kind.MODIFIED).findFirst().orElseThrow();
+    assertThat(Files.readString(written.path())).isEqualTo("y");
+    assertThat(RawNames.slashed(root.relativize(written.path())))
+        .isEqualTo("d\uDCFFir/f\uDCFE.txt");
+    assertThat(failures).isEmpty();
+  }
+
+  private void shell(String script) throws Exception {
+    Process p = new ProcessBuilder("sh", "-c", script).directory(root.toFile()).start();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
   }
 
   @Test
