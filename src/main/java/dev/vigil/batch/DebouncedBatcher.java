@@ -1,5 +1,6 @@
 package dev.vigil.batch;
 
+import dev.vigil.threads.OrderedHandOff;
 import dev.vigil.time.Scheduler;
 import dev.vigil.watch.FileEvent;
 import java.nio.file.Path;
@@ -25,10 +26,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #offer} may be called from any thread and only takes a lock and updates a map: one
  * timer at a time is armed. The git probe, the content filter and the sink run on the closing
- * executor (the scheduler's thread unless given; the caller's, for {@link #flush}), one batch at a
- * time and in order, so a slow content check delays later batches of this project but never blocks
- * the watcher. Given the thread the sink hands batches on to, a closing batch reaches it without a
- * thread switch: the scheduler hands the quiet period's end over ahead of time.
+ * executor (the scheduler's thread unless given; the caller's, for {@link #flush}, unless another
+ * thread is handing batches on at that moment, which then hands this one on after its own), one
+ * batch at a time and in order, with no lock of the batcher's held, so a slow content check delays
+ * later batches of this project but never blocks the watcher. Given the thread the sink hands
+ * batches on to, a closing batch reaches it without a thread switch: the scheduler hands the quiet
+ * period's end over ahead of time.
  */
 public final class DebouncedBatcher implements AutoCloseable {
   /** How long a git operation may hold a batch open before it closes anyway. */
@@ -51,8 +54,11 @@ public final class DebouncedBatcher implements AutoCloseable {
   private final BatchEmitter emitter;
   private final Executor closer;
 
-  /** Held while a batch is taken and handed on, so batches reach the sink in order. */
-  private final Object emitLock = new Object();
+  /**
+   * Takes the batches to the content filter and the sink one at a time, in the order they were
+   * taken, with no lock held: a sink may wait for a thread that flushes or offers.
+   */
+  private final OrderedHandOff<Taken> closing = new OrderedHandOff<>(this::emit);
 
   private final Object lock = new Object();
   // All fields below are guarded by lock.
@@ -207,15 +213,15 @@ public final class DebouncedBatcher implements AutoCloseable {
     }
   }
 
-  /** Closes the open batch now, git or not, and hands it to the sink on the caller's thread. */
+  /**
+   * Closes the open batch now, git or not, and hands it to the sink on the caller's thread (or, if
+   * another thread is handing batches on, on that one, after its own).
+   */
   public void flush() {
-    synchronized (emitLock) {
-      Taken taken;
-      synchronized (lock) {
-        taken = take();
-      }
-      emit(taken);
+    synchronized (lock) {
+      handOn(take());
     }
+    closing.handOn();
   }
 
   /** Cancels the timers and drops the open batch; later events are ignored. */
@@ -229,13 +235,10 @@ public final class DebouncedBatcher implements AutoCloseable {
   }
 
   private void onTimer(Object token) {
-    synchronized (emitLock) {
-      Taken taken;
-      synchronized (lock) {
-        taken = onTimerLocked(token);
-      }
-      emit(taken);
+    synchronized (lock) {
+      handOn(onTimerLocked(token));
     }
+    closing.handOn();
   }
 
   /** Decides, holding the state lock, whether the batch closes now; null if it stays open. */
@@ -330,10 +333,15 @@ public final class DebouncedBatcher implements AutoCloseable {
     return set == null ? null : new Taken(set, firstEventAt, scheduler.now());
   }
 
-  private void emit(Taken taken) {
+  /** Queues a taken batch for the sink, in the order batches are taken; held under lock. */
+  private void handOn(Taken taken) {
     if (taken != null) {
-      emitter.emit(taken.set(), taken.firstEventAt(), taken.closedAt());
+      closing.add(taken);
     }
+  }
+
+  private void emit(Taken taken) {
+    emitter.emit(taken.set(), taken.firstEventAt(), taken.closedAt());
   }
 
   private record Taken(ChangeSet set, Instant firstEventAt, Instant closedAt) {}

@@ -59,18 +59,22 @@ final class CachedProject implements ProjectCache {
 
   @Override
   public void inputsRecorded(Collection<String> paths, boolean complete) {
+    boolean distrusted;
     synchronized (this) {
       index.update(paths, content);
-      if (!complete && trusted) {
+      distrusted = !complete && trusted;
+      if (distrusted) {
         trusted = false;
-        cache
-            .notes()
-            .accept(
-                "project "
-                    + project.name()
-                    + ": a run covered more changed paths than vigil lists; its stages are not"
-                    + " cached until the project is reloaded");
       }
+    }
+    if (distrusted) {
+      cache
+          .notes()
+          .accept(
+              "project "
+                  + project.name()
+                  + ": a run covered more changed paths than vigil lists; its stages are not"
+                  + " cached until the project is reloaded");
     }
   }
 

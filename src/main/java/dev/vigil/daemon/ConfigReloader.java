@@ -57,12 +57,16 @@ final class ConfigReloader {
   }
 
   /** The first config is applied: report its problems and watch its files from now on. */
-  synchronized void started(LoadedConfig loaded, Scheduler scheduler) {
-    lastGood = loaded.lastGood();
-    reportProblems(loaded);
-    if (options.configFile().isPresent()) {
-      configWatch = ConfigFileWatch.start(loaded.sources(), scheduler, this::reloadQuietly);
+  void started(LoadedConfig loaded, Scheduler scheduler) {
+    List<Runnable> afterwards = new ArrayList<>();
+    synchronized (this) {
+      lastGood = loaded.lastGood();
+      reportProblems(loaded, afterwards);
+      if (options.configFile().isPresent()) {
+        configWatch = ConfigFileWatch.start(loaded.sources(), scheduler, this::reloadQuietly);
+      }
     }
+    afterwards.forEach(Runnable::run);
   }
 
   /** The problem lines of the config in force, or null. */
@@ -81,9 +85,21 @@ final class ConfigReloader {
   /**
    * Reads the config file again, with the files it includes, and applies it; a bad config file
    * leaves the running config in place, a bad included file leaves its last good version in place,
-   * and either is reported. Returns the problem lines, or empty when everything applied.
+   * and either is reported. Returns the problem lines, or empty when everything applied. One reload
+   * at a time; the console, the events, the status and the projects' first runs are told after
+   * letting go of the lock.
    */
-  synchronized Optional<String> reload() {
+  Optional<String> reload() {
+    List<Runnable> afterwards = new ArrayList<>();
+    Optional<String> problems;
+    synchronized (this) {
+      problems = reload(afterwards);
+    }
+    afterwards.forEach(Runnable::run);
+    return problems;
+  }
+
+  private Optional<String> reload(List<Runnable> afterwards) {
     Optional<Path> file = options.configFile();
     if (file.isEmpty()) {
       return Optional.of("vigil runs on the embedded default; there is no config file to reload");
@@ -92,11 +108,12 @@ final class ConfigReloader {
     try {
       next = ConfigLoader.loadLenient(file.get(), options.env(), lastGood);
     } catch (ConfigException e) {
-      configError = e.getMessage();
-      console.configError(e.getMessage());
-      events.publish(VigilEvent.configError(e.getMessage()));
-      statusChanged.run();
-      return Optional.of(e.getMessage());
+      String message = e.getMessage();
+      configError = message;
+      afterwards.add(() -> console.configError(message));
+      afterwards.add(() -> events.publish(VigilEvent.configError(message)));
+      afterwards.add(statusChanged);
+      return Optional.of(message);
     }
     lastGood = next.lastGood();
     ownFiles.addAll(next.sources().contents().keySet());
@@ -123,22 +140,27 @@ final class ConfigReloader {
         chained.finished(name); // removed: nothing waits for it any longer
       }
     }
-    CompletableFuture<Void> unused =
-        CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new))
-            .whenComplete((v, e) -> chained.runAll(TriggerKind.CONFIG, armedOf(started)));
-    console.info(
+    afterwards.add(
+        () -> {
+          CompletableFuture<Void> unused =
+              CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new))
+                  .whenComplete((v, e) -> chained.runAll(TriggerKind.CONFIG, armedOf(started)));
+        });
+    String reloaded =
         "vigil: config reloaded"
             + (changed.isEmpty()
                 ? ", no project changed"
-                : "; re-armed " + String.join(", ", changed)));
-    Optional<String> problems = reportProblems(next);
-    events.publish(VigilEvent.configApplied(file.get().toString()));
-    statusChanged.run();
+                : "; re-armed " + String.join(", ", changed));
+    afterwards.add(() -> console.info(reloaded));
+    Optional<String> problems = reportProblems(next, afterwards);
+    String applied = file.get().toString();
+    afterwards.add(() -> events.publish(VigilEvent.configApplied(applied)));
+    afterwards.add(statusChanged);
     return problems;
   }
 
   /** Reports what was wrong in the included files, if anything; sets or clears configError. */
-  private Optional<String> reportProblems(LoadedConfig loaded) {
+  private Optional<String> reportProblems(LoadedConfig loaded, List<Runnable> afterwards) {
     if (loaded.problems().isEmpty()) {
       configError = null;
       return Optional.empty();
@@ -146,8 +168,8 @@ final class ConfigReloader {
     String lines =
         loaded.problems().stream().map(Object::toString).collect(Collectors.joining("\n"));
     configError = lines;
-    console.configError(lines);
-    events.publish(VigilEvent.configError(lines));
+    afterwards.add(() -> console.configError(lines));
+    afterwards.add(() -> events.publish(VigilEvent.configError(lines)));
     return Optional.of(lines);
   }
 

@@ -72,24 +72,33 @@ final class DaemonRunListener implements RunListener {
   }
 
   /** Says once when the history stops taking runs, and once when it takes them again. */
-  private synchronized void appendToHistory(RunRecord run) {
+  private void appendToHistory(RunRecord run) {
+    String say = historyNote(run);
+    if (say != null) {
+      console.info(say); // after letting go of the lock: the console is not called under it
+    }
+  }
+
+  /** Appends the run; returns what the console should say about it, or null. */
+  private synchronized String historyNote(RunRecord run) {
     try {
       history.append(run);
       if (historyFailing) {
         historyFailing = false;
-        console.info("vigil: history.jsonl is written again; the runs held meanwhile are in it");
+        return "vigil: history.jsonl is written again; the runs held meanwhile are in it";
       }
+      return null;
     } catch (IOException | RuntimeException e) {
       log.debug("could not append run {} to history", run.runId(), e);
-      if (!historyFailing) {
-        historyFailing = true;
-        console.info(
-            "vigil: "
-                + e.getMessage()
-                + "; runs are held in memory (up to "
-                + HistoryLog.MAX_HELD
-                + ") and written when the state dir takes them again");
+      if (historyFailing) {
+        return null;
       }
+      historyFailing = true;
+      return "vigil: "
+          + e.getMessage()
+          + "; runs are held in memory (up to "
+          + HistoryLog.MAX_HELD
+          + ") and written when the state dir takes them again";
     }
   }
 }

@@ -30,7 +30,15 @@ final class ProjectRegistry {
    * Makes the registry match the config. Returns the runtimes created (not yet started) and, in
    * {@code changed}, the names of the projects that were armed afresh or removed.
    */
-  synchronized List<ProjectRuntime> apply(VigilConfig next, List<String> changed) {
+  List<ProjectRuntime> apply(VigilConfig next, List<String> changed) {
+    List<ProjectRuntime> retired = new ArrayList<>();
+    List<ProjectRuntime> fresh = replace(next, changed, retired);
+    retired.forEach(ProjectRegistry::retire); // cancels runs: not under the registry's lock
+    return fresh;
+  }
+
+  private synchronized List<ProjectRuntime> replace(
+      VigilConfig next, List<String> changed, List<ProjectRuntime> retired) {
     Map<String, ProjectRuntime> keep = new LinkedHashMap<>();
     List<ProjectRuntime> fresh = new ArrayList<>();
     for (ProjectConfig project : next.projects()) {
@@ -46,7 +54,7 @@ final class ProjectRegistry {
     }
     for (Map.Entry<String, ProjectRuntime> e : runtimes.entrySet()) {
       if (keep.get(e.getKey()) != e.getValue()) {
-        retire(e.getValue());
+        retired.add(e.getValue());
         if (!keep.containsKey(e.getKey())) {
           changed.add(e.getKey() + " (removed)");
         }

@@ -4,13 +4,11 @@ import dev.vigil.batch.ChangeBatch;
 import dev.vigil.config.BusyPolicy;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.run.RunRecord;
-import dev.vigil.run.RunResult;
 import dev.vigil.run.Trigger;
 import dev.vigil.run.TriggerKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -45,22 +43,13 @@ public final class ProjectLoop {
   private final ControlQueue queue;
   private final StageGraph stages;
 
-  private final TreeSet<String> pending = new TreeSet<>();
-  private int pendingUncounted;
-  private boolean pendingTruncated;
-  private TriggerKind pendingFullRun;
-  private List<String> currentPaths = List.of();
-  private PipelineRun current;
+  private final PendingWork pending = new PendingWork();
+  private ActiveRun current;
   private boolean waitingForSlot;
   private boolean paused;
   private boolean held;
-  private boolean pendingChains;
-  private boolean currentChains;
   private List<CompletableFuture<RunRecord>> onceWaiters = new ArrayList<>();
-  private List<CompletableFuture<RunRecord>> currentWaiters = new ArrayList<>();
   private boolean stale;
-  private boolean changedDuringRun;
-  private boolean userCancelled;
   private RunRecord lastRun;
   private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
 
@@ -143,7 +132,7 @@ public final class ProjectLoop {
   /** A consistent picture of the loop, safe to call from any thread. */
   public synchronized LoopStatus status() {
     return new LoopStatus(
-        current != null || waitingForSlot, paused, pendingCount(), stale, lastRun);
+        current != null || waitingForSlot, paused, pending.count(), stale, lastRun);
   }
 
   private void handle(Control control) {
@@ -165,7 +154,7 @@ public final class ProjectLoop {
       onRunAll(r.kind());
     } else if (control instanceof Control.RunOnce o) {
       onceWaiters.add(o.done());
-      onRunAll(pendingFullRun == null ? TriggerKind.MANUAL : pendingFullRun);
+      onRunAll(pending.fullRun() == null ? TriggerKind.MANUAL : pending.fullRun());
     } else if (control instanceof Control.Hold h) {
       held = h.on();
     } else if (control instanceof Control.Pause) {
@@ -199,16 +188,13 @@ public final class ProjectLoop {
       return;
     }
     if (current != null && project.onBusy() == BusyPolicy.SKIP) {
-      changedDuringRun = true;
+      current.changed();
       stale = true;
       return;
     }
-    pending.addAll(batch.changed());
-    pendingChains = true;
-    pendingUncounted += batch.changedCount() - batch.changed().size();
-    pendingTruncated |= batch.truncated();
+    pending.addChanges(batch);
     if (current != null) {
-      changedDuringRun = true;
+      current.changed();
       stale = true;
       if (project.onBusy() == BusyPolicy.RESTART) {
         cancelCurrent();
@@ -217,35 +203,34 @@ public final class ProjectLoop {
   }
 
   private void cancelCurrent() {
-    PipelineRun run = current;
+    PipelineRun run = current.run;
     afterwards.add(run::cancel);
   }
 
   private void onRunAll(TriggerKind kind) {
-    pendingFullRun = kind;
-    pendingChains |= onceWaiters.isEmpty() || kind != TriggerKind.MANUAL;
+    pending.askFullRun(kind, onceWaiters.isEmpty() || kind != TriggerKind.MANUAL);
     if (current != null && project.onBusy() == BusyPolicy.RESTART) {
       cancelCurrent();
     }
   }
 
   private void onCancel() {
-    clearPending();
+    pending.clear();
     List<CompletableFuture<RunRecord>> dropped = onceWaiters;
     afterwards.add(() -> dropped.forEach(f -> f.cancel(false)));
     onceWaiters = new ArrayList<>();
     if (current != null) {
-      userCancelled = true;
+      current.cancelledByUser();
       cancelCurrent();
     }
   }
 
   private void maybeStart() {
-    if (blocked() || current != null || waitingForSlot || !hasPending()) {
+    if (blocked() || current != null || waitingForSlot || !pending.any()) {
       signalIdleIfIdle();
       return;
     }
-    Trigger queued = nextTrigger();
+    Trigger queued = pending.trigger();
     afterwards.add(() -> listener.runQueued(project.name(), queued));
     Optional<RunSlots.Slot> free = slots.tryAcquire();
     if (free.isPresent()) {
@@ -259,22 +244,18 @@ public final class ProjectLoop {
 
   private void onSlot(RunSlots.Slot slot) {
     waitingForSlot = false;
-    if (blocked() || current != null || !hasPending()) {
+    if (blocked() || current != null || !pending.any()) {
       afterwards.add(slot::release);
       return;
     }
-    currentWaiters = onceWaiters;
+    List<CompletableFuture<RunRecord>> waiters = onceWaiters;
     onceWaiters = new ArrayList<>();
-    currentChains = pendingChains || currentWaiters.isEmpty();
-    pendingChains = false;
-    Trigger trigger = nextTrigger();
-    currentPaths = List.copyOf(pending);
-    clearPending();
-    changedDuringRun = false;
-    userCancelled = false;
-    List<String> changed = trigger.kind() == TriggerKind.CHANGE ? currentPaths : List.of();
+    boolean chains = pending.takeChains() || waiters.isEmpty();
+    Trigger trigger = pending.trigger();
+    List<String> paths = pending.takePaths();
+    List<String> changed = trigger.kind() == TriggerKind.CHANGE ? paths : List.of();
     PipelineRun run = pipelines.create(project, trigger, changed);
-    current = run;
+    current = new ActiveRun(run, paths, chains, waiters);
     afterwards.add(
         () -> {
           run.begin();
@@ -288,32 +269,31 @@ public final class ProjectLoop {
   }
 
   private void onRunEnded(PipelineRun run, RunRecord record) {
-    if (run == null || run != current) {
+    if (run == null || current == null || run != current.run) {
       return;
     }
+    ActiveRun ended = current;
     current = null;
     if (record != null) {
       lastRun = record;
     }
     pipelines.prepareNext(project);
-    boolean restarted = record != null && record.result() == RunResult.CANCELLED && !userCancelled;
+    boolean restarted = ended.restartedBy(record);
     if (restarted) {
-      pending.addAll(currentPaths);
-      if (!currentWaiters.isEmpty()) {
-        onceWaiters.addAll(currentWaiters);
-        pendingFullRun = record.trigger().kind();
+      pending.putBack(ended.paths, ended.chains);
+      if (!ended.waiters.isEmpty()) {
+        onceWaiters.addAll(ended.waiters);
+        pending.askFullRun(record.trigger().kind(), false);
       }
-      pendingChains |= currentChains;
     }
-    stale = changedDuringRun;
-    if (record != null && !restarted && currentChains) {
+    stale = ended.changedMeanwhile();
+    if (record != null && !restarted && ended.chains) {
       afterwards.add(() -> listener.runFinished(project.name(), record));
     }
     if (!restarted) {
-      List<CompletableFuture<RunRecord>> waiters = currentWaiters;
+      List<CompletableFuture<RunRecord>> waiters = ended.waiters;
       afterwards.add(() -> complete(waiters, record));
     }
-    currentWaiters = new ArrayList<>();
   }
 
   private static void complete(List<CompletableFuture<RunRecord>> waiters, RunRecord record) {
@@ -329,31 +309,6 @@ public final class ProjectLoop {
   /** Paused or held, changes start no run; a once-run waiting starts one all the same. */
   private boolean blocked() {
     return (paused || held) && onceWaiters.isEmpty();
-  }
-
-  private Trigger nextTrigger() {
-    if (pendingFullRun != null) {
-      return Trigger.of(pendingFullRun);
-    }
-    List<String> changed = pending.stream().limit(ChangeBatch.MAX_LISTED).toList();
-    int count = pendingCount();
-    return new Trigger(
-        TriggerKind.CHANGE, changed, count, pendingTruncated || count > changed.size());
-  }
-
-  private boolean hasPending() {
-    return pendingFullRun != null || !pending.isEmpty() || pendingUncounted > 0;
-  }
-
-  private int pendingCount() {
-    return pending.size() + pendingUncounted;
-  }
-
-  private void clearPending() {
-    pending.clear();
-    pendingUncounted = 0;
-    pendingTruncated = false;
-    pendingFullRun = null;
   }
 
   private void signalIdleIfIdle() {

@@ -1,5 +1,6 @@
 package dev.vigil.process;
 
+import dev.vigil.threads.OrderedHandOff;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,13 +11,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place both output readers deliver to, one line at a time: it keeps the tail, writes the
- * log and passes each line on to the listener, so they all see the same order.
+ * log and passes each line on to the listener, so they all see the same order. The listener is
+ * called with no lock held, so it may wait for a thread that adds a note.
  */
 final class MergedOutput {
   private static final Logger LOG = LoggerFactory.getLogger(MergedOutput.class);
 
   private final TailBuffer tail = new TailBuffer(CommandOutput.TAIL_LIMIT_BYTES);
   private final Consumer<OutputLine> listener;
+  private final OrderedHandOff<OutputLine> delivery = new OrderedHandOff<>(this::deliver);
   private final Path logPath;
   private BoundedLogWriter log;
   private long totalBytes;
@@ -43,36 +46,44 @@ final class MergedOutput {
     detached = true;
   }
 
-  synchronized void line(
-      OutputLine.Stream stream, byte[] raw, int offset, int length, String text) {
-    if (detached) {
-      return;
+  void line(OutputLine.Stream stream, byte[] raw, int offset, int length, String text) {
+    synchronized (this) {
+      if (detached) {
+        return;
+      }
+      OutputLine line = new OutputLine(stream, text);
+      tail.add(line);
+      writeLog(raw, offset, length);
+      delivery.add(line);
     }
-    OutputLine line = new OutputLine(stream, text);
-    tail.add(line);
-    writeLog(raw, offset, length);
-    deliver(line);
+    delivery.handOn();
   }
 
   /** Adds a line of vigil's own to the output, tagged as stderr. */
-  synchronized void note(String text) {
-    OutputLine line = new OutputLine(OutputLine.Stream.STDERR, text);
-    tail.add(line);
-    byte[] raw = (text + "\n").getBytes(StandardCharsets.UTF_8);
-    writeLog(raw, 0, raw.length);
-    deliver(line);
+  void note(String text) {
+    synchronized (this) {
+      OutputLine line = new OutputLine(OutputLine.Stream.STDERR, text);
+      tail.add(line);
+      byte[] raw = (text + "\n").getBytes(StandardCharsets.UTF_8);
+      writeLog(raw, 0, raw.length);
+      delivery.add(line);
+    }
+    delivery.handOn();
   }
 
   /** Hands the log's buffered lines to the file, so that a reader of the log sees them now. */
-  synchronized void flush() {
-    if (log == null) {
-      return;
+  void flush() {
+    synchronized (this) {
+      if (log == null) {
+        return;
+      }
+      try {
+        log.flush();
+      } catch (IOException e) {
+        writeFailed(e);
+      }
     }
-    try {
-      log.flush();
-    } catch (IOException e) {
-      writeFailed(e);
-    }
+    delivery.handOn(); // the line saying the log could not be written, if it came to that
   }
 
   /** Closes the log; the output is complete. */
@@ -119,7 +130,7 @@ final class MergedOutput {
     LOG.warn(message);
     OutputLine line = new OutputLine(OutputLine.Stream.STDERR, message);
     tail.add(line);
-    deliver(line);
+    delivery.add(line);
   }
 
   private void deliver(OutputLine line) {

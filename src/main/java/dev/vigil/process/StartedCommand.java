@@ -94,21 +94,29 @@ final class StartedCommand implements RunningCommand {
   }
 
   private void terminate(Outcome reason) {
+    boolean noGrace = false;
+    boolean hurryLeftovers;
     synchronized (lock) {
       if (finished || killReason != null) {
         return;
       }
-      if (mainExited) {
-        leftovers.hurry(); // the result is the main process's exit; what it left ends now
-        return;
+      hurryLeftovers = mainExited;
+      if (!mainExited) {
+        killReason = reason;
+        Duration grace = spec.killGrace() == null ? Duration.ZERO : spec.killGrace();
+        try {
+          graceTask = scheduler.schedule(grace, () -> graceElapsed.complete(null));
+        } catch (RuntimeException e) {
+          noGrace = true; // no scheduler any more: no grace period either
+        }
       }
-      killReason = reason;
-      Duration grace = spec.killGrace() == null ? Duration.ZERO : spec.killGrace();
-      try {
-        graceTask = scheduler.schedule(grace, () -> graceElapsed.complete(null));
-      } catch (RuntimeException e) {
-        graceElapsed.complete(null); // no scheduler any more: no grace period either
-      }
+    }
+    if (hurryLeftovers) {
+      leftovers.hurry(); // the result is the main process's exit; what it left ends now
+      return;
+    }
+    if (noGrace) {
+      graceElapsed.complete(null);
     }
     try {
       pool.execute(this::killTree);

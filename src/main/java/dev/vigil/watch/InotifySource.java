@@ -271,18 +271,20 @@ final class InotifySource implements EventSource {
     return out;
   }
 
-  private synchronized void release() {
-    if (fdsClosed) {
-      return;
+  private void release() {
+    synchronized (this) {
+      if (fdsClosed) {
+        return;
+      }
+      fdsClosed = true;
+      try {
+        lib.close(fd);
+        lib.close(wake);
+      } catch (LastErrorException e) {
+        log.debug("closing inotify of {} failed: {}", root, e.toString());
+      }
     }
-    fdsClosed = true;
-    try {
-      lib.close(fd);
-      lib.close(wake);
-    } catch (LastErrorException e) {
-      log.debug("closing inotify of {} failed: {}", root, e.toString());
-    }
-    loop.complete(null);
+    loop.complete(null); // what waits for the loop's end runs with no lock of ours held
   }
 
   /** An IOException whose message the watch-limit check recognises. */

@@ -11,7 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -334,6 +338,41 @@ class DebouncedBatcherTest {
 
     batcher.flush();
     assertThat(batches).hasSize(1);
+  }
+
+  @Test
+  void aSinkThatWaitsForAnotherThreadFlushingDoesNotDeadlock() throws Exception {
+    List<Throwable> stuck = new CopyOnWriteArrayList<>();
+    List<ClosedBatch> got = new CopyOnWriteArrayList<>();
+    AtomicReference<DebouncedBatcher> self = new AtomicReference<>();
+    self.set(
+        DebouncedBatcher.builder(root, scheduler)
+            .debounce(DEBOUNCE)
+            .maxWait(MAX_WAIT)
+            .build(
+                batch -> {
+                  got.add(batch);
+                  if (got.size() == 1) {
+                    try {
+                      CompletableFuture.runAsync(
+                              () -> {
+                                self.get().offer(modified("b"));
+                                self.get().flush();
+                              })
+                          .get(10, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                      stuck.add(e);
+                    }
+                  }
+                }));
+    self.get().offer(modified("a"));
+
+    CompletableFuture.runAsync(self.get()::flush).get(30, TimeUnit.SECONDS);
+
+    assertThat(stuck).isEmpty();
+    assertThat(got)
+        .extracting(b -> b.batch().changed())
+        .containsExactly(List.of("a"), List.of("b"));
   }
 
   @Test

@@ -1,9 +1,9 @@
 package dev.vigil.bench;
 
-import dev.vigil.config.BusyPolicy;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.RetryPolicy;
 import dev.vigil.config.StageConfig;
+import dev.vigil.config.TestProjects;
 import dev.vigil.pipeline.PipelineRun;
 import dev.vigil.pipeline.RunListener;
 import dev.vigil.pipeline.RunRequest;
@@ -138,17 +138,7 @@ public final class PipelineOverheadBench {
             RetryPolicy.NONE,
             Map.of(),
             "auto");
-    return new ProjectConfig(
-        "bench",
-        root,
-        List.of(),
-        List.of(),
-        List.of(),
-        Duration.ofMillis(20),
-        Duration.ofSeconds(2),
-        BusyPolicy.RESTART,
-        false,
-        List.of(stage));
+    return TestProjects.at(root).name("bench").stages(stage).build();
   }
 
   private static double median(long[] values) {

@@ -4,13 +4,13 @@ import dev.vigil.batch.RecordedContent;
 import dev.vigil.cache.Lookup;
 import dev.vigil.cache.ProjectCache;
 import dev.vigil.cache.StageCache;
-import dev.vigil.config.BusyPolicy;
 import dev.vigil.config.CacheSettings;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.RemoteCacheConfig;
 import dev.vigil.config.RetryPolicy;
 import dev.vigil.config.StageCacheConfig;
 import dev.vigil.config.StageConfig;
+import dev.vigil.config.TestProjects;
 import dev.vigil.pipeline.DiagnosticsMemory;
 import dev.vigil.pipeline.PipelineRun;
 import dev.vigil.pipeline.RunListener;
@@ -245,17 +245,7 @@ public final class StageCacheBench {
             "auto",
             false,
             StageCacheConfig.ON);
-    return new ProjectConfig(
-        "bench",
-        root,
-        List.of(),
-        List.of(),
-        List.of(),
-        Duration.ofMillis(20),
-        Duration.ofSeconds(2),
-        BusyPolicy.RESTART,
-        false,
-        List.of(stage));
+    return TestProjects.at(root).name("bench").stages(stage).build();
   }
 
   private static void print(String name, long[] values) {

@@ -3,12 +3,12 @@ package dev.vigil.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.batch.RecordedContent;
-import dev.vigil.config.BusyPolicy;
 import dev.vigil.config.CacheSettings;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.RetryPolicy;
 import dev.vigil.config.StageCacheConfig;
 import dev.vigil.config.StageConfig;
+import dev.vigil.config.TestProjects;
 import dev.vigil.run.StageRecord;
 import dev.vigil.run.StageStatus;
 import dev.vigil.time.FakeScheduler;
@@ -54,18 +54,7 @@ class StageCacheTest {
             scheduler,
             Runnable::run,
             notes::add);
-    ProjectConfig config =
-        new ProjectConfig(
-            "core",
-            root,
-            List.of(),
-            List.of(),
-            List.of(),
-            Duration.ofMillis(20),
-            Duration.ofSeconds(2),
-            BusyPolicy.RESTART,
-            true,
-            List.of(clippy));
+    ProjectConfig config = TestProjects.at(root).name("core").runsOnStart().stages(clippy).build();
     ProjectCache p = cache.project(config, files::get);
     p.inputsKnown(List.copyOf(files.keySet()));
     return p;

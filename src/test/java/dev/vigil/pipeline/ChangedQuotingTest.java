@@ -2,10 +2,10 @@ package dev.vigil.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.config.BusyPolicy;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.RetryPolicy;
 import dev.vigil.config.StageConfig;
+import dev.vigil.config.TestProjects;
 import dev.vigil.process.ProcessRunner;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.RunResult;
@@ -42,18 +42,7 @@ class ChangedQuotingTest {
             RetryPolicy.NONE,
             Map.of(),
             "none");
-    ProjectConfig project =
-        new ProjectConfig(
-            "p",
-            root,
-            List.of(),
-            List.of(),
-            List.of(),
-            Duration.ofMillis(20),
-            Duration.ofSeconds(2),
-            BusyPolicy.RESTART,
-            false,
-            List.of(stage));
+    ProjectConfig project = TestProjects.at(root).stages(stage).build();
     Trigger trigger = new Trigger(TriggerKind.CHANGE, List.of(hostile, other), 2, false);
     try (SystemScheduler scheduler = new SystemScheduler("test-timer");
         ProcessRunner runner = new ProcessRunner(scheduler)) {

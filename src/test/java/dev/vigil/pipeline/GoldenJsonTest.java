@@ -2,10 +2,10 @@ package dev.vigil.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.config.BusyPolicy;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.RetryPolicy;
 import dev.vigil.config.StageConfig;
+import dev.vigil.config.TestProjects;
 import dev.vigil.process.CommandOutput;
 import dev.vigil.process.CommandRunner;
 import dev.vigil.process.CommandSpec;
@@ -174,17 +174,7 @@ class GoldenJsonTest {
   }
 
   private ProjectConfig project(StageConfig... stages) {
-    return new ProjectConfig(
-        "app",
-        root,
-        List.of(),
-        List.of(),
-        List.of(),
-        Duration.ofMillis(20),
-        Duration.ofSeconds(2),
-        BusyPolicy.RESTART,
-        false,
-        List.of(stages));
+    return TestProjects.at(root).name("app").stages(stages).build();
   }
 
   private static StageConfig stage(

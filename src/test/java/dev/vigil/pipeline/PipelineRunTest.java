@@ -2,10 +2,10 @@ package dev.vigil.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.config.BusyPolicy;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.RetryPolicy;
 import dev.vigil.config.StageConfig;
+import dev.vigil.config.TestProjects;
 import dev.vigil.process.Outcome;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.RunResult;
@@ -322,17 +322,7 @@ class PipelineRunTest {
   }
 
   private ProjectConfig project(StageConfig... stages) {
-    return new ProjectConfig(
-        "p",
-        root,
-        List.of(),
-        List.of(),
-        List.of(),
-        Duration.ofMillis(20),
-        Duration.ofSeconds(2),
-        BusyPolicy.RESTART,
-        true,
-        List.of(stages));
+    return TestProjects.at(root).runsOnStart().stages(stages).build();
   }
 
   private static StageConfig stage(String name, String run, List<String> needs) {

@@ -7,6 +7,7 @@ import dev.vigil.config.BusyPolicy;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.RetryPolicy;
 import dev.vigil.config.StageConfig;
+import dev.vigil.config.TestProjects;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.RunResult;
 import dev.vigil.run.TriggerKind;
@@ -261,17 +262,7 @@ class ProjectLoopTest {
             Map.of(),
             "auto");
     ProjectConfig project =
-        new ProjectConfig(
-            "p",
-            root,
-            List.of(),
-            List.of(),
-            List.of(),
-            Duration.ofMillis(20),
-            Duration.ofSeconds(2),
-            policy,
-            true,
-            List.of(check));
+        TestProjects.at(root).onBusy(policy).runsOnStart().stages(check).build();
     PipelineFactory factory =
         new PipelineFactory(
             runner,

@@ -2,10 +2,10 @@ package dev.vigil.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.config.BusyPolicy;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.RetryPolicy;
 import dev.vigil.config.StageConfig;
+import dev.vigil.config.TestProjects;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.RunResult;
 import dev.vigil.run.StageRecord;
@@ -130,18 +130,7 @@ class RetryBackoffTest {
             retry,
             Map.of(),
             "auto");
-    ProjectConfig project =
-        new ProjectConfig(
-            "p",
-            root,
-            List.of(),
-            List.of(),
-            List.of(),
-            Duration.ofMillis(20),
-            Duration.ofSeconds(2),
-            BusyPolicy.RESTART,
-            true,
-            List.of(stage));
+    ProjectConfig project = TestProjects.at(root).runsOnStart().stages(stage).build();
     RunRequest request =
         new RunRequest("p-1", Trigger.of(TriggerKind.MANUAL), scheduler.now(), stateDir);
     return PipelineRun.start(project, request, runner, scheduler, recorder, 4);

@@ -1,9 +1,9 @@
 package dev.vigil.pipeline;
 
-import dev.vigil.config.BusyPolicy;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.RetryPolicy;
 import dev.vigil.config.StageConfig;
+import dev.vigil.config.TestProjects;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,16 +27,6 @@ final class Stages {
   }
 
   static ProjectConfig project(Path root, StageConfig... stages) {
-    return new ProjectConfig(
-        "p",
-        root,
-        List.of(),
-        List.of(),
-        List.of(),
-        Duration.ofMillis(20),
-        Duration.ofSeconds(2),
-        BusyPolicy.RESTART,
-        false,
-        List.of(stages));
+    return TestProjects.at(root).stages(stages).build();
   }
 }

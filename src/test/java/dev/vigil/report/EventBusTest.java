@@ -8,6 +8,8 @@ import dev.vigil.run.RunResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,31 @@ class EventBusTest {
     }
 
     assertThat(first).hasSize(2000).isEqualTo(second);
+  }
+
+  @Test
+  void aSubscriberThatWaitsForAnotherThreadPublishingDoesNotDeadlock() throws Exception {
+    List<VigilEvent> got = Collections.synchronizedList(new ArrayList<>());
+    List<Throwable> stuck = Collections.synchronizedList(new ArrayList<>());
+    bus.subscribe(
+        e -> {
+          got.add(e);
+          if (e.equals(VigilEvent.configApplied("a.yaml"))) {
+            try {
+              CompletableFuture.runAsync(() -> bus.publish(VigilEvent.configApplied("b.yaml")))
+                  .get(10, TimeUnit.SECONDS);
+            } catch (Exception waited) {
+              stuck.add(waited);
+            }
+          }
+        });
+
+    CompletableFuture.runAsync(() -> bus.publish(VigilEvent.configApplied("a.yaml")))
+        .get(30, TimeUnit.SECONDS);
+
+    assertThat(stuck).isEmpty();
+    assertThat(got)
+        .containsExactly(VigilEvent.configApplied("a.yaml"), VigilEvent.configApplied("b.yaml"));
   }
 
   @Test
