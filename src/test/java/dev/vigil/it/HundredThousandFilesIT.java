@@ -11,9 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,17 +29,8 @@ class HundredThousandFilesIT {
   @TempDir Path project;
   @TempDir Path state;
   @TempDir Path outside;
+  @RegisterExtension final DaemonProcesses daemons = new DaemonProcesses();
   private Process daemon;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (daemon != null) {
-      daemon.destroy();
-      if (!daemon.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-        daemon.destroyForcibly();
-      }
-    }
-  }
 
   @Test
   void aHundredThousandFilesMovedInAtOnceAreOneRunThatListsThemAll() throws Exception {
@@ -67,10 +57,11 @@ class HundredThousandFilesIT {
       }
     }
     daemon =
-        new VigilJar(project, state)
-            .jvm("-Xmx96m")
-            .jvm("-XX:+ExitOnOutOfMemoryError")
-            .start("daemon");
+        daemons.track(
+            new VigilJar(project, state)
+                .jvm("-Xmx96m")
+                .jvm("-XX:+ExitOnOutOfMemoryError")
+                .start("daemon"));
     awaitRecords(1);
 
     Files.move(big, project.resolve("big"));

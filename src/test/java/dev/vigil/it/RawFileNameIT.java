@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,17 +23,8 @@ class RawFileNameIT {
 
   @TempDir Path project;
   @TempDir Path state;
+  @RegisterExtension final DaemonProcesses daemons = new DaemonProcesses();
   private Process daemon;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (daemon != null) {
-      daemon.destroy();
-      if (!daemon.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-        daemon.destroyForcibly();
-      }
-    }
-  }
 
   @Test
   void aNameWithByte0xffReachesTheStageByteForByteAndTheStageOpensIt() throws Exception {
@@ -53,7 +44,7 @@ class RawFileNameIT {
                   while IFS= read -r f; do cat -- "$f"; done < "$VIGIL_CHANGED_LIST" > out/list.tmp;
                   for n in args list0 list; do mv out/$n.tmp out/$n.txt; done
         """);
-    daemon = new VigilJar(project, state).start("daemon");
+    daemon = daemons.track(new VigilJar(project, state).start("daemon"));
     Path out = project.resolve("out");
     await().atMost(WAIT).until(() -> Files.exists(out.resolve("list.txt")));
 

@@ -16,9 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,17 +31,8 @@ class StageOutputIT {
 
   @TempDir Path project;
   @TempDir Path state;
+  @RegisterExtension final DaemonProcesses daemons = new DaemonProcesses();
   private Process daemon;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (daemon != null) {
-      daemon.destroy();
-      if (!daemon.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-        daemon.destroyForcibly();
-      }
-    }
-  }
 
   @Test
   void bytesThatAreNotUtf8AndATenMegabyteLineLeaveConsoleLogHistoryAndApiReadable()
@@ -63,7 +53,7 @@ class StageOutputIT {
                   test ! -e broken
         """);
     Path console = state.resolve("console.txt");
-    daemon = daemon(console);
+    daemon = daemons.track(daemon(console));
 
     JsonNode first = awaitRecord(1);
     assertThat(first.path("result").asText()).isEqualTo("failed");
@@ -107,7 +97,7 @@ class StageOutputIT {
               - {name: lint, run: "no-such-linter-vigil-it --check"}
         """);
     Path console = state.resolve("console.txt");
-    daemon = daemon(console);
+    daemon = daemons.track(daemon(console));
 
     JsonNode first = awaitRecord(1);
     JsonNode lint = first.path("stages").get(0);
