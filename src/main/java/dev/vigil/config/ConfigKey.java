@@ -241,6 +241,15 @@ enum ConfigKey {
     return doc;
   }
 
+  /**
+   * What the key means in {@code section}: a doc that goes on with "; in `other section`, …" for a
+   * section where the key means something else is cut there for the sections it names first.
+   */
+  String docIn(Section section) {
+    int other = doc.indexOf("; in `");
+    return section == Section.DEFAULTS && other >= 0 ? doc.substring(0, other) + "." : doc;
+  }
+
   /** The key with this spelling, wherever it is allowed. */
   static Optional<ConfigKey> named(String key) {
     return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();

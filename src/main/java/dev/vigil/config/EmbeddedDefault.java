@@ -67,7 +67,7 @@ public final class EmbeddedDefault {
     out.append("defaults:\n");
     for (ConfigKey key : ConfigKey.values()) {
       if (key.allowedIn(Section.DEFAULTS)) {
-        out.append("  # ").append(key.doc());
+        out.append("  # ").append(key.docIn(Section.DEFAULTS));
         if (!key.choices().isEmpty()) {
           out.append(" One of: ").append(String.join(", ", key.choices())).append('.');
         }

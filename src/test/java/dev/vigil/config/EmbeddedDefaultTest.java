@@ -53,6 +53,16 @@ class EmbeddedDefaultTest {
   }
 
   @Test
+  void theDefaultsBlockSaysWhatEachKeyMeansThereAndNothingOfOtherSections() {
+    StringBuilder out = new StringBuilder();
+    EmbeddedDefault.appendDefaults(out);
+
+    assertThat(out.toString())
+        .contains("  # Time after which a stage's process tree is killed.\n  timeout: 10m")
+        .doesNotContain("cache.remote");
+  }
+
+  @Test
   void mavenProject() throws Exception {
     ProjectConfig p =
         EmbeddedDefault.forDirectory(project("svc", "pom.xml"), NOTHING_ON_PATH).projects().get(0);
