@@ -72,7 +72,8 @@ class ContentKeyTest {
     Project(Path root) {
       this.root = root;
       this.baseline = new ContentBaseline(root, clock);
-      CompletableFuture<Void> walk = baseline.takeInBackground(p -> false, tasks::add);
+      CompletableFuture<Void> walk =
+          baseline.takeInBackground((path, directory) -> false, tasks::add);
       while (!tasks.isEmpty()) {
         tasks.remove().run();
       }
