@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Remembers, per file of one project, the size, modification time and content hash of the last run,
- * so that saves and touches that leave the content as it was trigger nothing.
+ * Remembers, per file of one project, the size, modification time and SHA-256 of the content at the
+ * last run, so that saves and touches that leave the content as it was trigger nothing.
  *
  * <p>Paths are relative to the root with '/' separators, as in {@link ChangeBatch}. A path the
  * baseline knows nothing about always counts as changed: a file the background walk has not reached
@@ -184,7 +184,7 @@ public final class ContentBaseline {
     Fingerprint f = readAhead.remove(path);
     if (f != null) {
       boolean racy = !f.absent() && f.mtimeNanos() >= nowNanos - RACY_WINDOW.toNanos();
-      return racy ? new Fingerprint(f.size(), Fingerprint.UNTRUSTED_MTIME, f.hash()) : f;
+      return racy ? f.untrusted() : f;
     }
     return FileReads.read(RelativePaths.resolve(root, path), nowNanos);
   }
@@ -197,7 +197,7 @@ public final class ContentBaseline {
   /** What the last run recorded for this path; null when the path is unknown or absent. */
   public RecordedContent recorded(String path) {
     Fingerprint f = recorded.get(path);
-    return f == null || f.absent() ? null : new RecordedContent(f.size(), f.hash());
+    return f == null || f.absent() ? null : new RecordedContent(f.size(), f.digest());
   }
 
   /** How many paths the baseline knows. */
@@ -255,10 +255,10 @@ public final class ContentBaseline {
       return false;
     }
     try {
-      long hash = ContentHasher.hash(file, attributes.size());
-      Fingerprint now = new Fingerprint(attributes.size(), mtime, hash);
+      Fingerprint now =
+          Fingerprint.of(attributes.size(), mtime, ContentHasher.hash(file, attributes.size()));
       readAhead.keep(path, ahead, now); // read after the event that asked for it
-      return hash != before.hash();
+      return !now.sameContent(before);
     } catch (IOException e) {
       return true;
     }
@@ -276,6 +276,6 @@ public final class ContentBaseline {
         && before.mtimeNanos() == now.mtimeNanos()) {
       return false;
     }
-    return now.hash() != before.hash();
+    return !now.sameContent(before);
   }
 }

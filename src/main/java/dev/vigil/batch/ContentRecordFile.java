@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
  * stats the tree instead of reading it.
  *
  * <p>Layout: the magic {@code VGCR}, a format version, the project root, the number of entries,
- * then per entry its relative path, size, modification time (nanoseconds) and content hash, and
- * last a CRC32C of everything before it. Written to a temp file in the same folder, owner-only,
- * then renamed over the old one. A file that is missing, truncated, corrupt, of another version or
- * of another root is ignored (logged); the walk then reads every file, as on a first start.
+ * then per entry its relative path, size, modification time (nanoseconds) and the SHA-256 of its
+ * content (32 bytes), and last a CRC32C of everything before it. Written to a temp file in the same
+ * folder, owner-only, then renamed over the old one. A file that is missing, truncated, corrupt, of
+ * another version or of another root is ignored (logged); the walk then reads every file, as on a
+ * first start.
  *
  * <p>A modification time within {@link ContentBaseline#RACY_WINDOW} of the moment of writing is
  * saved as untrusted (git's racy-clean rule): a write in the same tick would leave size and time as
@@ -35,7 +36,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ContentRecordFile {
   static final int MAGIC = 0x56474352; // "VGCR"
-  static final int VERSION = 1;
+
+  /** 2: the content is a SHA-256 (four longs); 1 had a 64-bit CRC pair, and is ignored. */
+  static final int VERSION = 2;
 
   private static final Logger log = LoggerFactory.getLogger(ContentRecordFile.class);
 
@@ -71,7 +74,10 @@ final class ContentRecordFile {
         out.writeLong(f.size());
         out.writeLong(
             f.mtimeNanos() >= trustedBefore ? Fingerprint.UNTRUSTED_MTIME : f.mtimeNanos());
-        out.writeLong(f.hash());
+        out.writeLong(f.sha0());
+        out.writeLong(f.sha1());
+        out.writeLong(f.sha2());
+        out.writeLong(f.sha3());
       }
       out.flush();
       buffered.write(ByteBuffer.allocate(Long.BYTES).putLong(crc.getValue()).array());
@@ -130,7 +136,15 @@ final class ContentRecordFile {
     Map<String, Fingerprint> entries = new HashMap<>(Math.min(count, 1 << 20) * 2);
     for (int i = 0; i < count; i++) {
       String path = in.readUTF();
-      entries.put(path, new Fingerprint(in.readLong(), in.readLong(), in.readLong()));
+      entries.put(
+          path,
+          new Fingerprint(
+              in.readLong(),
+              in.readLong(),
+              in.readLong(),
+              in.readLong(),
+              in.readLong(),
+              in.readLong()));
     }
     if (in.available() != 0) {
       throw new IOException("trailing bytes");

@@ -23,10 +23,10 @@ final class FileReads {
       if (!attributes.isRegularFile()) {
         return null;
       }
-      long hash = ContentHasher.hash(file, attributes.size());
+      ContentDigest digest = ContentHasher.hash(file, attributes.size());
       long mtime = nanos(attributes.lastModifiedTime());
       boolean racy = mtime >= recordedAtNanos - ContentBaseline.RACY_WINDOW.toNanos();
-      return new Fingerprint(attributes.size(), racy ? Fingerprint.UNTRUSTED_MTIME : mtime, hash);
+      return Fingerprint.of(attributes.size(), racy ? Fingerprint.UNTRUSTED_MTIME : mtime, digest);
     } catch (IOException e) {
       return null;
     }
@@ -37,14 +37,14 @@ final class FileReads {
    * changed meanwhile (it was written while being read, so the bytes may be neither version).
    */
   static Fingerprint readUnchanged(Path file, BasicFileAttributes before) throws IOException {
-    long hash = ContentHasher.hash(file, before.size());
+    ContentDigest digest = ContentHasher.hash(file, before.size());
     BasicFileAttributes after = attributes(file);
     if (after == null
         || after.size() != before.size()
         || !after.lastModifiedTime().equals(before.lastModifiedTime())) {
       return null;
     }
-    return new Fingerprint(before.size(), nanos(before.lastModifiedTime()), hash);
+    return Fingerprint.of(before.size(), nanos(before.lastModifiedTime()), digest);
   }
 
   /** The file's attributes, or null when it does not exist. */

@@ -92,9 +92,9 @@ final class ReadAhead {
       if (!attributes.isRegularFile()) {
         return null;
       }
-      long hash = ContentHasher.hash(file, attributes.size());
-      return new Fingerprint(
-          attributes.size(), FileReads.nanos(attributes.lastModifiedTime()), hash);
+      ContentDigest digest = ContentHasher.hash(file, attributes.size());
+      return Fingerprint.of(
+          attributes.size(), FileReads.nanos(attributes.lastModifiedTime()), digest);
     } catch (NoSuchFileException e) {
       return Fingerprint.ABSENT; // deleted between the stat and the read
     } catch (IOException e) {

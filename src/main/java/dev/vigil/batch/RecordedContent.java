@@ -4,6 +4,6 @@ package dev.vigil.batch;
  * What the content baseline recorded for a file when the last run started.
  *
  * @param size bytes
- * @param hash the 64-bit content hash of its bytes
+ * @param sha256 the SHA-256 of its bytes
  */
-public record RecordedContent(long size, long hash) {}
+public record RecordedContent(long size, ContentDigest sha256) {}

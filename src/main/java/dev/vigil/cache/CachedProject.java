@@ -111,14 +111,16 @@ final class CachedProject implements ProjectCache {
       return CompletableFuture.completedFuture(
           new Lookup(Optional.of(key), Optional.of(new Hit(local.get(), "local"))));
     }
-    if (cache.remote().isEmpty()) {
+    Optional<RemoteGate> remote = cache.remote(); // as the config says now: a reload may change it
+    if (remote.isEmpty()) {
       return CompletableFuture.completedFuture(new Lookup(Optional.of(key), Optional.empty()));
     }
-    return cache
-        .remote()
+    return remote
         .get()
         .get(key)
-        .thenApply(bytes -> new Lookup(Optional.of(key), bytes.flatMap(b -> fromRemote(key, b))));
+        .thenApply(
+            bytes ->
+                new Lookup(Optional.of(key), bytes.flatMap(b -> fromRemote(key, b, remote.get()))));
   }
 
   private Optional<Artifact> readLocal(String key) {
@@ -138,7 +140,7 @@ final class CachedProject implements ProjectCache {
     }
   }
 
-  private Optional<Hit> fromRemote(String key, byte[] bytes) {
+  private Optional<Hit> fromRemote(String key, byte[] bytes, RemoteGate remote) {
     ArtifactCodec.Result r = cache.codec().decode(key, bytes);
     if (r.artifact().isEmpty()) {
       cache
@@ -147,7 +149,7 @@ final class CachedProject implements ProjectCache {
               "ignoring the artifact "
                   + key.substring(0, 12)
                   + " from "
-                  + cache.remote().get().describe()
+                  + remote.describe()
                   + ": "
                   + r.refusal());
       return Optional.empty();
@@ -167,13 +169,11 @@ final class CachedProject implements ProjectCache {
                 () -> storeLocally(key, runId, passed, logFile, at), cache.background())
             .thenCompose(
                 bytes -> {
-                  if (bytes.isEmpty() || !cache.upload() || cache.remote().isEmpty()) {
+                  Optional<RemoteGate> remote = cache.remote();
+                  if (bytes.isEmpty() || !cache.upload() || remote.isEmpty()) {
                     return CompletableFuture.completedFuture(null);
                   }
-                  return cache
-                      .remote()
-                      .get()
-                      .put(key, bytes.get(), ArtifactCodec.signatureOf(bytes.get()));
+                  return remote.get().put(key, bytes.get(), ArtifactCodec.signatureOf(bytes.get()));
                 });
     cache.track(work);
   }

@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 final class KeyMaker {
   /** Changes whenever what goes into a key, or into an artifact, changes meaning. */
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
 
   private final ProjectConfig project;
   private final Function<String, String> environment;

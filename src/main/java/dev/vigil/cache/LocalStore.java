@@ -26,7 +26,7 @@ final class LocalStore {
   private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
 
   private final Path dir;
-  private final long maxBytes;
+  private long maxBytes;
 
   LocalStore(Path stateDir, long maxBytes) {
     this.dir = stateDir.resolve("cache");
@@ -62,6 +62,14 @@ final class LocalStore {
     evict(key);
   }
 
+  /** Takes a new size limit, evicting the least recently used past it at once. */
+  synchronized void resize(long newMaxBytes) throws IOException {
+    maxBytes = newMaxBytes;
+    if (Files.isDirectory(dir)) {
+      evict(null);
+    }
+  }
+
   /** Whether an artifact is stored under the key. */
   boolean has(String key) {
     return Files.isRegularFile(file(key));
@@ -93,7 +101,7 @@ final class LocalStore {
       if (total <= maxBytes) {
         break;
       }
-      if (e.file().getFileName().toString().equals(keep) && entries.size() > 1) {
+      if (keep != null && e.file().getFileName().toString().equals(keep) && entries.size() > 1) {
         continue;
       }
       Files.deleteIfExists(e.file());

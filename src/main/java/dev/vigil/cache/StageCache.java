@@ -8,6 +8,8 @@ import dev.vigil.time.Scheduler;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,15 +24,17 @@ import java.util.function.Function;
  * and the signing key. Projects get their view with {@link #project}.
  */
 public final class StageCache {
+  /** What the top-level {@code cache:} section decides beyond the store's size; replaced whole. */
+  private record Remoting(
+      CacheSettings settings, Optional<RemoteGate> remote, boolean upload, ArtifactCodec codec) {}
+
   private final LocalStore local;
-  private final Optional<RemoteGate> remote;
-  private final boolean upload;
-  private final ArtifactCodec codec;
   private final Map<String, String> env;
   private final Scheduler scheduler;
   private final Executor background;
   private final Consumer<String> notes;
   private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+  private volatile Remoting remoting;
 
   /**
    * @param env the environment tokens, signature keys and a stage cache's {@code env} are read from
@@ -49,18 +53,57 @@ public final class StageCache {
     this.scheduler = scheduler;
     this.background = background;
     this.notes = notes;
+    List<String> said = new ArrayList<>();
+    this.remoting = remoting(settings, said);
+    said.forEach(notes);
+  }
+
+  /**
+   * Takes the top-level {@code cache:} section as a reload read it: a smaller {@code max_size}
+   * evicts down to it at once, and a changed {@code remote} answers the next lookup and upload (its
+   * pause and held uploads start afresh). Unchanged settings change nothing.
+   */
+  public void apply(CacheSettings settings) {
+    List<String> said = new ArrayList<>();
+    synchronized (this) { // a second reload with the same settings returns once this one is done
+      Remoting before = remoting;
+      if (before.settings().equals(settings)) {
+        return;
+      }
+      remoting =
+          before.settings().remote().equals(settings.remote())
+              ? new Remoting(settings, before.remote(), before.upload(), before.codec())
+              : remoting(settings, said);
+      if (before.settings().maxSizeBytes() != settings.maxSizeBytes()) {
+        try {
+          local.resize(settings.maxSizeBytes());
+        } catch (java.io.IOException e) {
+          said.add("cannot trim the local cache store to its new max_size: " + e);
+        }
+      }
+    }
+    said.forEach(notes); // after letting go of the lock
+  }
+
+  /** The remote side of the settings; what is worth saying goes to {@code said}. */
+  private Remoting remoting(CacheSettings settings, List<String> said) {
     Optional<RemoteCacheConfig> r = settings.remote();
-    this.upload = r.map(RemoteCacheConfig::upload).orElse(false);
+    boolean upload = r.map(RemoteCacheConfig::upload).orElse(false);
     Optional<byte[]> secret = r.flatMap(c -> secret(c, env));
-    this.codec = new ArtifactCodec(secret);
+    ArtifactCodec codec = new ArtifactCodec(secret);
     if (r.isPresent() && r.get().signatureKeyEnv().isPresent() && secret.isEmpty()) {
-      notes.accept(
+      said.add(
           "cache.remote.signature_key_env names "
               + r.get().signatureKeyEnv().get()
               + ", which is not set: the remote cache is not used");
       r = Optional.empty();
     }
-    this.remote = r.map(c -> new RemoteGate(remote(c, env), c.timeout(), scheduler, notes));
+    Optional<RemoteGate> remote =
+        r.map(
+            c ->
+                new RemoteGate(
+                    remote(c, env), c.timeout(), scheduler, notes, this::keptLocally, background));
+    return new Remoting(settings, remote, upload, codec);
   }
 
   /** The project's view; {@code content} gives what the last run recorded for a path. */
@@ -90,15 +133,15 @@ public final class StageCache {
   }
 
   Optional<RemoteGate> remote() {
-    return remote;
+    return remoting.remote();
   }
 
   boolean upload() {
-    return upload;
+    return remoting.upload();
   }
 
   ArtifactCodec codec() {
-    return codec;
+    return remoting.codec();
   }
 
   Map<String, String> env() {
@@ -115,6 +158,15 @@ public final class StageCache {
 
   Consumer<String> notes() {
     return notes;
+  }
+
+  /** The artifact kept in the local store under the key, for an upload held while paused. */
+  private Optional<byte[]> keptLocally(String key) {
+    try {
+      return local.get(key, scheduler.now());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static Optional<byte[]> secret(RemoteCacheConfig c, Map<String, String> env) {

@@ -1,5 +1,6 @@
 package dev.vigil.daemon;
 
+import dev.vigil.config.CacheSettings;
 import dev.vigil.config.ConfigException;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.LoadedConfig;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ final class ConfigReloader {
   private final EventBus events;
   private final Runnable statusChanged;
   private final Set<Path> ownFiles;
+  private final Consumer<CacheSettings> cacheSettings;
   private volatile String configError;
   private volatile ConfigFileWatch configWatch;
   private Map<Path, String> lastGood;
@@ -46,7 +49,8 @@ final class ConfigReloader {
       ConsoleReporter console,
       EventBus events,
       Runnable statusChanged,
-      Set<Path> ownFiles) {
+      Set<Path> ownFiles,
+      Consumer<CacheSettings> cacheSettings) {
     this.options = options;
     this.projects = projects;
     this.chained = chained;
@@ -54,6 +58,7 @@ final class ConfigReloader {
     this.events = events;
     this.statusChanged = statusChanged;
     this.ownFiles = ownFiles;
+    this.cacheSettings = cacheSettings;
   }
 
   /** The first config is applied: report its problems and watch its files from now on. */
@@ -116,6 +121,8 @@ final class ConfigReloader {
       return Optional.of(message);
     }
     lastGood = next.lastGood();
+    // max_size and remote: applied first once the lock is let go (it may say something)
+    afterwards.add(() -> cacheSettings.accept(next.config().cache()));
     ownFiles.addAll(next.sources().contents().keySet());
     ownFiles.retainAll(next.sources().contents().keySet());
     ConfigFileWatch watch = configWatch;

@@ -122,7 +122,15 @@ public final class Daemon {
                 background,
                 console::info));
     this.config =
-        new ConfigReloader(options, projects, chained, console, events, board::changed, ownFiles);
+        new ConfigReloader(
+            options,
+            projects,
+            chained,
+            console,
+            events,
+            board::changed,
+            ownFiles,
+            parts.cache()::apply);
     this.once = new OnceRuns(projects, taps, scheduler);
   }
 

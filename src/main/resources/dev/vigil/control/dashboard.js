@@ -301,8 +301,17 @@
       el("span", { "class": "stage-status", text: s.status }),
       s.exitCode !== undefined && s.exitCode !== null && s.exitCode !== 0
         ? " (exit " + s.exitCode + ")" : "",
-      s.durationMs === undefined || s.status === "skipped" ? "" : " " + duration(s.durationMs)
+      stageTime(s)
     ])));
+  }
+
+  /** How long the stage took; for a cached one, the time the stored result saved, as the console. */
+  function stageTime(s) {
+    if (s.status === "cached" && s.savedMs !== undefined && s.savedMs !== null) {
+      const remote = s.cachedFrom && s.cachedFrom.source === "remote" ? " from the remote cache" : "";
+      return " (" + duration(s.savedMs) + " saved)" + remote;
+    }
+    return s.durationMs === undefined || s.status === "skipped" ? "" : " " + duration(s.durationMs);
   }
 
   function failure(name, stage) {

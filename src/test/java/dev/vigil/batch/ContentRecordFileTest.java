@@ -3,17 +3,23 @@ package dev.vigil.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.time.FakeScheduler;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,9 +75,9 @@ class ContentRecordFileTest {
     assertThat(second.startUpReads()).isEqualTo(1);
     assertThat(second.size()).isEqualTo(3);
     assertThat(second.recorded("README.md")).isEqualTo(first.recorded("README.md"));
-    assertThat(second.recorded("src/lib.rs").hash())
-        .isNotEqualTo(first.recorded("src/lib.rs").hash())
-        .isEqualTo(ContentHasher.hash(root.resolve("src/lib.rs"), 26));
+    assertThat(second.recorded("src/lib.rs").sha256())
+        .isNotEqualTo(first.recorded("src/lib.rs").sha256())
+        .isEqualTo(sha256Of("src/lib.rs"));
   }
 
   @Test
@@ -122,13 +128,13 @@ class ContentRecordFileTest {
     ContentRecordFile.save(
         recordFile,
         root.resolve("elsewhere"),
-        Map.of("README.md", new Fingerprint(7, FileReads.nanos(anHourAgo), 42)),
+        Map.of("README.md", new Fingerprint(7, FileReads.nanos(anHourAgo), 42, 0, 0, 0)),
         FileReads.nanos(clock.now()));
 
     ContentBaseline baseline = start();
 
     assertThat(baseline.startUpReads()).isEqualTo(3);
-    assertThat(baseline.recorded("README.md").hash()).isNotEqualTo(42);
+    assertThat(baseline.recorded("README.md").sha256()).isEqualTo(sha256Of("README.md"));
   }
 
   @Test
@@ -139,13 +145,17 @@ class ContentRecordFileTest {
     ContentRecordFile.save(
         recordFile,
         root,
-        Map.of("a", new Fingerprint(1, racy, 1), "b", new Fingerprint(1, settled, 2)),
+        Map.of(
+            "a",
+            new Fingerprint(1, racy, 1, 2, 3, 4),
+            "b",
+            new Fingerprint(1, settled, 5, 6, 7, 8)),
         savedAt);
 
     Map<String, Fingerprint> loaded = ContentRecordFile.load(recordFile, root);
 
     assertThat(loaded.get("a").mtimeNanos()).isEqualTo(Fingerprint.UNTRUSTED_MTIME);
-    assertThat(loaded.get("b")).isEqualTo(new Fingerprint(1, settled, 2));
+    assertThat(loaded.get("b")).isEqualTo(new Fingerprint(1, settled, 5, 6, 7, 8));
   }
 
   @Test
@@ -154,14 +164,75 @@ class ContentRecordFileTest {
     ContentRecordFile.save(
         recordFile,
         root,
-        Map.of("README.md", new Fingerprint(Files.size(readme), Fingerprint.UNTRUSTED_MTIME, 42)),
+        Map.of(
+            "README.md",
+            new Fingerprint(Files.size(readme), Fingerprint.UNTRUSTED_MTIME, 42, 0, 0, 0)),
         FileReads.nanos(clock.now()));
 
     ContentBaseline baseline = start();
 
     assertThat(baseline.startUpReads()).isEqualTo(3);
-    assertThat(baseline.recorded("README.md").hash())
-        .isEqualTo(ContentHasher.hash(readme, Files.size(readme)));
+    assertThat(baseline.recorded("README.md").sha256()).isEqualTo(sha256Of("README.md"));
+  }
+
+  @Test
+  void theRecordKeepsTheSha256OfEachFile() throws IOException {
+    write("a.txt", "left\n", anHourAgo);
+    write("b.txt", "rght\n", anHourAgo); // same size, other bytes
+    start();
+
+    Map<String, Fingerprint> saved = ContentRecordFile.load(recordFile, root);
+
+    assertThat(saved.get("a.txt").digest()).isEqualTo(sha256Of("a.txt"));
+    assertThat(saved.get("b.txt").digest())
+        .isEqualTo(sha256Of("b.txt"))
+        .isNotEqualTo(saved.get("a.txt").digest());
+    // as `printf 'left\n' | sha256sum` prints it
+    assertThat(saved.get("a.txt").digest().hex())
+        .isEqualTo("14156f2c20b45bf665145b1c56eda12810f16be3e85007050928ecd6556d283a");
+  }
+
+  @Test
+  void aRecordOfTheFormerFormatIsIgnoredAndEveryFileReadAgain() throws IOException {
+    // Version 1 kept a 64-bit CRC pair per file: its hashes cannot stand for SHA-256 digests.
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(body)) {
+      out.writeInt(ContentRecordFile.MAGIC);
+      out.writeInt(1);
+      out.writeUTF(root.toAbsolutePath().normalize().toString());
+      out.writeInt(1);
+      out.writeUTF("README.md");
+      out.writeLong(Files.size(root.resolve("README.md")));
+      out.writeLong(FileReads.nanos(anHourAgo));
+      out.writeLong(42);
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(body.toByteArray());
+    Files.createDirectories(recordFile.getParent());
+    Files.write(
+        recordFile,
+        ByteBuffer.allocate(body.size() + Long.BYTES)
+            .put(body.toByteArray())
+            .putLong(crc.getValue())
+            .array());
+
+    ContentBaseline baseline = start();
+
+    assertThat(baseline.startUpReads()).isEqualTo(3);
+    assertThat(baseline.recorded("README.md").sha256()).isEqualTo(sha256Of("README.md"));
+    assertThat(ContentRecordFile.load(recordFile, root)).hasSize(3); // saved again, new format
+  }
+
+  private ContentDigest sha256Of(String relative) throws IOException {
+    return ContentDigest.of(sha256(Files.readAllBytes(root.resolve(relative))));
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test

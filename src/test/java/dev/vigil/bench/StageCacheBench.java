@@ -1,5 +1,6 @@
 package dev.vigil.bench;
 
+import dev.vigil.batch.ContentDigest;
 import dev.vigil.batch.RecordedContent;
 import dev.vigil.cache.Lookup;
 import dev.vigil.cache.ProjectCache;
@@ -76,7 +77,7 @@ public final class StageCacheBench {
     for (int i = 0; i < files; i++) {
       String p = "src/m" + (i / 100) + "/f" + i + ".rs";
       paths.add(p);
-      content.put(p, new RecordedContent(1000 + i, i * 31L));
+      content.put(p, new RecordedContent(1000 + i, new ContentDigest(i * 31L, 0, 0, 0)));
     }
     ExecutorService background = NamedThreads.singleThread("bench-cache");
     try (SystemScheduler scheduler = new SystemScheduler("bench-scheduler")) {
@@ -98,7 +99,7 @@ public final class StageCacheBench {
       long[] times = new long[n];
       for (int i = -WARMUP; i < n; i++) {
         String changed = paths.get(Math.floorMod(i * 7919, files));
-        content.put(changed, new RecordedContent(7, i));
+        content.put(changed, new RecordedContent(7, new ContentDigest(i, 0, 0, 0)));
         long start = System.nanoTime();
         pc.inputsRecorded(List.of(changed), true);
         Lookup l = pc.lookup(stage).join();
@@ -121,7 +122,8 @@ public final class StageCacheBench {
     Path root = Files.createTempDirectory("vigil-bench-hit");
     Path state = Files.createTempDirectory("vigil-bench-hit-state");
     Files.writeString(root.resolve("lib.rs"), "fn main() {}\n");
-    Map<String, RecordedContent> content = Map.of("lib.rs", new RecordedContent(13, 42));
+    Map<String, RecordedContent> content =
+        Map.of("lib.rs", new RecordedContent(13, new ContentDigest(42, 0, 0, 0)));
     ExecutorService background = NamedThreads.singleThread("bench-cache");
     Map<String, String> env = new HashMap<>(System.getenv());
     try (SystemScheduler scheduler = new SystemScheduler("bench-scheduler");

@@ -7,7 +7,9 @@ import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ class RemoteGateTest {
     CompletableFuture<Optional<byte[]>> next = new CompletableFuture<>();
     int gets;
     int puts;
+    final List<String> sent = new ArrayList<>();
 
     @Override
     public CompletableFuture<Optional<byte[]>> get(String key) {
@@ -38,7 +41,11 @@ class RemoteGateTest {
     @Override
     public CompletableFuture<Void> put(String key, byte[] bytes, String signature) {
       puts++;
-      return next.thenApply(v -> null);
+      return next.thenApply(
+          v -> {
+            sent.add(key + " " + new String(bytes, StandardCharsets.UTF_8) + " " + signature);
+            return null;
+          });
     }
 
     @Override
@@ -48,7 +55,110 @@ class RemoteGateTest {
   }
 
   final ScriptedRemote remote = new ScriptedRemote();
-  final RemoteGate gate = new RemoteGate(remote, TIMEOUT, scheduler, notes::add);
+
+  /** What the local store keeps, by key: a held upload is read from there when it is sent. */
+  final Map<String, byte[]> stored = new HashMap<>();
+
+  final RemoteGate gate =
+      new RemoteGate(
+          remote,
+          TIMEOUT,
+          scheduler,
+          notes::add,
+          key -> Optional.ofNullable(stored.get(key)),
+          Runnable::run);
+
+  private static final CompletableFuture<Optional<byte[]>> DOWN =
+      CompletableFuture.failedFuture(new ConnectException("Connection refused"));
+  private static final CompletableFuture<Optional<byte[]>> UP =
+      CompletableFuture.completedFuture(Optional.empty());
+
+  /** A key of 64 hex digits made from a number. */
+  private static String key(int i) {
+    return String.format("%064x", i);
+  }
+
+  /** A stage's store: kept locally, then uploaded. */
+  private void upload(int i) {
+    byte[] bytes = ("artifact " + i).getBytes(StandardCharsets.UTF_8);
+    stored.put(key(i), bytes);
+    assertThat(gate.put(key(i), bytes, ArtifactCodec.signatureOf(bytes)).join()).isNull();
+  }
+
+  private String sent(int i) {
+    byte[] bytes = ("artifact " + i).getBytes(StandardCharsets.UTF_8);
+    return key(i) + " artifact " + i + " " + ArtifactCodec.signatureOf(bytes);
+  }
+
+  @Test
+  void uploadsMadeWhileTheRemoteIsDownAreSentWhenItIsReachableAgain() {
+    remote.next = DOWN;
+    upload(1); // fails: the remote is paused
+    upload(2); // paused: held
+    assertThat(remote.puts).isEqualTo(1);
+    assertThat(remote.sent).isEmpty();
+
+    remote.next = UP;
+    scheduler.advance(RemoteGate.PAUSE.minusMillis(1));
+    assertThat(remote.puts).as("not before the pause ends").isEqualTo(1);
+    scheduler.advance(Duration.ofMillis(1));
+
+    assertThat(remote.sent).containsExactly(sent(1), sent(2));
+    assertThat(notes)
+        .hasSize(2)
+        .last()
+        .asString()
+        .contains("is reachable again")
+        .contains("sending 2 uploads made meanwhile");
+  }
+
+  @Test
+  void aRemoteThatFailsAgainWhileHeldUploadsGoKeepsThemForTheNextTry() {
+    remote.next = DOWN;
+    upload(1);
+    upload(2);
+    scheduler.advance(RemoteGate.PAUSE); // tried again: still down
+
+    assertThat(remote.sent).isEmpty();
+    assertThat(notes).as("said once").hasSize(1);
+
+    remote.next = UP;
+    scheduler.advance(RemoteGate.PAUSE);
+    assertThat(remote.sent).containsExactly(sent(1), sent(2));
+  }
+
+  @Test
+  void onlyTheNewestUploadsAreHeldAndTheDroppedOnesAreCountedOnce() {
+    remote.next = DOWN;
+    for (int i = 0; i < RemoteGate.HELD_UPLOADS + 6; i++) {
+      upload(i);
+    }
+
+    remote.next = UP;
+    scheduler.advance(RemoteGate.PAUSE);
+
+    assertThat(remote.sent)
+        .hasSize(RemoteGate.HELD_UPLOADS)
+        .startsWith(sent(6))
+        .endsWith(sent(RemoteGate.HELD_UPLOADS + 5));
+    assertThat(notes)
+        .filteredOn(n -> n.contains("6 older ones dropped"))
+        .as("the count said once")
+        .hasSize(1);
+  }
+
+  @Test
+  void aHeldUploadWhoseArtifactWasEvictedMeanwhileIsLeftOut() {
+    remote.next = DOWN;
+    upload(1);
+    upload(2);
+    stored.remove(key(1));
+
+    remote.next = UP;
+    scheduler.advance(RemoteGate.PAUSE);
+
+    assertThat(remote.sent).containsExactly(sent(2));
+  }
 
   @Test
   void aRemoteThatIsDownIsAMissSaidOnceAndTriedAgainAfterThePause() {

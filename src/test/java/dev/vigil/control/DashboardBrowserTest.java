@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,6 +160,47 @@ class DashboardBrowserTest {
 
     click("trigger-all");
     awaitText("run-id-app", "app-3");
+  }
+
+  @Test
+  void aCachedStageShowsTheTimeItSaved() throws Exception {
+    start(
+        """
+        version: 1
+        defaults: {run_on_start: false}
+        projects:
+          - name: app
+            stages:
+              - {name: check, run: "sleep 1.2; echo fine", cache: true}
+        """);
+    open();
+    fx.post("/api/trigger", null);
+    awaitText("run-id-app", "app-1");
+    awaitText("last-result-app", "passed");
+    Path store = state.resolve("cache");
+    wait.until(d -> cacheEntries(store) > 0); // stored off the run's path
+
+    fx.post("/api/trigger", null);
+    awaitText("run-id-app", "app-2");
+    awaitText("stage-app-check", "cached");
+
+    Matcher saved = Pattern.compile("\"savedMs\":(\\d+)").matcher(fx.get("/api/status").body());
+    assertThat(saved.find()).as("the record says the time saved").isTrue();
+    long savedMs = Long.parseLong(saved.group(1));
+    assertThat(savedMs).isGreaterThanOrEqualTo(1_200);
+    assertThat(text("stage-app-check"))
+        .contains(
+            "check cached ("
+                + String.format(java.util.Locale.ROOT, "%.1f s", savedMs / 1000.0)
+                + " saved)");
+  }
+
+  private static long cacheEntries(Path store) {
+    try (java.util.stream.Stream<Path> entries = Files.list(store)) {
+      return entries.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}")).count();
+    } catch (java.io.IOException e) {
+      return 0;
+    }
   }
 
   @Test

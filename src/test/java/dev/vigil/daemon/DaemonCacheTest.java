@@ -136,6 +136,42 @@ class DaemonCacheTest {
   }
 
   @Test
+  void aReloadWithASmallerMaxSizeEvictsAtOnce() throws Exception {
+    // Each artifact holds the stage's output tail and its log, 2 KB each: 6 KiB holds one.
+    Files.writeString(root.resolve("lib.txt"), "one\n");
+    fx.start(root, state, config("1MiB"));
+    fx.awaitRun(1);
+    Files.writeString(root.resolve("lib.txt"), "two\n");
+    fx.awaitRun(2);
+    awaitStored(2);
+    Path newest = newestStored();
+
+    Files.writeString(fx.configFile, config("6KiB"));
+    assertThat(fx.daemon.reload()).isEmpty();
+
+    assertThat(stored()).as("evicted as the reload applied it").containsExactly(newest);
+    Files.writeString(root.resolve("lib.txt"), "one\n");
+    assertThat(check(fx.awaitRun(3)).status()).isEqualTo(StageStatus.PASSED);
+    assertThat(timesRun()).isEqualTo(3);
+  }
+
+  @Test
+  void aBadCacheValueAtReloadIsRefusedAtItsPlaceAndTheOldSettingsStay() throws Exception {
+    Files.writeString(root.resolve("lib.txt"), "one\n");
+    fx.start(root, state, config("1MiB"));
+    fx.awaitRun(1);
+    awaitStored(1);
+
+    Files.writeString(fx.configFile, config("0B"));
+    Optional<String> problems = fx.daemon.reload();
+
+    assertThat(problems).get().asString().contains(fx.configFile + ":2:").contains("max_size");
+    assertThat(stored()).as("the old max_size stays").hasSize(1);
+    fx.daemon.trigger(Optional.empty()).join();
+    assertThat(check(fx.awaitRun(2)).status()).isEqualTo(StageStatus.CACHED);
+  }
+
+  @Test
   void aReloadTakesTheToolsOutputAgain() throws Exception {
     Path toolchain = outside.resolve("toolchain");
     Files.writeString(toolchain, "rustc 1.80\n");
@@ -248,6 +284,17 @@ class DaemonCacheTest {
 
   private void awaitStored(int n) {
     await().atMost(DaemonFixture.WAIT).until(() -> stored().size() >= n);
+  }
+
+  private Path newestStored() throws Exception {
+    Path newest = null;
+    for (Path p : stored()) {
+      if (newest == null
+          || Files.getLastModifiedTime(p).compareTo(Files.getLastModifiedTime(newest)) > 0) {
+        newest = p;
+      }
+    }
+    return newest;
   }
 
   private List<Path> stored() throws Exception {

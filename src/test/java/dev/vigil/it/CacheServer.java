@@ -28,9 +28,11 @@ abstract class CacheServer implements AutoCloseable {
 
   final int port;
   final Path storage;
+  private final Path dir;
   private Process process;
 
   private CacheServer(Path dir) throws IOException {
+    this.dir = dir;
     this.port = freePort();
     this.storage = Files.createDirectories(dir.resolve("storage"));
   }
@@ -152,6 +154,11 @@ abstract class CacheServer implements AutoCloseable {
                 return false;
               }
             });
+  }
+
+  /** Starts the stopped server again, on the same port and storage. */
+  void startAgain() throws Exception {
+    start(dir);
   }
 
   /** Stops the server and waits for it to be gone. */

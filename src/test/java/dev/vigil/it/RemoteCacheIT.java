@@ -151,6 +151,12 @@ class RemoteCacheIT {
     assertThat(again.path("stages").get(0).path("cachedFrom").path("source").asText())
         .isEqualTo("local");
     assertThat(ws.console().split("is unavailable", -1)).as("said once").hasSize(2);
+
+    // The upload that failed is held, and sent once the server is back and the pause is over.
+    assertThat(server.stored()).isEmpty();
+    server.startAgain();
+    await().atMost(WAIT).until(() -> !server.stored().isEmpty());
+    assertThat(ws.console()).contains("is reachable again; sending 1 upload made meanwhile");
   }
 
   private Workstation workstation(String name, String remoteExtra) throws Exception {
