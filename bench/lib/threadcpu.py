@@ -5,7 +5,7 @@
 Reads /proc/PID/task/*/stat (utime + stime) and .../status (voluntary and involuntary context
 switches) at the start and the end of the window and prints the difference for each thread that
 did anything, busiest first, then the sum. A thread that appears or ends within the window is
-counted from its first or to its last sight."""
+counted from its first sight; one that ends within it is counted only in the process's line."""
 
 import os
 import sys
@@ -36,12 +36,22 @@ def sample(pid):
     return out
 
 
+def process_ticks(pid):
+    """utime + stime of the whole process, threads that ended included."""
+    with open("/proc/%d/stat" % pid) as f:
+        data = f.read()
+    fields = data[data.rindex(")") + 2:].split()
+    return int(fields[11]) + int(fields[12])
+
+
 def main():
     pid = int(sys.argv[1])
     seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 60
     before = sample(pid)
+    p0 = process_ticks(pid)
     time.sleep(seconds)
     after = sample(pid)
+    p1 = process_ticks(pid)
     rows = []
     for tid, (name, ticks, switches) in after.items():
         _, t0, s0 = before.get(tid, (name, 0, 0))
@@ -53,6 +63,9 @@ def main():
         print("%-28s tid %-7s cpu %6.2f s  wake-ups %6d" % (name, tid, ticks / TICK, switches))
     print("%-28s %11s cpu %6.2f s  wake-ups %6d" % (
         "total", "", sum(r[0] for r in rows) / TICK, sum(r[1] for r in rows)))
+    ended = [before[t][0] for t in before if t not in after]
+    print("%-28s %11s cpu %6.2f s  (threads that ended meanwhile: %s)" % (
+        "process", "", (p1 - p0) / TICK, ", ".join(ended) or "none"))
 
 
 if __name__ == "__main__":
