@@ -10,6 +10,7 @@ import dev.vigil.report.EventBus;
 import dev.vigil.report.VigilEvent;
 import dev.vigil.run.TriggerKind;
 import dev.vigil.time.Scheduler;
+import dev.vigil.watch.FolderEvents;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,7 +69,9 @@ final class ConfigReloader {
       lastGood = loaded.lastGood();
       reportProblems(loaded, afterwards);
       if (options.configFile().isPresent()) {
-        configWatch = ConfigFileWatch.start(loaded.sources(), scheduler, this::reloadQuietly);
+        configWatch =
+            ConfigFileWatch.start(
+                loaded.sources(), scheduler, this::reloadQuietly, FolderEvents::open);
       }
     }
     afterwards.forEach(Runnable::run);

@@ -12,7 +12,7 @@ final class AutoParser extends LineParser {
   static final int HOLD_BACK = 64;
 
   private final Function<Format, LineParser> parsers;
-  private final ArrayDeque<String> held = new ArrayDeque<>(HOLD_BACK);
+  private final ArrayDeque<Object> held = new ArrayDeque<>(HOLD_BACK); // String, or LineBytes
   private final GenericParser fallback;
   private LineParser chosen;
 
@@ -30,17 +30,48 @@ final class AutoParser extends LineParser {
     }
     Format format = FormatSniffer.sniff(line);
     if (format == null) {
-      if (held.size() == HOLD_BACK) {
-        fallback.line(held.removeFirst());
-      }
-      held.addLast(line);
+      hold(line);
       return;
     }
     chosen = parsers.apply(format);
     while (!held.isEmpty()) {
-      chosen.line(held.removeFirst());
+      chosen.line(text(held.removeFirst()));
     }
     chosen.line(line);
+  }
+
+  /**
+   * A line with no colon names no tool ({@link FormatSniffer}) unless it begins a pytest banner:
+   * held back as bytes, decoded only if a tool is recognized after it.
+   */
+  @Override
+  void plainLine(LineBytes line) {
+    if (chosen != null) {
+      chosen.plainLine(line);
+    } else if (line.startsWith('=')) {
+      line(line.text());
+    } else {
+      hold(line);
+    }
+  }
+
+  private void hold(Object line) {
+    if (held.size() == HOLD_BACK) {
+      toFallback(held.removeFirst());
+    }
+    held.addLast(line);
+  }
+
+  private void toFallback(Object line) {
+    if (line instanceof LineBytes b) {
+      fallback.plainLine(b);
+    } else {
+      fallback.line((String) line);
+    }
+  }
+
+  private static String text(Object line) {
+    return line instanceof LineBytes b ? b.text() : (String) line;
   }
 
   @Override
@@ -50,7 +81,7 @@ final class AutoParser extends LineParser {
       return;
     }
     while (!held.isEmpty()) {
-      fallback.line(held.removeFirst());
+      toFallback(held.removeFirst());
     }
   }
 }

@@ -23,6 +23,11 @@ final class CargoJsonParser extends LineParser {
   }
 
   @Override
+  void plainLine(LineBytes line) {
+    // no colon: no cargo record
+  }
+
+  @Override
   void line(String line) {
     if (!line.startsWith(PREFIX) || !line.contains("\"compiler-message\"")) {
       return;

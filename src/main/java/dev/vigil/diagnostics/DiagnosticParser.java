@@ -1,6 +1,7 @@
 package dev.vigil.diagnostics;
 
 import dev.vigil.run.Diagnostic;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -10,6 +11,15 @@ import java.util.List;
 public interface DiagnosticParser {
   /** Takes the next line of output, without its line break. */
   void accept(String line);
+
+  /**
+   * Takes the next line of output as UTF-8 bytes, {@code data[start..end)} without its line break
+   * (bytes that are not UTF-8 read as replacement characters). The parser may keep the array: the
+   * caller never changes it.
+   */
+  default void accept(byte[] data, int start, int end) {
+    accept(new String(data, start, end - start, StandardCharsets.UTF_8));
+  }
 
   /**
    * Ends the input and returns what was found, at most {@link DiagnosticParsers#LIMIT} diagnostics.

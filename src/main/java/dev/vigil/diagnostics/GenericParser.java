@@ -37,6 +37,11 @@ final class GenericParser extends LineParser {
     }
   }
 
+  @Override
+  void plainLine(LineBytes line) {
+    // no colon: no match
+  }
+
   /** The match when the line looks like a diagnostic with a plausible path, else null. */
   static Matcher match(String line) {
     if (line.indexOf(':') < 0) {

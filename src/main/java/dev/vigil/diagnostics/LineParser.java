@@ -30,6 +30,23 @@ abstract class LineParser implements DiagnosticParser {
   }
 
   @Override
+  public final void accept(byte[] data, int start, int end) {
+    LineBytes line = new LineBytes(data, start, end);
+    boolean plain = LineBytes.plain(data, start, end);
+    if (tail == null) {
+      tail = new RenderedTail();
+    }
+    tail.add(line, plain);
+    if (!sink.full()) {
+      if (plain) {
+        plainLine(line);
+      } else {
+        line(AnsiCodes.strip(line.text()));
+      }
+    }
+  }
+
+  @Override
   public final List<Diagnostic> finish() {
     end();
     return sink.result();
@@ -42,6 +59,14 @@ abstract class LineParser implements DiagnosticParser {
 
   /** Handles one line, already free of escape sequences. */
   abstract void line(String line);
+
+  /**
+   * Handles a line with neither an escape sequence nor a colon; by default as any other line. A
+   * parser that has no use for such lines leaves them undecoded.
+   */
+  void plainLine(LineBytes line) {
+    line(line.text());
+  }
 
   /** Flushes whatever a multi-line diagnostic left pending. */
   void end() {}

@@ -8,4 +8,7 @@ final class NoneParser extends LineParser {
 
   @Override
   void line(String line) {}
+
+  @Override
+  void plainLine(LineBytes line) {}
 }

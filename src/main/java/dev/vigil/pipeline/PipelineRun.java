@@ -294,7 +294,7 @@ public final class PipelineRun {
     RunningCommand command =
         runner.start(
             StageCommand.spec(project, stage, request, paths, changedList),
-            line -> parser.accept(line.text()));
+            lines -> lines.forEachText(parser::accept));
     // Reported once the process runs; its end is only heard below, after these.
     announceStart();
     listener.stageStarted(going(), name);

@@ -2,31 +2,30 @@ package dev.vigil.process;
 
 import dev.vigil.threads.OrderedHandOff;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place both output readers deliver to, one line at a time: it keeps the tail, writes the
- * log and passes each line on to the listener, so they all see the same order. The listener is
- * called with no lock held, so it may wait for a thread that adds a note.
+ * The one place both output readers deliver to, a read's whole lines at a time: it keeps the tail,
+ * writes the log (in one write for all the lines) and passes the lines on to the listener, so they
+ * all see the same order. The listener is called with no lock held, so it may wait for a thread
+ * that adds a note.
  */
 final class MergedOutput {
   private static final Logger LOG = LoggerFactory.getLogger(MergedOutput.class);
 
-  private final TailBuffer tail = new TailBuffer(CommandOutput.TAIL_LIMIT_BYTES);
-  private final Consumer<OutputLine> listener;
-  private final OrderedHandOff<OutputLine> delivery = new OrderedHandOff<>(this::deliver);
+  private final OutputTail tail = new OutputTail(CommandOutput.TAIL_LIMIT_BYTES);
+  private final OutputListener listener;
+  private final OrderedHandOff<OutputLines> delivery = new OrderedHandOff<>(this::deliver);
   private final Path logPath;
   private BoundedLogWriter log;
   private long totalBytes;
   private boolean listenerFailed;
   private boolean detached;
 
-  MergedOutput(Consumer<OutputLine> listener, Path logPath, BoundedLogWriter log) {
+  MergedOutput(OutputListener listener, Path logPath, BoundedLogWriter log) {
     this.listener = listener;
     this.logPath = logPath;
     this.log = log;
@@ -46,15 +45,12 @@ final class MergedOutput {
     detached = true;
   }
 
-  void line(OutputLine.Stream stream, byte[] raw, int offset, int length, String text) {
+  void lines(OutputLines lines) {
     synchronized (this) {
       if (detached) {
         return;
       }
-      OutputLine line = new OutputLine(stream, text);
-      tail.add(line);
-      writeLog(raw, offset, length);
-      delivery.add(line);
+      add(lines);
     }
     delivery.handOn();
   }
@@ -62,13 +58,15 @@ final class MergedOutput {
   /** Adds a line of vigil's own to the output, tagged as stderr. */
   void note(String text) {
     synchronized (this) {
-      OutputLine line = new OutputLine(OutputLine.Stream.STDERR, text);
-      tail.add(line);
-      byte[] raw = (text + "\n").getBytes(StandardCharsets.UTF_8);
-      writeLog(raw, 0, raw.length);
-      delivery.add(line);
+      add(OutputLines.of(OutputLine.Stream.STDERR, text));
     }
     delivery.handOn();
+  }
+
+  private void add(OutputLines lines) {
+    tail.add(lines);
+    writeLog(lines.raw(), 0, lines.rawLength());
+    delivery.add(lines);
   }
 
   /** Hands the log's buffered lines to the file, so that a reader of the log sees them now. */
@@ -128,14 +126,14 @@ final class MergedOutput {
     }
     String message = "vigil: cannot write log " + logPath + ": " + e.getMessage();
     LOG.warn(message);
-    OutputLine line = new OutputLine(OutputLine.Stream.STDERR, message);
+    OutputLines line = OutputLines.of(OutputLine.Stream.STDERR, message);
     tail.add(line);
     delivery.add(line);
   }
 
-  private void deliver(OutputLine line) {
+  private void deliver(OutputLines lines) {
     try {
-      listener.accept(line);
+      listener.lines(lines);
     } catch (RuntimeException e) {
       if (!listenerFailed) {
         listenerFailed = true;

@@ -20,8 +20,7 @@ final class OutputPump implements Runnable {
 
   @Override
   public void run() {
-    LineSplitter splitter =
-        new LineSplitter((raw, off, len, text) -> output.line(stream, raw, off, len, text));
+    LineSplitter splitter = new LineSplitter(stream, output::lines);
     byte[] buf = new byte[CHUNK];
     try (in) {
       int n;

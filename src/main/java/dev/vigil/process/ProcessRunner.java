@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Runs commands as real subprocesses ({@code sh -c}, or evaluated by a shell parked ahead once
@@ -93,7 +92,7 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
   }
 
   @Override
-  public RunningCommand start(CommandSpec spec, Consumer<OutputLine> lines) {
+  public RunningCommand start(CommandSpec spec, OutputListener lines) {
     long startNanos = scheduler.nanoTime();
     if (closed) {
       return failed(
@@ -161,7 +160,7 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
    * it: its output waits in the pipe meanwhile. A log file (or folder) that cannot be created
    * leaves a note and no log; the command runs on.
    */
-  private static MergedOutput openOutput(CommandSpec spec, Consumer<OutputLine> lines) {
+  private static MergedOutput openOutput(CommandSpec spec, OutputListener lines) {
     if (spec.logFile().isEmpty()) {
       return new MergedOutput(lines, null, null);
     }

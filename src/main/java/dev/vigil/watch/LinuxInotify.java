@@ -34,6 +34,8 @@ interface LinuxInotify extends Library {
 
   int inotify_add_watch(int fd, byte[] path, int mask) throws LastErrorException;
 
+  int inotify_rm_watch(int fd, int wd) throws LastErrorException;
+
   int eventfd(int initval, int flags) throws LastErrorException;
 
   int poll(int[] fds, long nfds, int timeout) throws LastErrorException;

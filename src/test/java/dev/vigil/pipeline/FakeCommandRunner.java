@@ -5,19 +5,20 @@ import dev.vigil.process.CommandRunner;
 import dev.vigil.process.CommandSpec;
 import dev.vigil.process.Outcome;
 import dev.vigil.process.OutputLine;
+import dev.vigil.process.OutputLines;
+import dev.vigil.process.OutputListener;
 import dev.vigil.process.RunningCommand;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /** A command runner that records what it was asked to start and ends commands when told. */
 final class FakeCommandRunner implements CommandRunner {
   private final List<FakeCommand> started = new ArrayList<>();
 
   @Override
-  public synchronized RunningCommand start(CommandSpec spec, Consumer<OutputLine> lines) {
+  public synchronized RunningCommand start(CommandSpec spec, OutputListener lines) {
     FakeCommand command = new FakeCommand(spec, lines);
     started.add(command);
     return command;
@@ -43,11 +44,11 @@ final class FakeCommandRunner implements CommandRunner {
 
   static final class FakeCommand implements RunningCommand {
     final CommandSpec spec;
-    private final Consumer<OutputLine> lines;
+    private final OutputListener lines;
     private final CompletableFuture<CommandOutput> result = new CompletableFuture<>();
     volatile boolean cancelRequested;
 
-    FakeCommand(CommandSpec spec, Consumer<OutputLine> lines) {
+    FakeCommand(CommandSpec spec, OutputListener lines) {
       this.spec = spec;
       this.lines = lines;
     }
@@ -76,7 +77,11 @@ final class FakeCommandRunner implements CommandRunner {
           output.isEmpty()
               ? List.of()
               : output.lines().map(l -> new OutputLine(OutputLine.Stream.STDOUT, l)).toList();
-      tail.forEach(lines); // as a real command's lines reach the listener before it ends
+      tail.forEach(
+          l ->
+              lines.lines(
+                  OutputLines.of(
+                      l))); // as a real command's lines reach the listener before it ends
       result.complete(new CommandOutput(outcome, Duration.ofMillis(5), tail, output.length()));
     }
   }

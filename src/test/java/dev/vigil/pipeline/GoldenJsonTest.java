@@ -11,6 +11,8 @@ import dev.vigil.process.CommandRunner;
 import dev.vigil.process.CommandSpec;
 import dev.vigil.process.Outcome;
 import dev.vigil.process.OutputLine;
+import dev.vigil.process.OutputLines;
+import dev.vigil.process.OutputListener;
 import dev.vigil.process.RunningCommand;
 import dev.vigil.report.DaemonStatus;
 import dev.vigil.report.HistoryLog;
@@ -36,7 +38,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -207,12 +208,12 @@ class GoldenJsonTest {
     }
 
     @Override
-    public RunningCommand start(CommandSpec spec, Consumer<OutputLine> sink) {
+    public RunningCommand start(CommandSpec spec, OutputListener sink) {
       Plan plan = plans.get(spec.command()).removeFirst();
       List<OutputLine> tail = new ArrayList<>();
       for (String line : plan.lines()) {
         OutputLine out = new OutputLine(OutputLine.Stream.STDOUT, line);
-        sink.accept(out);
+        sink.lines(OutputLines.of(out));
         tail.add(out);
       }
       scheduler.advance(Duration.ofMillis(250));

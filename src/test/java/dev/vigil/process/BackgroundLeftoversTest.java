@@ -54,7 +54,7 @@ class BackgroundLeftoversTest {
     if (keepBackground) {
       spec = Specs.keepingBackground(spec);
     }
-    return runner.start(spec, lines::add);
+    return runner.start(spec, OutputListener.eachLine(lines::add));
   }
 
   private long awaitPid() {

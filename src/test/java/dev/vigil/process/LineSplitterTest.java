@@ -13,9 +13,12 @@ class LineSplitterTest {
   private final ByteArrayOutputStream raw = new ByteArrayOutputStream();
   private final LineSplitter splitter =
       new LineSplitter(
-          (bytes, off, len, text) -> {
-            texts.add(text);
-            raw.write(bytes, off, len);
+          OutputLine.Stream.STDOUT,
+          lines -> {
+            for (int i = 0; i < lines.size(); i++) {
+              texts.add(lines.text(i));
+            }
+            raw.write(lines.raw(), 0, lines.rawLength());
           });
 
   private void feed(byte[] bytes) {
@@ -81,5 +84,22 @@ class LineSplitterTest {
             t ->
                 assertThat(t.getBytes(StandardCharsets.UTF_8).length)
                     .isLessThanOrEqualTo(LineSplitter.MAX_LINE_BYTES));
+  }
+
+  @Test
+  void theNewlineSearchFindsTheFirstNewlineAtEveryPlaceInAWord() {
+    for (int length = 0; length < 20; length++) {
+      for (int at = 0; at <= length; at++) {
+        byte[] data = new byte[length + 2];
+        java.util.Arrays.fill(data, (byte) 0x8A); // '\n' with its high bit set: not a newline
+        if (at < length) {
+          data[1 + at] = '\n';
+          if (at + 1 < length) {
+            data[2 + at] = '\n';
+          }
+        }
+        assertThat(LineSplitter.newline(data, 1, 1 + length)).isEqualTo(1 + at);
+      }
+    }
   }
 }

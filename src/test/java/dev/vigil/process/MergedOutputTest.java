@@ -2,7 +2,6 @@ package dev.vigil.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,8 +14,7 @@ class MergedOutputTest {
   private final List<String> heard = new CopyOnWriteArrayList<>();
 
   private static void line(MergedOutput output, String text) {
-    byte[] raw = (text + "\n").getBytes(StandardCharsets.UTF_8);
-    output.line(OutputLine.Stream.STDOUT, raw, 0, raw.length, text);
+    output.lines(OutputLines.of(OutputLine.Stream.STDOUT, text));
   }
 
   @Test
@@ -24,17 +22,18 @@ class MergedOutputTest {
     AtomicReference<MergedOutput> self = new AtomicReference<>();
     self.set(
         new MergedOutput(
-            line -> {
-              heard.add(line.text());
-              if (line.text().equals("compiling")) {
-                try {
-                  CompletableFuture.runAsync(() -> self.get().note("vigil: stage timed out"))
-                      .get(10, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                  stuck.add(e);
-                }
-              }
-            },
+            OutputListener.eachLine(
+                line -> {
+                  heard.add(line.text());
+                  if (line.text().equals("compiling")) {
+                    try {
+                      CompletableFuture.runAsync(() -> self.get().note("vigil: stage timed out"))
+                          .get(10, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                      stuck.add(e);
+                    }
+                  }
+                }),
             null,
             null));
 
@@ -49,7 +48,8 @@ class MergedOutputTest {
 
   @Test
   void theListenerHearsLinesInTheOrderTheTailKeepsThem() throws Exception {
-    MergedOutput output = new MergedOutput(line -> heard.add(line.text()), null, null);
+    MergedOutput output =
+        new MergedOutput(OutputListener.eachLine(line -> heard.add(line.text())), null, null);
     List<CompletableFuture<Void>> writers =
         List.of("out", "err").stream()
             .map(

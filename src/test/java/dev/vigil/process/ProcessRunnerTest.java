@@ -49,7 +49,7 @@ class ProcessRunnerTest {
 
   private RunningCommand start(CommandSpec spec, Consumer<OutputLine> lines) {
     beforeStart();
-    return runner.start(spec, lines);
+    return runner.start(spec, OutputListener.eachLine(lines));
   }
 
   private CommandOutput run(String command) {
@@ -213,7 +213,8 @@ class ProcessRunnerTest {
   void startAfterCloseFailsToStartWithoutThrowing() {
     runner.close();
 
-    CommandOutput out = awaitResult(runner.start(spec("echo never", dir), seen::add));
+    CommandOutput out =
+        awaitResult(runner.start(spec("echo never", dir), OutputListener.eachLine(seen::add)));
 
     assertThat(((Outcome.FailedToStart) out.outcome()).reason()).contains("closed");
   }

@@ -76,7 +76,9 @@ class ProcessTreeKillTest {
         await().atMost(Specs.WAIT).until(runner::warmShellReady);
       }
       RunningCommand command =
-          runner.start(Specs.withTimes(spec(TREE, dir), TIMEOUT, GRACE), lines::add);
+          runner.start(
+              Specs.withTimes(spec(TREE, dir), TIMEOUT, GRACE),
+              OutputListener.eachLine(lines::add));
       awaitTree();
       List<Long> ordinary = pids("pid");
       long stubborn = pids("stubborn").get(0);
@@ -143,7 +145,9 @@ class ProcessTreeKillTest {
     FakeScheduler scheduler = new FakeScheduler();
     try (ProcessRunner runner = new ProcessRunner(scheduler, setsid(true))) {
       RunningCommand command =
-          runner.start(Specs.withTimes(spec(script, dir), TIMEOUT, GRACE), lines::add);
+          runner.start(
+              Specs.withTimes(spec(script, dir), TIMEOUT, GRACE),
+              OutputListener.eachLine(lines::add));
       await().atMost(Specs.WAIT).until(() -> pids("pid").size() == 2);
       long orphan = pids("orphan").get(0);
       long root = pids("pid").get(0);
@@ -166,7 +170,9 @@ class ProcessTreeKillTest {
     try (SystemScheduler scheduler = new SystemScheduler("test-scheduler");
         ProcessRunner runner = new ProcessRunner(scheduler)) {
       RunningCommand command =
-          runner.start(Specs.withTimes(spec(TREE, dir), timeout, grace), lines::add);
+          runner.start(
+              Specs.withTimes(spec(TREE, dir), timeout, grace),
+              OutputListener.eachLine(lines::add));
 
       CommandOutput out = awaitResult(command);
 
@@ -189,7 +195,7 @@ class ProcessTreeKillTest {
                   spec("echo \"pid $$\"; sleep 300 & echo \"pid $!\"; wait", dir),
                   TIMEOUT,
                   Duration.ofMinutes(10)),
-              lines::add);
+              OutputListener.eachLine(lines::add));
       await().atMost(Specs.WAIT).until(() -> pids("pid").size() == 2);
 
       command.cancel();
