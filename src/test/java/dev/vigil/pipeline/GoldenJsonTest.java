@@ -12,6 +12,7 @@ import dev.vigil.process.CommandSpec;
 import dev.vigil.process.Outcome;
 import dev.vigil.process.OutputLine;
 import dev.vigil.process.RunningCommand;
+import dev.vigil.report.DaemonState;
 import dev.vigil.report.DaemonStatus;
 import dev.vigil.report.HistoryLog;
 import dev.vigil.report.Json;
@@ -74,7 +75,7 @@ class GoldenJsonTest {
             new DaemonStatus(
                 4242,
                 "1.0.0",
-                "ready",
+                DaemonState.READY,
                 Instant.parse("2026-03-01T09:00:00Z"),
                 "/home/dev/app/vigil.yaml",
                 null),
