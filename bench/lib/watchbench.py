@@ -445,8 +445,21 @@ def read_history(state_dir):
 
 
 def bulk(args):
-    from datetime import datetime
+    """One tree of 5,000 files rewritten by one cp -r, three rounds, for vigil and then for each
+    peer named in --tools (default: vigil and watchman). vigil's runs come from its history (with
+    the paths each listed); a peer's are the stamps its command wrote after the cp began."""
     tree = os.path.join(args.bulk_dir, "bulk-tree")
+    names = args.tools or "vigil,watchman"
+    for name in names.split(","):
+        tool = tools.Vigil("vigil-bulk") if name == "vigil" else select(name)[0]
+        print("### %s" % tool.name, flush=True)
+        try:
+            bulk_rounds(args, tool, tree)
+        except FileNotFoundError as e:
+            print("not installed (%s): run bench/install-peers.sh" % e.filename, flush=True)
+
+
+def bulk_tree(args, tree):
     shutil.rmtree(tree, ignore_errors=True)
     paths = []
     for d in range(50):
@@ -456,18 +469,24 @@ def bulk(args):
             with open(p, "w") as f:
                 f.write("initial\n")
             paths.append(p)
+    return paths
+
+
+def bulk_rounds(args, tool, tree):
+    from datetime import datetime
+    paths = bulk_tree(args, tree)
     target = paths[0]
     stamp = os.path.join(args.work, "bulk-stamps")
-    tool = tools.Vigil("vigil-bulk")
     st = Stamps(stamp)
+    is_vigil = isinstance(tool, tools.Vigil)
     tool.start(tree, target, stamp, args.work)
-    state = tool.state_dir
     try:
         if wait_ready(tool, st, target, time.time_ns(), 60) is None:
-            sys.exit("bulk: vigil never ran its stage")
+            print("%s: never ran its command" % tool.name, flush=True)
+            return
         time.sleep(1)
         for rnd in range(1, args.rounds + 1):
-            before = len(read_history(state))
+            before = len(read_history(tool.state_dir)) if is_vigil else 0
             # new contents are prepared outside the tree; cp then rewrites every file in
             # place (O_TRUNC), as fast as a branch switch would
             staging = os.path.join(args.bulk_dir, "bulk-staging")
@@ -483,8 +502,14 @@ def bulk(args):
             st.wait_after(t_first, 30)
             time.sleep(3)  # any later run for the same writes would show up by now
             st.poll()
-            s = st.seen[-1] if st.seen and st.seen[-1] >= t_first else None
-            runs = read_history(state)[before:]
+            stamps = [x for x in st.seen if x >= t_first]
+            s = stamps[-1] if stamps else None
+            if not is_vigil:
+                print("round %d: runs=%d write_span_ms=%.1f stage_stamp_minus_last_write_ms=%.1f"
+                      % (rnd, len(stamps), (t_last - t_first) / 1e6,
+                         ((s - t_last) / 1e6) if s else float("nan")), flush=True)
+                continue
+            runs = read_history(tool.state_dir)[before:]
             if not runs:
                 print("round %d: no run recorded" % rnd, flush=True)
                 continue

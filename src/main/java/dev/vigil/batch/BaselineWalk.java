@@ -7,8 +7,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * The one walk that fills a {@link ContentBaseline}: records each regular file that is not ignored
@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  */
 final class BaselineWalk extends SimpleFileVisitor<Path> {
   private final Path root;
-  private final Predicate<Path> ignored;
+  private final BiPredicate<Path, Boolean> ignored;
   private final long trustedBeforeNanos;
   private final BiConsumer<String, Fingerprint> sink;
   private final Consumer<String> racy;
@@ -31,7 +31,7 @@ final class BaselineWalk extends SimpleFileVisitor<Path> {
    */
   BaselineWalk(
       Path root,
-      Predicate<Path> ignored,
+      BiPredicate<Path, Boolean> ignored,
       long walkStartNanos,
       BiConsumer<String, Fingerprint> sink,
       Consumer<String> racy,
@@ -48,14 +48,14 @@ final class BaselineWalk extends SimpleFileVisitor<Path> {
 
   @Override
   public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-    return !dir.equals(root) && ignored.test(dir)
+    return !dir.equals(root) && ignored.test(dir, true)
         ? FileVisitResult.SKIP_SUBTREE
         : FileVisitResult.CONTINUE;
   }
 
   @Override
   public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-    if (!attributes.isRegularFile() || ignored.test(file)) {
+    if (!attributes.isRegularFile() || ignored.test(file, false)) {
       return FileVisitResult.CONTINUE;
     }
     String path = RelativePaths.slashed(root.relativize(file));

@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,11 +74,13 @@ public final class ContentBaseline {
 
   /**
    * Walks the tree once on {@code executor}, recording every file {@code ignored} does not reject
-   * (it sees absolute paths; an ignored directory is skipped whole), then, one {@link #RACY_WINDOW}
-   * later, the files modified too recently to record at once. Call it right after the project's
-   * watches are registered; it returns at once, with a future that completes when all is recorded.
+   * (it sees absolute paths, with whether each is a directory as the walk knows it; an ignored
+   * directory is skipped whole), then, one {@link #RACY_WINDOW} later, the files modified too
+   * recently to record at once. Call it right after the project's watches are registered; it
+   * returns at once, with a future that completes when all is recorded.
    */
-  public CompletableFuture<Void> takeInBackground(Predicate<Path> ignored, Executor executor) {
+  public CompletableFuture<Void> takeInBackground(
+      BiPredicate<Path, Boolean> ignored, Executor executor) {
     long walkStartNanos = FileReads.nanos(scheduler.now());
     List<String> racy = new ArrayList<>();
     return CompletableFuture.runAsync(

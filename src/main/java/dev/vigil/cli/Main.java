@@ -1,12 +1,30 @@
 package dev.vigil.cli;
 
+import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /** Entry point of the vigil jar. */
 public final class Main {
+  /**
+   * Every subcommand by the name it is called by, in the order help lists them. Picocli reads each
+   * command's annotations when it is added, which costs a tenth of a second for all of them, so a
+   * command line that names one adds only that one ({@link #chosen}).
+   */
+  static final Map<String, Function<CliContext, Object>> COMMANDS = commands();
+
+  /** Commands that need every other command added beside them. */
+  private static final List<String> NEED_ALL = List.of("completion");
+
   private Main() {}
 
   public static void main(String[] args) {
+    SpawnMechanism.apply();
     System.exit(run(args, CliContext.system()));
   }
 
@@ -14,32 +32,54 @@ public final class Main {
   static int run(String[] args, CliContext ctx) {
     VerboseFlag verbose = new VerboseFlag();
     CommandLine cl = new CommandLine(new VigilCommand(verbose));
-    cl.addSubcommand(new DaemonCommand(ctx));
-    cl.addSubcommand(new OnceCommand(ctx));
-    cl.addSubcommand(new CheckConfigCommand(ctx));
-    cl.addSubcommand(new CheckIgnoreCommand(ctx));
-    cl.addSubcommand(new ServiceCommand(ctx));
-    cl.addSubcommand(new HookCommand(ctx));
-    cl.addSubcommand(new InitCommand(ctx));
-    cl.addSubcommand(new Registration.Add(ctx));
-    cl.addSubcommand(new Registration.Remove(ctx));
-    cl.addSubcommand(new StatusCommand(ctx));
-    cl.addSubcommand(new ProjectActionCommand.Trigger(ctx));
-    cl.addSubcommand(new ProjectActionCommand.Pause(ctx));
-    cl.addSubcommand(new ProjectActionCommand.Resume(ctx));
-    cl.addSubcommand(new DaemonActionCommand.Reload(ctx));
-    cl.addSubcommand(new DaemonActionCommand.Stop(ctx));
-    cl.addSubcommand(new LogsCommand(ctx));
-    cl.addSubcommand(new EventsCommand(ctx));
-    cl.addSubcommand(new OpenCommand(ctx));
-    cl.addSubcommand(new WatchCommand(ctx));
-    cl.addSubcommand(new CompletionCommand(ctx));
-    cl.addSubcommand(new LspCommand(ctx));
+    for (Function<CliContext, Object> command : chosen(args)) {
+      cl.addSubcommand(command.apply(ctx));
+    }
     ErrorHandler errors = new ErrorHandler(ctx, verbose);
     cl.setExecutionExceptionHandler(errors);
     cl.setParameterExceptionHandler(errors);
-    cl.setOut(new java.io.PrintWriter(ctx.out(), true));
-    cl.setErr(new java.io.PrintWriter(ctx.err(), true));
+    cl.setOut(new PrintWriter(ctx.out(), true));
+    cl.setErr(new PrintWriter(ctx.err(), true));
     return cl.execute(args);
+  }
+
+  /**
+   * The commands to add for this command line: the one it names, or all of them when it names none
+   * that is known (help, a typo to suggest a fix for) or one that lists the others.
+   */
+  static Collection<Function<CliContext, Object>> chosen(String[] args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        Function<CliContext, Object> named = COMMANDS.get(arg);
+        return named == null || NEED_ALL.contains(arg) ? COMMANDS.values() : List.of(named);
+      }
+    }
+    return COMMANDS.values();
+  }
+
+  private static Map<String, Function<CliContext, Object>> commands() {
+    Map<String, Function<CliContext, Object>> all = new LinkedHashMap<>();
+    all.put("daemon", DaemonCommand::new);
+    all.put("once", OnceCommand::new);
+    all.put("check-config", CheckConfigCommand::new);
+    all.put("check-ignore", CheckIgnoreCommand::new);
+    all.put("service", ServiceCommand::new);
+    all.put("hook", HookCommand::new);
+    all.put("init", InitCommand::new);
+    all.put("add", Registration.Add::new);
+    all.put("remove", Registration.Remove::new);
+    all.put("status", StatusCommand::new);
+    all.put("trigger", ProjectActionCommand.Trigger::new);
+    all.put("pause", ProjectActionCommand.Pause::new);
+    all.put("resume", ProjectActionCommand.Resume::new);
+    all.put("reload", DaemonActionCommand.Reload::new);
+    all.put("stop", DaemonActionCommand.Stop::new);
+    all.put("logs", LogsCommand::new);
+    all.put("events", EventsCommand::new);
+    all.put("open", OpenCommand::new);
+    all.put("watch", WatchCommand::new);
+    all.put("completion", CompletionCommand::new);
+    all.put("lsp", LspCommand::new);
+    return Collections.unmodifiableMap(all);
   }
 }

@@ -7,7 +7,6 @@ import dev.vigil.config.ProjectConfig;
 import dev.vigil.glob.Glob;
 import dev.vigil.time.Scheduler;
 import dev.vigil.watch.IgnoreRules;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -38,8 +37,7 @@ final class OnceInputs {
     Path root = project.root().toAbsolutePath().normalize();
     baseline
         .takeInBackground(
-            path -> {
-              boolean directory = Files.isDirectory(path);
+            (path, directory) -> {
               if (caching.configFiles().contains(path) || rules.isIgnored(path, directory)) {
                 return true;
               }

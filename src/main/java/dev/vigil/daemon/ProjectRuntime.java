@@ -123,8 +123,7 @@ final class ProjectRuntime implements AutoCloseable {
   void takeBaseline() {
     baseline.loadRecord(recordFile());
     baseline
-        .takeInBackground(
-            p -> outOfScope(p, java.nio.file.Files.isDirectory(p)), parts.background())
+        .takeInBackground(this::outOfScope, parts.background())
         .whenComplete(
             (v, e) -> {
               cache.inputsKnown(baseline.knownPaths());

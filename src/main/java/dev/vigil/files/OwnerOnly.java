@@ -102,7 +102,9 @@ public final class OwnerOnly {
    * following a symlink, and tells what it changed.
    */
   public static Tightened tighten(Path dir) throws IOException {
-    if (!Files.isDirectory(dir) || !posix(dir)) {
+    if (!Files.isDirectory(dir)
+        || !posix(dir)
+        || !Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
       return new Tightened(dir, 0, 0);
     }
     int files = 0;
@@ -130,9 +132,15 @@ public final class OwnerOnly {
     return new Tightened(dir, files, folders);
   }
 
-  private static boolean posix(Path existing) throws IOException {
+  /**
+   * Whether files under {@code existing} take a POSIX mode when created: a question for its file
+   * system (Linux and macOS: yes, whatever is mounted there, which at worst ignores the mode), not
+   * for its file store, whose answer costs a read of /proc/mounts and a walk up to the mount point
+   * on every file a run writes.
+   */
+  private static boolean posix(Path existing) {
     return existing == null
-        || Files.getFileStore(existing).supportsFileAttributeView(PosixFileAttributeView.class);
+        || existing.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
   /**

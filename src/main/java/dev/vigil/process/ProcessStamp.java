@@ -28,14 +28,30 @@ public record ProcessStamp(long pid, String started) {
     return startTime(pid).map(started -> new ProcessStamp(pid, started));
   }
 
-  /** Whether this very process still exists (not another one that got its pid since). */
+  /**
+   * Whether this very process still runs (not another one that got its pid since). A process that
+   * has exited but whose parent has not reaped it yet (a zombie, as a daemon killed with kill -9 is
+   * for a moment, or for good under a parent that never waits) keeps its /proc entry and start
+   * time, and is dead all the same.
+   */
   public boolean alive() {
-    return of(pid).map(this::equals).orElse(false);
+    return !exited(pid) && of(pid).map(this::equals).orElse(false);
   }
 
   /** Whether some process holds this pid now, whichever it is. */
   boolean pidInUse() {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /** Whether /proc shows the process as a zombie or dead; false where it cannot say. */
+  private static boolean exited(long pid) {
+    try {
+      String text = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
+      String state = text.substring(text.lastIndexOf(')') + 1).trim();
+      return state.startsWith("Z") || state.startsWith("X");
+    } catch (IOException | RuntimeException e) {
+      return false; // no /proc, or no such process: of() answers
+    }
   }
 
   private static Optional<String> startTime(long pid) {

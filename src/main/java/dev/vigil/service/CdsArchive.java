@@ -2,17 +2,15 @@ package dev.vigil.service;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The AppCDS archive of a jar, as the launcher ({@code scripts/vigil}) dumps and refreshes it: in
- * {@code $XDG_CACHE_HOME/vigil} (else {@code ~/.cache/vigil}), named after the SHA-256 of the jar's
- * real path. The JVM checks the jar's size and mtime against the archive itself and starts without
- * it, silently with these flags, when it is missing, stale or damaged.
+ * {@code $XDG_CACHE_HOME/vigil} (else {@code ~/.cache/vigil}), named after a hash of the jar's real
+ * path that the launcher computes without starting a program (64-bit FNV-1a of its bytes). The JVM
+ * checks the jar's size and mtime against the archive itself and starts without it, silently with
+ * these flags, when it is missing, stale or damaged.
  */
 public record CdsArchive(Path file) {
 
@@ -36,15 +34,13 @@ public record CdsArchive(Path file) {
     return Path.of(home, ".cache", "vigil");
   }
 
-  /** The first 16 hex digits of the path's SHA-256, as {@code sha256sum | cut -c1-16}. */
+  /** The 64-bit FNV-1a hash of the path's UTF-8 bytes in 16 hex digits, as the launcher's. */
   static String key(String path) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    long hash = 0xcbf29ce484222325L;
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
     }
+    return String.format("%016x", hash);
   }
 
   private static String realPath(Path jar) {

@@ -50,7 +50,8 @@ class ContentBaselineTest {
   }
 
   private void takeBaseline() {
-    CompletableFuture<Void> walk = baseline.takeInBackground(path -> false, heldExecutor);
+    CompletableFuture<Void> walk =
+        baseline.takeInBackground((path, directory) -> false, heldExecutor);
     runWalk();
     assertThat(walk).isCompleted();
   }
@@ -67,7 +68,8 @@ class ContentBaselineTest {
 
   @Test
   void theWalkRunsOnTheGivenExecutorWithoutBlockingTheCaller() {
-    CompletableFuture<Void> walk = baseline.takeInBackground(path -> false, heldExecutor);
+    CompletableFuture<Void> walk =
+        baseline.takeInBackground((path, directory) -> false, heldExecutor);
 
     assertThat(walk).isNotDone();
     assertThat(walkTasks).hasSize(1);
@@ -250,7 +252,8 @@ class ContentBaselineTest {
 
   @Test
   void anEventBeforeTheWalkReachedTheFileIsChanged() throws IOException {
-    CompletableFuture<Void> walk = baseline.takeInBackground(path -> false, heldExecutor);
+    CompletableFuture<Void> walk =
+        baseline.takeInBackground((path, directory) -> false, heldExecutor);
     edit("src/main.rs", "fn main() { println!(\"hi\"); }\n");
     baseline.readAhead(root.resolve("src/main.rs"), Runnable::run);
 
@@ -290,7 +293,8 @@ class ContentBaselineTest {
     write("notes.log", "log");
     CompletableFuture<Void> walk =
         baseline.takeInBackground(
-            path -> path.endsWith("target") || path.toString().endsWith(".log"), heldExecutor);
+            (path, directory) -> path.endsWith("target") || path.toString().endsWith(".log"),
+            heldExecutor);
     runWalk();
 
     assertThat(walk).isCompleted();
@@ -315,7 +319,8 @@ class ContentBaselineTest {
   @Test
   void aFileWrittenJustBeforeTheWalkIsRecordedOnceTheRacyWindowHasPassed() throws IOException {
     writeJustBefore("src/fresh.rs", "fn fresh() {}\n");
-    CompletableFuture<Void> walk = baseline.takeInBackground(path -> false, heldExecutor);
+    CompletableFuture<Void> walk =
+        baseline.takeInBackground((path, directory) -> false, heldExecutor);
     runWalk();
     assertThat(baseline.size()).isEqualTo(3);
     assertThat(walk).isNotDone();
@@ -336,7 +341,8 @@ class ContentBaselineTest {
   @Test
   void aFileWrittenJustBeforeTheWalkThatSentAnEventIsLeftToItsRun() throws IOException {
     writeJustBefore("src/fresh.rs", "fn fresh() {}\n");
-    CompletableFuture<Void> walk = baseline.takeInBackground(path -> false, heldExecutor);
+    CompletableFuture<Void> walk =
+        baseline.takeInBackground((path, directory) -> false, heldExecutor);
     runWalk();
     // Saved again after the watches were registered: its batch counts it as changed, and the
     // content the run sees is what gets recorded, not what the late re-read would find.
@@ -355,7 +361,8 @@ class ContentBaselineTest {
   @Test
   void aFileStillBeingWrittenWhenTheWindowPassesIsReadAgainOneWindowLater() throws IOException {
     writeJustBefore("src/fresh.rs", "fn fresh() {}\n");
-    CompletableFuture<Void> walk = baseline.takeInBackground(path -> false, heldExecutor);
+    CompletableFuture<Void> walk =
+        baseline.takeInBackground((path, directory) -> false, heldExecutor);
     runWalk();
 
     clock.advance(ContentBaseline.RACY_WINDOW.minusMillis(1));
@@ -375,7 +382,8 @@ class ContentBaselineTest {
   @Test
   void aFileThatNeverSettlesStaysUnknownAndTheWalkStillEnds() throws IOException {
     writeJustBefore("src/fresh.rs", "fn fresh() {}\n");
-    CompletableFuture<Void> walk = baseline.takeInBackground(path -> false, heldExecutor);
+    CompletableFuture<Void> walk =
+        baseline.takeInBackground((path, directory) -> false, heldExecutor);
     runWalk();
 
     for (int i = 0; i < 20 && !walk.isDone(); i++) {

@@ -47,7 +47,8 @@ class ContentRecordFileTest {
   private ContentBaseline start() throws IOException {
     ContentBaseline baseline = new ContentBaseline(root, clock);
     baseline.loadRecord(recordFile);
-    CompletableFuture<Void> walk = baseline.takeInBackground(path -> false, tasks::add);
+    CompletableFuture<Void> walk =
+        baseline.takeInBackground((path, directory) -> false, tasks::add);
     while (!tasks.isEmpty()) {
       tasks.remove().run();
     }

@@ -29,7 +29,7 @@ class OverflowRescanTest {
     write("src/kept.rs", "kept");
     ContentBaseline baseline = new ContentBaseline(root, new FakeScheduler(Instant.now()));
     IgnoreRules rules = IgnoreRules.load(root, List.of(), Map.of());
-    baseline.takeInBackground(p -> rules.isIgnored(p, Files.isDirectory(p)), Runnable::run).join();
+    baseline.takeInBackground(rules::isIgnored, Runnable::run).join();
 
     write("src/edited.rs", "two");
     Files.setLastModifiedTime(root.resolve("src/touched.rs"), FileTime.from(Instant.now()));
@@ -52,7 +52,7 @@ class OverflowRescanTest {
     write("b.txt", "b");
     write("gone.txt", "soon");
     ContentBaseline baseline = new ContentBaseline(root, new FakeScheduler(Instant.now()));
-    baseline.takeInBackground(p -> false, Runnable::run).join();
+    baseline.takeInBackground((p, directory) -> false, Runnable::run).join();
 
     FileTime now = FileTime.from(Instant.now());
     Files.setLastModifiedTime(root.resolve("a.txt"), now);
@@ -77,7 +77,7 @@ class OverflowRescanTest {
     IgnoreRules rules = IgnoreRules.load(root, List.of(), Map.of());
     Path config = root.resolve("vigil.yaml");
     BiPredicate<Path, Boolean> ignored = (p, dir) -> p.equals(config) || rules.isIgnored(p, dir);
-    baseline.takeInBackground(p -> ignored.test(p, Files.isDirectory(p)), Runnable::run).join();
+    baseline.takeInBackground(ignored, Runnable::run).join();
 
     write("vigil.yaml", "version: 1\n");
     write("src/new.rs", "new");

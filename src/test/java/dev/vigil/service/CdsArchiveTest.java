@@ -15,15 +15,21 @@ class CdsArchiveTest {
 
   @Test
   void theArchiveIsNamedAsTheLauncherNamesItFromTheJarsRealPath() throws Exception {
-    Path jar = Files.writeString(tmp.resolve("vigil.jar"), "");
+    Path dir = Files.createDirectories(tmp.resolve("caf\u00e9 \u00fc"));
+    Path jar = Files.writeString(dir.resolve("vigil.jar"), "");
     Path link = Files.createSymbolicLink(tmp.resolve("link.jar"), jar);
     String real = jar.toRealPath().toString();
 
     CdsArchive archive = CdsArchive.of(link, Map.of("XDG_CACHE_HOME", tmp.toString()));
 
-    // scripts/vigil: printf '%s' "$(readlink -f "$jar")" | sha256sum | cut -c1-16
+    // The launcher's own function, taken from scripts/vigil.
     Process p =
-        new ProcessBuilder("sh", "-c", "printf '%s' \"$1\" | sha256sum | cut -c1-16", "sh", real)
+        new ProcessBuilder(
+                "bash",
+                "-c",
+                "source <(sed -n '/^cds_key()/,/^}/p' scripts/vigil); cds_key \"$1\"; echo $key",
+                "bash",
+                real)
             .start();
     String expected = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     assertThat(p.waitFor()).isZero();
