@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.report.DaemonState;
 import dev.vigil.report.DaemonStatus;
 import dev.vigil.report.ProjectState;
 import dev.vigil.report.ProjectStatus;
@@ -17,7 +18,7 @@ import java.time.Instant;
 record LastStatus(String note, StatusSnapshot status) {
   static LastStatus of(StatusSnapshot file, Instant written) {
     DaemonStatus daemon = file.daemon();
-    if (daemon != null && "stopped".equals(daemon.state())) {
+    if (daemon != null && daemon.state() == DaemonState.STOPPED) {
       return new LastStatus("daemon: not running (stopped at " + written + ")", stopped(file));
     }
     if (daemon != null

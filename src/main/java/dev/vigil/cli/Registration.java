@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.config.ConfigException;
 import dev.vigil.config.UserConfig;
+import dev.vigil.report.DaemonState;
 import dev.vigil.report.Json;
 import dev.vigil.report.StatusSnapshot;
 import java.io.IOException;
@@ -55,7 +56,7 @@ abstract class Registration implements Callable<Integer> {
       long pid = snapshot.daemon().pid();
       boolean alive =
           ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
-              && !"stopping".equals(snapshot.daemon().state());
+              && snapshot.daemon().state() != DaemonState.STOPPING;
       if (alive && Objects.equals(snapshot.daemon().configFile(), userConfig.toString())) {
         return "the running daemon (pid " + pid + ") picks this up within a second";
       }

@@ -12,17 +12,39 @@ import java.util.Optional;
  * pyproject.toml. Past that, {@code rust/} or the crate below that depends on pyo3 is taken, and
  * {@code maturin develop} is told so with {@code -m}.
  *
- * @param crate the directory of the extension's Cargo.toml; null when none was found
- * @param cargoRoot the root of the Cargo workspace the crate is a member of, else the crate
- * @param develop the {@code maturin develop} command, run in the pyproject.toml's directory
+ * @param crate the extension's crate; empty when none was found
  * @param notes what was read, one comment line each
  */
-record MaturinLayout(Path crate, Path cargoRoot, String develop, List<String> notes) {
+record MaturinLayout(Optional<Crate> crate, List<String> notes) {
   private static final String DEVELOP = "maturin develop --quiet";
   private static final int MAX_DEPTH = 3;
 
   MaturinLayout {
     notes = List.copyOf(notes);
+  }
+
+  /**
+   * The extension's crate.
+   *
+   * @param dir the directory of its Cargo.toml
+   * @param cargoRoot the root of the Cargo workspace the crate is a member of, else the crate
+   * @param develop the {@code maturin develop} command, run in the pyproject.toml's directory
+   */
+  record Crate(Path dir, Path cargoRoot, String develop) {
+    /**
+     * True when the crate's Cargo.toml turns on pyo3's {@code extension-module} feature and the
+     * pyproject.toml in {@code pythonDir} does not: then cargo builds every test binary with it
+     * too.
+     */
+    boolean extensionModuleAlwaysOn(Path pythonDir) {
+      return BuildFiles.text(dir.resolve("Cargo.toml")).contains("extension-module")
+          && !BuildFiles.text(pythonDir.resolve("pyproject.toml")).contains("extension-module");
+    }
+
+    /** The roots, relative to {@code top}, a Rust project for this crate may have: best first. */
+    List<String> rustRoots(Path top) {
+      return List.of(relative(top, cargoRoot), relative(top, dir));
+    }
   }
 
   /** The layout of the Python project in {@code dir}; empty when it does not build with maturin. */
@@ -47,7 +69,7 @@ record MaturinLayout(Path crate, Path cargoRoot, String develop, List<String> no
             "[tool.maturin] manifest-path = \""
                 + manifest
                 + "\" names no file: no `maturin develop` stage; fix it, then `vigil init --force`");
-        return Optional.of(new MaturinLayout(null, null, null, notes));
+        return Optional.of(new MaturinLayout(Optional.empty(), notes));
       }
       crate = file.getParent();
       how = "[tool.maturin] manifest-path = \"" + manifest + "\"";
@@ -60,7 +82,7 @@ record MaturinLayout(Path crate, Path cargoRoot, String develop, List<String> no
         notes.add(
             "builds with maturin, but no crate was found (no manifest-path in [tool.maturin], no"
                 + " Cargo.toml with a [package] next to it or below): no `maturin develop` stage");
-        return Optional.of(new MaturinLayout(null, null, null, notes));
+        return Optional.of(new MaturinLayout(Optional.empty(), notes));
       }
       String manifestArg = relative(dir, crate.resolve("Cargo.toml"));
       develop = DEVELOP + " -m " + manifestArg;
@@ -79,22 +101,7 @@ record MaturinLayout(Path crate, Path cargoRoot, String develop, List<String> no
             + ": the extension is the crate in "
             + relative(top, crate)
             + (root.equals(crate) ? "" : ", in the Cargo workspace at " + relative(top, root)));
-    return Optional.of(new MaturinLayout(crate, root, develop, notes));
-  }
-
-  /**
-   * True when the crate's Cargo.toml turns on pyo3's {@code extension-module} feature and the
-   * pyproject.toml in {@code dir} does not: then cargo builds every test binary with it too.
-   */
-  boolean extensionModuleAlwaysOn(Path dir) {
-    return crate != null
-        && BuildFiles.text(crate.resolve("Cargo.toml")).contains("extension-module")
-        && !BuildFiles.text(dir.resolve("pyproject.toml")).contains("extension-module");
-  }
-
-  /** The roots, relative to {@code top}, a Rust project for this crate may have: best first. */
-  List<String> rustRoots(Path top) {
-    return crate == null ? List.of() : List.of(relative(top, cargoRoot), relative(top, crate));
+    return Optional.of(new MaturinLayout(Optional.of(new Crate(crate, root, develop)), notes));
   }
 
   /** {@code to} relative to {@code from}, '/'-separated; {@code .} when they are the same. */

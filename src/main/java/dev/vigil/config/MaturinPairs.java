@@ -33,7 +33,8 @@ final class MaturinPairs {
         continue;
       }
       MaturinLayout layout = read.get();
-      int rust = rustProject(out, layout.rustRoots(top));
+      Optional<MaturinLayout.Crate> extension = layout.crate();
+      int rust = extension.map(c -> rustProject(out, c.rustRoots(top))).orElse(-1);
       if (rust < 0) {
         out.set(i, python.withDetected(layout.notes()));
         continue;
@@ -51,11 +52,11 @@ final class MaturinPairs {
               .withDetected(detected)
               .withWatch(PYTHON_WATCH)
               .withAfter(List.of(crate.name()))
-              .withStages(StarterStages.maturinPython(dir, layout.develop()));
+              .withStages(StarterStages.maturinPython(dir, extension.get().develop()));
       // `maturin develop` writes into the virtualenv, also when it is venv/ rather than .venv/.
       paired = paired.withIgnored(List.of("venv/"));
       out.set(i, crateDir.startsWith(dir) ? paired.withIgnored(List.of("target/")) : paired);
-      out.set(rust, withPython(crate, crateDir, python.name(), dir, layout, top));
+      out.set(rust, withPython(crate, crateDir, python.name(), dir, extension.get(), top));
     }
     return out;
   }
@@ -69,13 +70,13 @@ final class MaturinPairs {
       Path crateDir,
       String python,
       Path dir,
-      MaturinLayout layout,
+      MaturinLayout.Crate extension,
       Path top) {
     List<String> notes = new ArrayList<>();
     StarterProject out = crate;
-    if (layout.extensionModuleAlwaysOn(dir)) {
+    if (extension.extensionModuleAlwaysOn(dir)) {
       notes.add(
-          MaturinLayout.relative(top, layout.crate())
+          MaturinLayout.relative(top, extension.dir())
               + "/Cargo.toml turns on pyo3's extension-module feature: if `cargo test` fails to"
               + " link, turn it on from [tool.maturin] features = [\"pyo3/extension-module\"]"
               + " instead");

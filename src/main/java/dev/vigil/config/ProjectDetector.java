@@ -110,13 +110,14 @@ public final class ProjectDetector {
       Found f = found.get(i);
       Optional<MaturinLayout> layout =
           f.kind() == ProjectKind.PYTHON ? MaturinLayout.read(f.dir(), top) : Optional.empty();
-      if (layout.isEmpty() || layout.get().crate() == null) {
+      Optional<MaturinLayout.Crate> extension = layout.flatMap(MaturinLayout::crate);
+      if (extension.isEmpty()) {
         continue;
       }
-      List<String> roots = layout.get().rustRoots(top);
+      List<String> roots = extension.get().rustRoots(top);
       if (found.stream()
           .noneMatch(r -> r.kind() == ProjectKind.RUST && roots.contains(r.project().root()))) {
-        Path root = layout.get().cargoRoot();
+        Path root = extension.get().cargoRoot();
         found.add(
             i,
             new Found(

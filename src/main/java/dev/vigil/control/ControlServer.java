@@ -2,6 +2,7 @@ package dev.vigil.control;
 
 import dev.vigil.daemon.Daemon;
 import dev.vigil.report.Json;
+import dev.vigil.threads.NamedThreads;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,7 +16,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,17 +155,12 @@ public final class ControlServer implements AutoCloseable {
    * others, so its size followed how many requests came in the last 30 s.)
    */
   private static ThreadPoolExecutor newExecutor() {
-    AtomicInteger n = new AtomicInteger();
     return new ThreadPoolExecutor(
         CORE_THREADS,
         THREADS,
         30,
         TimeUnit.SECONDS,
         new SynchronousQueue<>(),
-        r -> {
-          Thread t = new Thread(r, "vigil-http-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+        NamedThreads.numbered("vigil-http"));
   }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.control;
 
 import com.sun.net.httpserver.HttpHandler;
+import dev.vigil.threads.NamedThreads;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -70,9 +71,7 @@ final class HttpAcceptor implements AutoCloseable {
       selector.close();
       throw e;
     }
-    this.thread = new Thread(this::run, "vigil-http-acceptor");
-    thread.setDaemon(true);
-    thread.start();
+    this.thread = NamedThreads.startDaemon("vigil-http-acceptor", this::run);
   }
 
   InetSocketAddress address() {

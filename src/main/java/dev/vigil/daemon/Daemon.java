@@ -7,6 +7,7 @@ import dev.vigil.config.VigilConfig;
 import dev.vigil.pipeline.ChainedRuns;
 import dev.vigil.pipeline.RunSlots;
 import dev.vigil.report.ConsoleReporter;
+import dev.vigil.report.DaemonState;
 import dev.vigil.report.DaemonStatus;
 import dev.vigil.report.EventBus;
 import dev.vigil.report.Json;
@@ -56,8 +57,6 @@ public final class Daemon {
    */
   private static final int FILES_WORTH_A_COLLECTION = 20_000;
 
-  private static final String STOPPED = "stopped";
-
   private final RunServices services;
   private final SystemScheduler scheduler;
   private final ExecutorService background;
@@ -73,7 +72,7 @@ public final class Daemon {
   private final ProjectServices parts;
   private final ConfigReloader config;
   private final OnceRuns once;
-  private volatile String state = "starting";
+  private volatile DaemonState state = DaemonState.STARTING;
   private final Set<Path> ownFiles = ConcurrentHashMap.newKeySet();
 
   private Daemon(
@@ -169,7 +168,7 @@ public final class Daemon {
         CompletableFuture.allOf(taken.toArray(CompletableFuture[]::new))
             .thenRun(() -> giveBackStartUpHeap(armed));
     services.runner().keepWarm();
-    state = "ready";
+    state = DaemonState.READY;
     console.info(
         "vigil: watching "
             + vigilConfig.projects().size()
@@ -340,7 +339,7 @@ public final class Daemon {
 
   private void shutDown() {
     try {
-      state = "stopping";
+      state = DaemonState.STOPPING;
       board.writeNow();
       config.stop();
       List<CompletableFuture<Void>> idle = new ArrayList<>();
@@ -355,7 +354,7 @@ public final class Daemon {
       }
       projects.all().forEach(ProjectRuntime::close);
       board.close();
-      state = STOPPED;
+      state = DaemonState.STOPPED;
       board.writeNow();
       background.shutdownNow();
       readAhead.shutdownNow();
@@ -382,7 +381,7 @@ public final class Daemon {
 
   /** Each project as it is; once the daemon has stopped, each as {@code stopped}, last run kept. */
   private List<ProjectStatus> projectStatus() {
-    boolean stopped = STOPPED.equals(state);
+    boolean stopped = state == DaemonState.STOPPED;
     return projects.all().stream()
         .map(ProjectRuntime::status)
         .map(

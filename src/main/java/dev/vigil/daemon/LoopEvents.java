@@ -45,8 +45,13 @@ final class LoopEvents implements ProjectLoop.Listener {
   }
 
   @Override
-  public void pausedChanged(String project, boolean paused) {
-    console.paused(project, paused);
+  public void paused(String project) {
+    console.paused(project);
+  }
+
+  @Override
+  public void resumed(String project) {
+    console.resumed(project);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.vigil.config.ProjectConfig;
 import dev.vigil.pipeline.OnceSequence;
 import dev.vigil.pipeline.RunListener;
 import dev.vigil.run.RunRecord;
+import dev.vigil.threads.NamedThreads;
 import dev.vigil.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,24 +83,21 @@ final class OnceRuns {
     List<ProjectConfig> configs = chosen.values().stream().map(ProjectRuntime::config).toList();
     RunListener runs = OnceEvent.runListener(sink);
     CompletableFuture<Boolean> done = new CompletableFuture<>();
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                boolean passed =
-                    OnceSequence.run(
-                        configs,
-                        p -> runOne(chosen.get(p.name()), runs),
-                        OnceEvent.sequenceListener(sink));
-                sink.accept(new OnceEvent.Done(passed));
-                done.complete(passed);
-              } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-              }
-            },
-            "vigil-once");
-    thread.setDaemon(true);
-    thread.start();
+    NamedThreads.startDaemon(
+        "vigil-once",
+        () -> {
+          try {
+            boolean passed =
+                OnceSequence.run(
+                    configs,
+                    p -> runOne(chosen.get(p.name()), runs),
+                    OnceEvent.sequenceListener(sink));
+            sink.accept(new OnceEvent.Done(passed));
+            done.complete(passed);
+          } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+          }
+        });
     return done;
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -21,6 +22,7 @@ final class ProjectRegistry {
   private final Function<ProjectConfig, ProjectRuntime> factory;
   private final Map<String, ProjectRuntime> runtimes = new LinkedHashMap<>();
   private AfterChains chains = new AfterChains(List.of());
+  private final AtomicBoolean applying = new AtomicBoolean();
 
   ProjectRegistry(Function<ProjectConfig, ProjectRuntime> factory) {
     this.factory = factory;
@@ -28,42 +30,56 @@ final class ProjectRegistry {
 
   /**
    * Makes the registry match the config. Returns the runtimes created (not yet started) and, in
-   * {@code changed}, the names of the projects that were armed afresh or removed.
+   * {@code changed}, the names of the projects that were armed afresh or removed. New runtimes are
+   * built, and old ones retired, with no lock held: a status request meanwhile sees the projects as
+   * they were. One config is applied at a time (the daemon's start, then its reloads, one by one).
+   *
+   * @throws IllegalStateException when another config is being applied at the same time
    */
   List<ProjectRuntime> apply(VigilConfig next, List<String> changed) {
-    List<ProjectRuntime> retired = new ArrayList<>();
-    List<ProjectRuntime> fresh = replace(next, changed, retired);
-    retired.forEach(ProjectRegistry::retire); // cancels runs: not under the registry's lock
-    return fresh;
-  }
-
-  private synchronized List<ProjectRuntime> replace(
-      VigilConfig next, List<String> changed, List<ProjectRuntime> retired) {
-    Map<String, ProjectRuntime> keep = new LinkedHashMap<>();
-    List<ProjectRuntime> fresh = new ArrayList<>();
-    for (ProjectConfig project : next.projects()) {
-      ProjectRuntime old = runtimes.get(project.name());
-      if (old != null && old.config().equals(project)) {
-        keep.put(project.name(), old);
-      } else {
-        ProjectRuntime created = factory.apply(project);
-        keep.put(project.name(), created);
-        fresh.add(created);
-        changed.add(project.name());
-      }
+    if (!applying.compareAndSet(false, true)) {
+      throw new IllegalStateException("another config is being applied");
     }
-    for (Map.Entry<String, ProjectRuntime> e : runtimes.entrySet()) {
-      if (keep.get(e.getKey()) != e.getValue()) {
-        retired.add(e.getValue());
-        if (!keep.containsKey(e.getKey())) {
-          changed.add(e.getKey() + " (removed)");
+    try {
+      Map<String, ProjectRuntime> before = snapshot();
+      Map<String, ProjectRuntime> keep = new LinkedHashMap<>();
+      List<ProjectRuntime> fresh = new ArrayList<>();
+      for (ProjectConfig project : next.projects()) {
+        ProjectRuntime old = before.get(project.name());
+        if (old != null && old.config().equals(project)) {
+          keep.put(project.name(), old);
+        } else {
+          ProjectRuntime created = factory.apply(project);
+          keep.put(project.name(), created);
+          fresh.add(created);
+          changed.add(project.name());
         }
       }
+      List<ProjectRuntime> retired = new ArrayList<>();
+      for (Map.Entry<String, ProjectRuntime> e : before.entrySet()) {
+        if (keep.get(e.getKey()) != e.getValue()) {
+          retired.add(e.getValue());
+          if (!keep.containsKey(e.getKey())) {
+            changed.add(e.getKey() + " (removed)");
+          }
+        }
+      }
+      install(keep, new AfterChains(next.projects()));
+      retired.forEach(ProjectRegistry::retire); // cancels runs: not under the registry's lock
+      return fresh;
+    } finally {
+      applying.set(false);
     }
+  }
+
+  private synchronized Map<String, ProjectRuntime> snapshot() {
+    return new LinkedHashMap<>(runtimes);
+  }
+
+  private synchronized void install(Map<String, ProjectRuntime> next, AfterChains nextChains) {
     runtimes.clear();
-    runtimes.putAll(keep);
-    chains = new AfterChains(next.projects());
-    return fresh;
+    runtimes.putAll(next);
+    chains = nextChains;
   }
 
   /** Every project now. */

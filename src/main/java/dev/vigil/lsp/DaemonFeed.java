@@ -1,19 +1,24 @@
 package dev.vigil.lsp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.report.VigilEvent;
+import dev.vigil.run.RunResult;
+import dev.vigil.run.StageStatus;
 import dev.vigil.time.Scheduler;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.WorkDoneProgressBegin;
-import org.eclipse.lsp4j.WorkDoneProgressEnd;
 
 /**
  * Follows the daemon: its status when the event stream opens, then each event. A stage's
@@ -23,7 +28,8 @@ import org.eclipse.lsp4j.WorkDoneProgressEnd;
  */
 final class DaemonFeed implements Runnable {
   /** Stage results that say what the stage reports now; skipped and cancelled say nothing. */
-  private static final Set<String> DECISIVE = Set.of("passed", "failed", "timeout", "cached");
+  private static final Set<StageStatus> DECISIVE =
+      EnumSet.of(StageStatus.PASSED, StageStatus.FAILED, StageStatus.TIMEOUT, StageStatus.CACHED);
 
   private static final long FIRST_PAUSE_MS = 500;
   private static final long LONGEST_PAUSE_MS = 5000;
@@ -34,7 +40,7 @@ final class DaemonFeed implements Runnable {
   private final String daemonName;
   private final RunProgress progress;
   private final Map<String, Path> roots = new ConcurrentHashMap<>();
-  private final Map<String, String> lastResult = new ConcurrentHashMap<>();
+  private final Map<String, RunResult> lastResult = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private boolean away;
 
@@ -93,7 +99,7 @@ final class DaemonFeed implements Runnable {
         roots.put(name, Path.of(project.path("root").asText()).toAbsolutePath().normalize());
         JsonNode last = project.path("lastRun");
         if (last.isObject()) {
-          lastResult.put(name, last.path("result").asText(""));
+          remember(name, last);
           for (JsonNode stage : last.path("stages")) {
             stageResult(name, stage);
           }
@@ -122,15 +128,18 @@ final class DaemonFeed implements Runnable {
   }
 
   void onEvent(JsonNode event) {
-    String type = event.path("type").asText();
+    Optional<VigilEvent.Type> type = VigilEvent.Type.named(event.path("type").asText());
+    if (type.isEmpty()) {
+      return; // from a newer daemon: nothing this editor side knows to show
+    }
     JsonNode run = event.path("run");
     String project = run.path("project").asText();
     String token = RunProgress.token(project);
-    switch (type) {
-      case "run-started" ->
+    switch (type.get()) {
+      case RUN_STARTED ->
           editor.beginProgress(token, begin("vigil: " + project, run.path("runId").asText()));
-      case "stage-started" -> progress.stageStarted(project, event.path("stage").asText());
-      case "stage-finished" -> {
+      case STAGE_STARTED -> progress.stageStarted(project, event.path("stage").asText());
+      case STAGE_FINISHED -> {
         String name = event.path("stage").asText();
         for (JsonNode stage : run.path("stages")) {
           if (stage.path("name").asText().equals(name)) {
@@ -139,11 +148,8 @@ final class DaemonFeed implements Runnable {
           }
         }
       }
-      case "run-finished" -> {
-        progress.runFinished(project);
-        WorkDoneProgressEnd end = new WorkDoneProgressEnd();
-        end.setMessage(run.path("result").asText());
-        editor.progress(token, end);
+      case RUN_FINISHED -> {
+        progress.runFinished(project, run.path("result").asText());
         runFinished(project, run);
       }
       default -> {}
@@ -152,7 +158,7 @@ final class DaemonFeed implements Runnable {
 
   private void stageResult(String project, JsonNode stage) {
     Path root = roots.get(project);
-    if (root == null || !DECISIVE.contains(stage.path("status").asText())) {
+    if (root == null || status(stage).filter(DECISIVE::contains).isEmpty()) {
       return;
     }
     List<PublishDiagnosticsParams> publish =
@@ -161,17 +167,38 @@ final class DaemonFeed implements Runnable {
   }
 
   private void runFinished(String project, JsonNode run) {
-    String result = run.path("result").asText("");
-    String before = lastResult.put(project, result);
-    if ("failed".equals(result) && !"failed".equals(before)) {
+    RunResult before = lastResult.get(project);
+    Optional<RunResult> result = remember(project, run);
+    if (result.equals(Optional.of(RunResult.FAILED)) && before != RunResult.FAILED) {
       editor.message(MessageType.Warning, "vigil: " + project + " broke: " + firstFailure(run));
+    }
+  }
+
+  /** Keeps the run's result as the project's last; returns it, empty when it names none known. */
+  private Optional<RunResult> remember(String project, JsonNode run) {
+    Optional<RunResult> result = word(run.path("result"), RunResult::of);
+    result.ifPresentOrElse(r -> lastResult.put(project, r), () -> lastResult.remove(project));
+    return result;
+  }
+
+  private static Optional<StageStatus> status(JsonNode stage) {
+    return word(stage.path("status"), StageStatus::of);
+  }
+
+  /** The constant a JSON word names; empty when it is missing or unknown (a newer daemon's). */
+  private static <T> Optional<T> word(JsonNode node, Function<String, T> of) {
+    try {
+      return node.isTextual() ? Optional.of(of.apply(node.asText())) : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 
   private static String firstFailure(JsonNode run) {
     for (JsonNode stage : run.path("stages")) {
-      String status = stage.path("status").asText();
-      if (status.equals("failed") || status.equals("timeout")) {
+      Optional<StageStatus> failing = status(stage).filter(StageStatus::failing);
+      if (failing.isPresent()) {
+        String status = failing.get().word();
         JsonNode d = stage.path("diagnostics").path(0);
         String where =
             d.isObject()

@@ -1,5 +1,6 @@
 package dev.vigil.lsp;
 
+import dev.vigil.threads.NamedThreads;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.ExecutionException;
@@ -17,21 +18,18 @@ public final class LanguageServerLauncher {
     Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
     server.connect(launcher.getRemoteProxy());
     Future<Void> listening = launcher.startListening();
-    Thread input =
-        new Thread(
-            () -> {
-              try {
-                listening.get();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              } catch (ExecutionException e) {
-                // the editor went away mid-message: nothing more to serve
-              }
-              server.exit();
-            },
-            "vigil-lsp-input");
-    input.setDaemon(true);
-    input.start();
+    NamedThreads.startDaemon(
+        "vigil-lsp-input",
+        () -> {
+          try {
+            listening.get();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (ExecutionException e) {
+            // the editor went away mid-message: nothing more to serve
+          }
+          server.exit();
+        });
     server.exited().join();
   }
 }

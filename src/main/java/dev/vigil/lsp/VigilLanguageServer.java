@@ -1,5 +1,6 @@
 package dev.vigil.lsp;
 
+import dev.vigil.threads.NamedThreads;
 import dev.vigil.time.Scheduler;
 import dev.vigil.time.SystemScheduler;
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.ExecuteCommandOptions;
@@ -38,13 +38,7 @@ public final class VigilLanguageServer implements LanguageServer, LanguageClient
   private final DaemonFeed feed;
   private final VigilDocuments documents;
   private final VigilWorkspace workspace;
-  private final ExecutorService requests =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "vigil-lsp-requests");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService requests = NamedThreads.singleThread("vigil-lsp-requests");
   private final CompletableFuture<Void> exited = new CompletableFuture<>();
   private volatile List<Path> folders = List.of();
   private final String version;
@@ -95,9 +89,7 @@ public final class VigilLanguageServer implements LanguageServer, LanguageClient
     Path first = folders.isEmpty() ? Path.of("").toAbsolutePath() : folders.get(0);
     Optional<String> problem = starter.ensureRunning(first);
     problem.ifPresent(p -> editor.message(MessageType.Error, "vigil: " + p));
-    Thread thread = new Thread(feed, "vigil-lsp-daemon-feed");
-    thread.setDaemon(true);
-    thread.start();
+    NamedThreads.startDaemon("vigil-lsp-daemon-feed", feed);
   }
 
   @Override

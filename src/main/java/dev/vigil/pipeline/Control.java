@@ -26,8 +26,11 @@ sealed interface Control {
    */
   record RunOnce(java.util.concurrent.CompletableFuture<RunRecord> done) implements Control {}
 
-  /** Hold (or let go): changes wait, and start no run, until let go; once-runs still start. */
-  record Hold(boolean on) implements Control {}
+  /** Hold: changes wait, and start no run, until let go; once-runs still start. */
+  record Hold() implements Control {}
+
+  /** Let go of the hold. */
+  record Release() implements Control {}
 
   record Pause() implements Control {
     @Override

@@ -68,8 +68,7 @@ public final class PipelineRun {
     this.cache = new CacheStep(cache, request);
     this.records = new RunRecords(project, request, scheduler, memory, this.cache);
     this.graph = new StageGraph(project);
-    this.stages =
-        new StageBoard(graph, graph.selectedFor(request.changed(), request.changed().isEmpty()));
+    this.stages = new StageBoard(graph, graph.selectedFor(request.changed()));
   }
 
   /** Starts the run; stages begin at once. */
@@ -146,8 +145,7 @@ public final class PipelineRun {
           running.add(r.command());
         } else if (e.getValue() instanceof StageState.BackingOff b) {
           b.task().cancel();
-          StageState.Done done =
-              records.ended(e.getKey(), b.attempts(), null, StageStatus.CANCELLED, null, false);
+          StageState.Done done = records.cancelled(e.getKey(), b.attempts());
           e.setValue(done);
           waitingEnded.add(done.record());
         }
@@ -239,9 +237,8 @@ public final class PipelineRun {
         phase = phase.announced();
       }
       if (toStart.isEmpty() && stages.placesTaken() == 0) {
-        done =
-            records.over(
-                startedAt, startNanos, stages.result(phase.cancelling()), stages.records());
+        RunResult result = phase.cancelling() ? RunResult.CANCELLED : stages.result();
+        done = records.over(startedAt, startNanos, result, stages.records());
         phase = phase.finished();
       }
     }
@@ -333,7 +330,7 @@ public final class PipelineRun {
       cancelledMeanwhile = phase.cancelling();
       StageState next;
       if (cancelledMeanwhile) {
-        next = records.ended(name, asking.attempts(), null, StageStatus.CANCELLED, null, false);
+        next = records.cancelled(name, asking.attempts());
       } else if (lookup != null && lookup.hit().isPresent()) {
         long took = scheduler.nanoTime() - asking.askedNanos();
         next =

@@ -26,8 +26,11 @@ public final class ProjectLoop {
     /** The loop's status changed. */
     default void statusChanged(String project, LoopStatus status) {}
 
-    /** The project was paused ({@code true}) or resumed; said only when that changed anything. */
-    default void pausedChanged(String project, boolean paused) {}
+    /** The project was paused; said only when it was not paused before. */
+    default void paused(String project) {}
+
+    /** The project was resumed; said only when it was paused before. */
+    default void resumed(String project) {}
 
     /** A run is asked for and waits to start. */
     default void runQueued(String project, Trigger trigger) {}
@@ -44,12 +47,8 @@ public final class ProjectLoop {
   private final StageGraph stages;
 
   private final PendingWork pending = new PendingWork();
-  private ActiveRun current;
-  private boolean waitingForSlot;
-  private boolean paused;
-  private boolean held;
+  private LoopMode mode = LoopMode.START;
   private List<CompletableFuture<RunRecord>> onceWaiters = new ArrayList<>();
-  private boolean stale;
   private RunRecord lastRun;
   private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
 
@@ -99,11 +98,11 @@ public final class ProjectLoop {
 
   /** Holds changes back from starting runs until {@link #release}; once-runs still start. */
   public CompletableFuture<Void> hold() {
-    return queue.post(new Control.Hold(true));
+    return queue.post(new Control.Hold());
   }
 
   public CompletableFuture<Void> release() {
-    return queue.post(new Control.Hold(false));
+    return queue.post(new Control.Release());
   }
 
   public CompletableFuture<Void> pause() {
@@ -132,7 +131,7 @@ public final class ProjectLoop {
   /** A consistent picture of the loop, safe to call from any thread. */
   public synchronized LoopStatus status() {
     return new LoopStatus(
-        current != null || waitingForSlot, paused, pending.count(), stale, lastRun);
+        mode.busy(), mode.gate().paused(), pending.count(), mode.stale(), lastRun);
   }
 
   private void handle(Control control) {
@@ -155,62 +154,70 @@ public final class ProjectLoop {
     } else if (control instanceof Control.RunOnce o) {
       onceWaiters.add(o.done());
       onRunAll(pending.fullRun() == null ? TriggerKind.MANUAL : pending.fullRun());
-    } else if (control instanceof Control.Hold h) {
-      held = h.on();
+    } else if (control instanceof Control.Hold) {
+      mode = mode.hold();
+    } else if (control instanceof Control.Release) {
+      mode = mode.release();
     } else if (control instanceof Control.Pause) {
-      setPaused(true);
+      onPause();
     } else if (control instanceof Control.Resume) {
-      setPaused(false);
+      onResume();
     } else if (control instanceof Control.Cancel) {
       onCancel();
     } else if (control instanceof Control.SlotGranted g) {
-      onSlot(g.slot());
+      onSlotGranted(g.slot());
     } else if (control instanceof Control.RunEnded e) {
       onRunEnded(e.run(), e.record());
     }
     maybeStart();
   }
 
-  private void setPaused(boolean now) {
-    if (paused != now) {
-      paused = now;
-      afterwards.add(() -> listener.pausedChanged(project.name(), now));
+  private void onPause() {
+    if (!mode.gate().paused()) {
+      afterwards.add(() -> listener.paused(project.name()));
     }
+    mode = mode.pause();
+  }
+
+  private void onResume() {
+    if (mode.gate().paused()) {
+      afterwards.add(() -> listener.resumed(project.name()));
+    }
+    mode = mode.resume();
   }
 
   private void onChanges(ChangeBatch batch) {
     if (!batch.changed().isEmpty()
         && batch.changedCount() == batch.changed().size()
-        && stages.selectedFor(batch.changed(), false).isEmpty()) {
+        && stages.concernedBy(batch.changed()).isEmpty()) {
       // Like a filtered-out event in watchexec: no stage's `when` takes these paths, so there is
       // nothing to run, nothing to restart, and no empty run to record.
       log.debug("{}: no stage is for {}; nothing to run", project.name(), batch.changed());
       return;
     }
-    if (current != null && project.onBusy() == BusyPolicy.SKIP) {
-      current.changed();
-      stale = true;
+    Optional<ActiveRun> current = mode.current();
+    if (current.isPresent() && project.onBusy() == BusyPolicy.SKIP) {
+      current.get().changed();
       return;
     }
     pending.addChanges(batch);
-    if (current != null) {
-      current.changed();
-      stale = true;
+    if (current.isPresent()) {
+      current.get().changed();
       if (project.onBusy() == BusyPolicy.RESTART) {
-        cancelCurrent();
+        cancel(current.get());
       }
     }
   }
 
-  private void cancelCurrent() {
+  private void cancel(ActiveRun current) {
     PipelineRun run = current.run;
     afterwards.add(run::cancel);
   }
 
   private void onRunAll(TriggerKind kind) {
     pending.askFullRun(kind, onceWaiters.isEmpty() || kind != TriggerKind.MANUAL);
-    if (current != null && project.onBusy() == BusyPolicy.RESTART) {
-      cancelCurrent();
+    if (project.onBusy() == BusyPolicy.RESTART) {
+      mode.current().ifPresent(this::cancel);
     }
   }
 
@@ -219,14 +226,16 @@ public final class ProjectLoop {
     List<CompletableFuture<RunRecord>> dropped = onceWaiters;
     afterwards.add(() -> dropped.forEach(f -> f.cancel(false)));
     onceWaiters = new ArrayList<>();
-    if (current != null) {
-      current.cancelledByUser();
-      cancelCurrent();
-    }
+    mode.current()
+        .ifPresent(
+            current -> {
+              current.cancelledByUser();
+              cancel(current);
+            });
   }
 
   private void maybeStart() {
-    if (blocked() || current != null || waitingForSlot || !pending.any()) {
+    if (blocked() || mode.busy() || !pending.any()) {
       signalIdleIfIdle();
       return;
     }
@@ -234,20 +243,30 @@ public final class ProjectLoop {
     afterwards.add(() -> listener.runQueued(project.name(), queued));
     Optional<RunSlots.Slot> free = slots.tryAcquire();
     if (free.isPresent()) {
-      onSlot(free.get()); // no wait: start now, not after another pass through the queue
+      start(free.get()); // no wait: start now, not after another pass through the queue
       return;
     }
-    waitingForSlot = true;
+    mode = mode.awaitingSlot();
     afterwards.add(
         () -> slots.acquire().thenAccept(slot -> queue.post(new Control.SlotGranted(slot))));
   }
 
-  private void onSlot(RunSlots.Slot slot) {
-    waitingForSlot = false;
-    if (blocked() || current != null || !pending.any()) {
+  private void onSlotGranted(RunSlots.Slot slot) {
+    if (!(mode.activity() instanceof LoopMode.Activity.AwaitingSlot)) {
+      log.warn("{}: a run slot came that was not asked for; given back", project.name());
       afterwards.add(slot::release);
       return;
     }
+    if (blocked() || !pending.any()) {
+      mode = mode.slotUnused();
+      afterwards.add(slot::release);
+      return;
+    }
+    start(slot);
+  }
+
+  /** Starts the run for what is pending, with the slot it holds. */
+  private void start(RunSlots.Slot slot) {
     List<CompletableFuture<RunRecord>> waiters = onceWaiters;
     onceWaiters = new ArrayList<>();
     boolean chains = pending.takeChains() || waiters.isEmpty();
@@ -255,7 +274,7 @@ public final class ProjectLoop {
     List<String> paths = pending.takePaths();
     List<String> changed = trigger.kind() == TriggerKind.CHANGE ? paths : List.of();
     PipelineRun run = pipelines.create(project, trigger, changed);
-    current = new ActiveRun(run, paths, chains, waiters);
+    mode = mode.running(new ActiveRun(run, paths, chains, waiters));
     afterwards.add(
         () -> {
           run.begin();
@@ -269,11 +288,12 @@ public final class ProjectLoop {
   }
 
   private void onRunEnded(PipelineRun run, RunRecord record) {
-    if (run == null || current == null || run != current.run) {
+    Optional<ActiveRun> current = mode.current();
+    if (run == null || current.isEmpty() || run != current.get().run) {
       return;
     }
-    ActiveRun ended = current;
-    current = null;
+    ActiveRun ended = current.get();
+    mode = mode.ended(ended.changedMeanwhile());
     if (record != null) {
       lastRun = record;
     }
@@ -286,7 +306,6 @@ public final class ProjectLoop {
         pending.askFullRun(record.trigger().kind(), false);
       }
     }
-    stale = ended.changedMeanwhile();
     if (record != null && !restarted && ended.chains) {
       afterwards.add(() -> listener.runFinished(project.name(), record));
     }
@@ -308,11 +327,11 @@ public final class ProjectLoop {
 
   /** Paused or held, changes start no run; a once-run waiting starts one all the same. */
   private boolean blocked() {
-    return (paused || held) && onceWaiters.isEmpty();
+    return !mode.changesMayStartRuns() && onceWaiters.isEmpty();
   }
 
   private void signalIdleIfIdle() {
-    if (current != null || waitingForSlot) {
+    if (mode.busy()) {
       return;
     }
     List<CompletableFuture<Void>> ready;

@@ -4,6 +4,7 @@ import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.StageConfig;
 import dev.vigil.diagnostics.DiagnosticParser;
 import dev.vigil.diagnostics.FixMemory;
+import dev.vigil.process.Outcome;
 import dev.vigil.run.Diagnostic;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.RunResult;
@@ -41,14 +42,37 @@ final class RunRecords {
 
   /** A stage that never ran: skipped, or cancelled before it started. */
   StageState.Done notRun(String name, StageStatus status) {
-    return ended(name, null, null, status, null, false);
+    return done(name, null, null, status, null, false);
+  }
+
+  /** A stage cancelled while it asked the cache or waited to be tried again. */
+  StageState.Done cancelled(String name, StageState.Attempts attempts) {
+    return done(name, attempts, null, StageStatus.CANCELLED, null, false);
+  }
+
+  /** A stage whose tool could not be run at all: failed, and the run's result is an error. */
+  StageState.Done couldNotRun(String name, StageState.Attempts attempts, DiagnosticParser parser) {
+    return done(name, attempts, parser, StageStatus.FAILED, null, true);
+  }
+
+  /** A stage whose last attempt ended with {@code outcome}, read by {@code parser}. */
+  StageState.Done ended(
+      String name, StageState.Attempts attempts, DiagnosticParser parser, Outcome outcome) {
+    Integer exit = outcome instanceof Outcome.Exited ex ? ex.code() : null;
+    return done(
+        name,
+        attempts,
+        parser,
+        StageOutcome.status(outcome),
+        exit,
+        StageOutcome.couldNotRun(outcome));
   }
 
   /**
    * A stage whose attempts ended: its record, with the diagnostics {@code parser} read (none when
    * it was cancelled), its log file and how long it took.
    */
-  StageState.Done ended(
+  private StageState.Done done(
       String name,
       StageState.Attempts attempts,
       DiagnosticParser parser,

@@ -20,14 +20,16 @@ public final class RunSlots {
   }
 
   /** Completes with a slot as soon as one is free; release it exactly once. */
-  synchronized CompletableFuture<Slot> acquire() {
+  CompletableFuture<Slot> acquire() {
     CompletableFuture<Slot> f = new CompletableFuture<>();
-    if (inUse < capacity) {
+    synchronized (this) {
+      if (inUse >= capacity) {
+        waiting.add(f);
+        return f;
+      }
       inUse++;
-      f.complete(new Slot());
-    } else {
-      waiting.add(f);
     }
+    f.complete(new Slot());
     return f;
   }
 

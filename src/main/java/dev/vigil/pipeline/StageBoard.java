@@ -86,11 +86,8 @@ final class StageBoard {
     return out;
   }
 
-  /** How the run came out once every stage ended. */
-  RunResult result(boolean cancelled) {
-    if (cancelled) {
-      return RunResult.CANCELLED;
-    }
+  /** How a run that was not cancelled came out once every stage ended. */
+  RunResult result() {
     boolean allPassed = true;
     for (StageState s : states.values()) {
       if (s instanceof StageState.Done d && d.couldNotRun()) {

@@ -36,12 +36,17 @@ final class StageGraph {
 
   /**
    * The stages a run should run: all of them for a run without changed paths (manual, startup,
-   * ...), else those whose {@code when} is empty or matches one of the paths.
+   * ...), else those the paths concern.
    */
-  Set<String> selectedFor(List<String> changed, boolean allStages) {
+  Set<String> selectedFor(List<String> changed) {
+    return changed.isEmpty() ? new LinkedHashSet<>(stages.keySet()) : concernedBy(changed);
+  }
+
+  /** The stages whose {@code when} is empty or matches one of the changed paths. */
+  Set<String> concernedBy(List<String> changed) {
     Set<String> selected = new LinkedHashSet<>();
     for (StageConfig stage : stages.values()) {
-      if (allStages || concerns(stage.name(), changed)) {
+      if (concerns(stage.name(), changed)) {
         selected.add(stage.name());
       }
     }

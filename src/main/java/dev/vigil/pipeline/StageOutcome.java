@@ -34,9 +34,7 @@ final class StageOutcome {
       RunRecords records) {
     if (error != null) {
       StageState.Running ended = running.ended("vigil: the stage could not be run: " + error, 0);
-      return new Next(
-          records.ended(name, ended.attempts(), ended.parser(), StageStatus.FAILED, null, true),
-          Duration.ZERO);
+      return new Next(records.couldNotRun(name, ended.attempts(), ended.parser()), Duration.ZERO);
     }
     Outcome outcome = output.outcome();
     StageState.Running ended =
@@ -51,10 +49,7 @@ final class StageOutcome {
           ended.backOff(new StageRetry(attempt, why.get(), wait.toMillis()));
       return new Next(wait.isZero() ? backOff.over() : backOff, wait);
     }
-    Integer exit = outcome instanceof Outcome.Exited ex ? ex.code() : null;
-    return new Next(
-        records.ended(name, so, ended.parser(), status(outcome), exit, couldNotRun(outcome)),
-        Duration.ZERO);
+    return new Next(records.ended(name, so, ended.parser(), outcome), Duration.ZERO);
   }
 
   /** Passed, failed, timed out or cancelled. */

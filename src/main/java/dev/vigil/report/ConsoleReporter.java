@@ -146,14 +146,19 @@ public final class ConsoleReporter {
     return stage.status().failing();
   }
 
-  /** Says that a project was paused or resumed, one line; nothing in json or quiet mode. */
-  public void paused(String project, boolean paused) {
+  /** Says that a project was paused, one line; nothing in json or quiet mode. */
+  public void paused(String project) {
+    projectLine(project, "paused; saves wait for 'vigil resume'");
+  }
+
+  /** Says that a project was resumed, one line; nothing in json or quiet mode. */
+  public void resumed(String project) {
+    projectLine(project, "resumed");
+  }
+
+  private void projectLine(String project, String what) {
     if (json == null && !quiet) {
-      print(
-          out,
-          List.of(
-              text.prefix(project)
-                  + (paused ? "paused; saves wait for 'vigil resume'" : "resumed")));
+      print(out, List.of(text.prefix(project) + what));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.vigil.report;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.vigil.run.RunRecord;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Something that happened in the daemon, as the event bus and the SSE stream carry it. */
 public sealed interface VigilEvent permits VigilEvent.RunEvent, VigilEvent.ConfigEvent {
@@ -51,6 +52,16 @@ public sealed interface VigilEvent permits VigilEvent.RunEvent, VigilEvent.Confi
     @JsonValue
     public String wireName() {
       return wireName;
+    }
+
+    /** The type a wire name names; empty for one this version does not know. */
+    public static Optional<Type> named(String wireName) {
+      for (Type t : values()) {
+        if (t.wireName.equals(wireName)) {
+          return Optional.of(t);
+        }
+      }
+      return Optional.empty();
     }
 
     boolean aboutRuns() {

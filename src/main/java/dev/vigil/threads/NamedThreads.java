@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Executors whose threads are named daemon threads, so a thread dump says whose each one is and
- * none of them keeps the JVM alive; and a bounded wait for one that was shut down.
+ * Executors and threads that are named daemon threads, so a thread dump says whose each one is and
+ * none of them keeps the JVM alive; and a bounded wait for an executor that was shut down.
  */
 public final class NamedThreads {
   private static final long WAIT_SECONDS = 5;
@@ -40,6 +40,13 @@ public final class NamedThreads {
   /** A cached pool whose threads are called {@code prefix-1}, {@code prefix-2}, ... */
   public static ExecutorService cachedPool(String prefix) {
     return Executors.newCachedThreadPool(numbered(prefix));
+  }
+
+  /** Starts {@code task} on a daemon thread of that name. */
+  public static Thread startDaemon(String name, Runnable task) {
+    Thread t = daemon(task, name);
+    t.start();
+    return t;
   }
 
   /** Waits a few seconds for a shut-down executor's tasks to end; keeps the interrupt. */

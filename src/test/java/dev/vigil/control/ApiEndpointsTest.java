@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.vigil.report.DaemonState;
 import dev.vigil.report.Json;
 import dev.vigil.report.StatusSnapshot;
 import dev.vigil.run.RunRecord;
@@ -48,7 +49,7 @@ class ApiEndpointsTest {
         .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     StatusSnapshot status = json.readStatus(response.body());
     assertThat(status.daemon().pid()).isEqualTo(ProcessHandle.current().pid());
-    assertThat(status.daemon().state()).isEqualTo("ready");
+    assertThat(status.daemon().state()).isEqualTo(DaemonState.READY);
     assertThat(status.projects()).extracting(p -> p.name()).containsExactly("app", "lib");
   }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.report.ConsoleReporter;
+import dev.vigil.report.DaemonState;
 import dev.vigil.report.ProjectState;
 import dev.vigil.report.StatusSnapshot;
 import dev.vigil.run.RunRecord;
@@ -168,7 +169,7 @@ class DaemonBehaviourTest {
   void statusFileSaysWatchingOnceReadyAndRunsShowThere() throws Exception {
     fx.start(root, state, quietConfig("echo ok"));
     StatusSnapshot status = fx.statusFile();
-    assertThat(status.daemon().state()).isEqualTo("ready");
+    assertThat(status.daemon().state()).isEqualTo(DaemonState.READY);
     assertThat(status.daemon().pid()).isEqualTo(ProcessHandle.current().pid());
     assertThat(status.projects())
         .singleElement()

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.vigil.report.DaemonState;
 import dev.vigil.report.DaemonStatus;
 import dev.vigil.report.Json;
 import dev.vigil.report.StatusFileWriter;
@@ -94,7 +95,7 @@ class StatusBoardTest {
         new StatusFileWriter(stateDir, new Json()),
         () -> {
           pictures.incrementAndGet();
-          return new DaemonStatus(1, "test", "ready", Instant.EPOCH, null, null);
+          return new DaemonStatus(1, "test", DaemonState.READY, Instant.EPOCH, null, null);
         },
         List::of,
         scheduler);

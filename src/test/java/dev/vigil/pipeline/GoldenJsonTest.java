@@ -14,6 +14,7 @@ import dev.vigil.process.OutputLine;
 import dev.vigil.process.OutputLines;
 import dev.vigil.process.OutputListener;
 import dev.vigil.process.RunningCommand;
+import dev.vigil.report.DaemonState;
 import dev.vigil.report.DaemonStatus;
 import dev.vigil.report.HistoryLog;
 import dev.vigil.report.Json;
@@ -75,7 +76,7 @@ class GoldenJsonTest {
             new DaemonStatus(
                 4242,
                 "1.0.0",
-                "ready",
+                DaemonState.READY,
                 Instant.parse("2026-03-01T09:00:00Z"),
                 "/home/dev/app/vigil.yaml",
                 null),

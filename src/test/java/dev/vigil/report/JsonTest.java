@@ -65,7 +65,8 @@ class JsonTest {
     StatusSnapshot snapshot =
         new StatusSnapshot(
             1,
-            new DaemonStatus(4242, "0.1.0", "ready", Fixtures.T0, "/home/u/vigil.yaml", null),
+            new DaemonStatus(
+                4242, "0.1.0", DaemonState.READY, Fixtures.T0, "/home/u/vigil.yaml", null),
             List.of(
                 new ProjectStatus("engine", "/src/engine", ProjectState.WATCHING, 0, false, null),
                 new ProjectStatus("bot", "/src/bot", ProjectState.RUNNING, 2, true, run)));
@@ -91,7 +92,12 @@ class JsonTest {
         new StatusSnapshot(
             1,
             new DaemonStatus(
-                1, "0.1.0", "ready", Fixtures.T0, "vigil.yaml", "vigil.yaml:3:5: unknown key"),
+                1,
+                "0.1.0",
+                DaemonState.READY,
+                Fixtures.T0,
+                "vigil.yaml",
+                "vigil.yaml:3:5: unknown key"),
             List.of());
 
     assertThat(json.write(snapshot)).contains("\"configError\":\"vigil.yaml:3:5: unknown key\"");

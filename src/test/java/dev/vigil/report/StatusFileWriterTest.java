@@ -30,7 +30,7 @@ class StatusFileWriterTest {
       list.add(new ProjectStatus("p" + i, "/src/p" + i, ProjectState.WATCHING, i, false, last));
     }
     return new StatusSnapshot(
-        1, new DaemonStatus(7, "0.1.0", "ready", Fixtures.T0, "vigil.yaml", null), list);
+        1, new DaemonStatus(7, "0.1.0", DaemonState.READY, Fixtures.T0, "vigil.yaml", null), list);
   }
 
   @Test
