@@ -3,6 +3,7 @@ package dev.vigil.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.vigil.batch.ContentDigest;
 import dev.vigil.batch.RecordedContent;
 import dev.vigil.config.CacheSettings;
 import dev.vigil.config.ProjectConfig;
@@ -41,7 +42,7 @@ class CachedProjectLockTest {
   private final ExecutorService other = Executors.newSingleThreadExecutor();
   private final List<String> seen = new CopyOnWriteArrayList<>();
   private final Map<String, RecordedContent> files =
-      Map.of("src/lib.rs", new RecordedContent(10, 1));
+      Map.of("src/lib.rs", new RecordedContent(10, new ContentDigest(1, 0, 0, 0)));
 
   private final StageConfig clippy =
       new StageConfig(

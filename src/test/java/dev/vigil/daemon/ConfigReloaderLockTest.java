@@ -126,7 +126,8 @@ class ConfigReloaderLockTest {
                 new PrintStream(console, true, StandardCharsets.UTF_8), state, false),
             events,
             statusChanged,
-            ConcurrentHashMap.newKeySet()));
+            ConcurrentHashMap.newKeySet(),
+            settings -> {}));
     reloader.get().started(loaded, new FakeScheduler());
   }
 

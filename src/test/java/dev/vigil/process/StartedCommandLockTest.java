@@ -66,12 +66,13 @@ class StartedCommandLockTest {
     RunningCommand command =
         runner.start(
             spec("exec no-such-command-vigil-test", dir),
-            line -> {
-              if (line.text().startsWith("vigil: command not found")) {
-                await().atMost(WAIT).until(() -> started.get() != null);
-                cancelOnTheOtherThread(started.get());
-              }
-            });
+            OutputListener.eachLine(
+                line -> {
+                  if (line.text().startsWith("vigil: command not found")) {
+                    await().atMost(WAIT).until(() -> started.get() != null);
+                    cancelOnTheOtherThread(started.get());
+                  }
+                }));
     started.set(command);
 
     CommandOutput output =
