@@ -2,13 +2,8 @@ package dev.vigil.watch;
 
 import static dev.vigil.watch.LinuxInotify.EAGAIN;
 import static dev.vigil.watch.LinuxInotify.EINTR;
-import static dev.vigil.watch.LinuxInotify.IN_CLOSE_WRITE;
-import static dev.vigil.watch.LinuxInotify.IN_CREATE;
-import static dev.vigil.watch.LinuxInotify.IN_DELETE;
 import static dev.vigil.watch.LinuxInotify.IN_DELETE_SELF;
 import static dev.vigil.watch.LinuxInotify.IN_IGNORED;
-import static dev.vigil.watch.LinuxInotify.IN_MOVED_FROM;
-import static dev.vigil.watch.LinuxInotify.IN_MOVED_TO;
 import static dev.vigil.watch.LinuxInotify.IN_MOVE_SELF;
 import static dev.vigil.watch.LinuxInotify.IN_Q_OVERFLOW;
 
@@ -34,15 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 final class InotifyFolders implements FolderEvents {
   private static final Logger log = LoggerFactory.getLogger(InotifyFolders.class);
-  private static final int MASK =
-      IN_CLOSE_WRITE
-          | IN_CREATE
-          | IN_DELETE
-          | IN_MOVED_FROM
-          | IN_MOVED_TO
-          | IN_DELETE_SELF
-          | IN_MOVE_SELF
-          | LinuxInotify.IN_ONLYDIR;
+  private static final int MASK = LinuxInotify.DIRECTORY_EVENTS;
 
   /** A watched folder: the names that count in it, or null when every name does. */
   private record Folder(Path dir, Set<Path> names) {

@@ -33,15 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 final class InotifySource implements EventSource {
   private static final Logger log = LoggerFactory.getLogger(InotifySource.class);
-  private static final int DIR_MASK =
-      IN_CLOSE_WRITE
-          | IN_CREATE
-          | IN_DELETE
-          | IN_MOVED_FROM
-          | IN_MOVED_TO
-          | IN_DELETE_SELF
-          | IN_MOVE_SELF
-          | LinuxInotify.IN_ONLYDIR;
+  private static final int DIR_MASK = LinuxInotify.DIRECTORY_EVENTS;
 
   private final Path root;
   private final WatchFilter filter;

@@ -22,6 +22,21 @@ interface LinuxInotify extends Library {
   int IN_ISDIR = 0x4000_0000;
   int IN_CLOEXEC = 0x8_0000;
   int IN_NONBLOCK = 0x800;
+
+  /**
+   * What vigil watches a directory for: finished writes, entries made, removed and moved, and the
+   * directory itself removed or moved; directories only.
+   */
+  int DIRECTORY_EVENTS =
+      IN_CLOSE_WRITE
+          | IN_CREATE
+          | IN_DELETE
+          | IN_MOVED_FROM
+          | IN_MOVED_TO
+          | IN_DELETE_SELF
+          | IN_MOVE_SELF
+          | IN_ONLYDIR;
+
   int EFD_CLOEXEC = 0x8_0000;
   int POLLIN = 1;
   int ENOSPC = 28;
