@@ -5,6 +5,8 @@
 # edit accounted for in history, no exception in the log. Writes bench/out/soak.txt; exit 1
 # when a check fails.
 #   usage: bench/soak.sh [--minutes 60] [--baseline-minutes 5] [--seed 1]
+# With -XX:NativeMemoryTracking=summary in VIGIL_JAVA_OPTS it also prints the JVM's native memory
+# by category, from the baseline to the end (jcmd VM.native_memory summary.diff).
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 ensure_jar
 set +e

@@ -109,6 +109,26 @@ def thread_change(before, after):
             for name in sorted(set(before) | set(after)) if before[name] != after[name]]
 
 
+def jcmd(pid, *command):
+    """jcmd's output for the daemon's JVM, or '' when it cannot attach or the command is refused
+    (VM.native_memory needs -XX:NativeMemoryTracking=summary in VIGIL_JAVA_OPTS)."""
+    try:
+        out = subprocess.run(["jcmd", str(pid)] + list(command), capture_output=True, text=True,
+                             timeout=60).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return "" if "not enabled" in out or "Exception" in out else out
+
+
+def memory_detail(pid):
+    """Where the daemon's RSS is: anonymous and file-backed pages, and the Java heap's use."""
+    parts = ["RssAnon %.1f MB, RssFile %.1f MB" % (procs.status_kb(pid, "RssAnon") / 1024.0,
+                                                    procs.status_kb(pid, "RssFile") / 1024.0)]
+    heap = jcmd(pid, "GC.heap_info")
+    parts += [" ".join(line.split()) for line in heap.splitlines()[1:] if line.strip()]
+    return parts
+
+
 def figures(pid):
     threads = len(os.listdir("/proc/%d/task" % pid))
     fds = len(os.listdir("/proc/%d/fd" % pid))
@@ -253,14 +273,20 @@ def main():
         end = start + args.minutes * 60
         base_at = start + args.baseline_minutes * 60
         baseline = None
+        nmt = False
         n = 0
         src = [os.path.relpath(p, root) for p in glob.glob(os.path.join(root, "src", "*", "*"))]
         py = [os.path.relpath(p, root) for p in glob.glob(os.path.join(root, "py", "pkg", "*"))]
         while time.monotonic() < end:
             if baseline is None and time.monotonic() >= base_at:
+                # jcmd first: its attach starts a thread that then stays, in both counts
+                detail = memory_detail(pid)
+                nmt = bool(jcmd(pid, "VM.native_memory", "baseline"))
                 baseline = figures(pid)
                 baseline_threads = thread_names(pid)
                 print("# after %.0f min: %s" % (args.baseline_minutes, baseline), flush=True)
+                for line in detail:
+                    print("#   " + line, flush=True)
             n += 1
             action = rng.choices(["edit", "burst", "touch", "reload", "kill", "api"],
                                  [60, 4, 10, 2, 6, 18])[0]
@@ -302,11 +328,14 @@ def main():
             counts[action] += 1
             time.sleep(rng.uniform(0.05, 1.5))
         if baseline is None:
+            nmt = bool(jcmd(pid, "VM.native_memory", "baseline"))
             baseline = figures(pid)
             baseline_threads = thread_names(pid)
         idle = wait_idle(api, 300)
         final = figures(pid)
         final_threads = thread_names(pid)
+        final_memory = memory_detail(pid)
+        nmt_diff = jcmd(pid, "VM.native_memory", "summary.diff", "scale=KB") if nmt else ""
         runs = history(state)
         missing = unaccounted_edits(edits, runs)
         with open(log_path, "rb") as f:
@@ -336,6 +365,12 @@ def main():
     print("| edits not accounted for in history | | %d | | |" % len(missing))
     print("| exceptions in the daemon's log | | %d | | |" % len(exceptions))
     print("| daemon alive at the end; idle reached | | %s; %s | | |" % (alive, idle))
+    print("# memory at the end:")
+    for line in final_memory:
+        print("#   " + line)
+    for line in nmt_diff.splitlines():
+        if line.strip().startswith(("Total", "-")):
+            print("#   nmt " + " ".join(line.split()))
     for line in thread_change(baseline_threads, final_threads):
         print("#   threads named %s" % line)
     for rel, t in missing[:10]:
