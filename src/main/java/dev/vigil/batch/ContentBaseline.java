@@ -60,6 +60,9 @@ public final class ContentBaseline {
   /** What an earlier daemon recorded, trusted by the walk where size and time still match. */
   private volatile Map<String, Fingerprint> prior = Map.of();
 
+  /** Where an earlier daemon saved its record; the walk reads it first, off the start's path. */
+  private volatile Path recordToLoad;
+
   private final LongAdder startUpReads = new LongAdder();
 
   /** Reads taken as events arrive; the check at a close and the record at a run use them. */
@@ -85,6 +88,10 @@ public final class ContentBaseline {
     List<String> racy = new ArrayList<>();
     return CompletableFuture.runAsync(
             () -> {
+              Path record = recordToLoad;
+              if (record != null) {
+                prior = ContentRecordFile.load(record, root);
+              }
               try {
                 Files.walkFileTree(
                     root,
@@ -105,17 +112,19 @@ public final class ContentBaseline {
         .whenComplete(
             (v, e) -> {
               prior = Map.of();
+              recordToLoad = null;
               startedUp();
             });
   }
 
   /**
-   * Loads what an earlier daemon saved with {@link #saveRecord}, so that the next {@link
-   * #takeInBackground} reads only files whose size or modification time changed since. A missing,
-   * corrupt or stale file is ignored (logged). Call it before {@link #takeInBackground}.
+   * Has the next {@link #takeInBackground} start from what an earlier daemon saved with {@link
+   * #saveRecord}, so that it reads only files whose size or modification time changed since. The
+   * file is read by the walk, on its executor, not here: a daemon's start does not wait for it. A
+   * missing, corrupt or stale file is ignored (logged). Call it before {@link #takeInBackground}.
    */
   public void loadRecord(Path file) {
-    prior = ContentRecordFile.load(file, root);
+    recordToLoad = file;
   }
 
   /** Saves what the baseline knows to {@code file} (atomically, owner-only) for the next start. */

@@ -81,6 +81,24 @@ class ContentRecordFileTest {
   }
 
   @Test
+  void theRecordIsReadOnTheWalksExecutorNotOnTheCallersThread() throws IOException {
+    start();
+    ContentBaseline second = new ContentBaseline(root, clock);
+    second.loadRecord(recordFile);
+    CompletableFuture<Void> walk = second.takeInBackground((path, directory) -> false, tasks::add);
+    // The caller (the daemon's start, before it is ready) has not read the record: gone now, it
+    // is missed by the walk, which then reads every file.
+    Files.delete(recordFile);
+    while (!tasks.isEmpty()) {
+      tasks.remove().run();
+    }
+
+    assertThat(walk).isCompleted();
+    assertThat(second.startUpReads()).isEqualTo(3);
+    assertThat(second.size()).isEqualTo(3);
+  }
+
+  @Test
   void aSaveWhileDownIsTakenAsTheNewStateNotAsAChange() throws IOException {
     start();
     write("src/lib.rs", "pub fn one() -> i32 { 2 }\n", halfAnHourAgo);
