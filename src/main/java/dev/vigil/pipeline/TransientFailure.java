@@ -26,6 +26,17 @@ final class TransientFailure {
           "read timed out",
           "operation timed out",
           "timeout was reached", // curl [28]
+          "operation too slow", // curl [28] under a low-speed limit (git's http.lowSpeedTime)
+          "couldn't connect to server", // curl [7], so git
+          "could not connect to server", // curl [7] as cargo prints it
+          "econnrefused", // npm
+          "network timeout at", // npm
+          "returned error: 502", // curl --fail, so git
+          "returned error: 503",
+          "returned error: 504",
+          "), got 502", // cargo: failed to get successful HTTP response from `URL` (HOST), got 503
+          "), got 503",
+          "), got 504",
           "network is unreachable",
           "spurious network error", // cargo
           "failed to download",
