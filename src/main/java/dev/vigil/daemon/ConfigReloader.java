@@ -135,23 +135,28 @@ final class ConfigReloader {
     List<String> changed = new ArrayList<>();
     List<String> before = projects.all().stream().map(r -> r.config().name()).toList();
     List<ProjectRuntime> fresh = projects.apply(next.config(), changed);
-    for (ProjectRuntime kept : projects.all()) {
-      if (!fresh.contains(kept)) {
-        kept.retryEvents(); // a project polling after a fallback tries kernel events again now
-        kept.reloaded();
-      }
-    }
-    Map<ProjectRuntime, CompletableFuture<Void>> started = new LinkedHashMap<>();
-    for (ProjectRuntime runtime : fresh) {
-      started.put(runtime, runtime.start().thenRun(runtime::takeBaseline));
-    }
-    for (String name : before) {
-      if (next.config().projects().stream().noneMatch(p -> p.name().equals(name))) {
-        chained.finished(name); // removed: nothing waits for it any longer
-      }
-    }
+    List<ProjectRuntime> kept =
+        projects.all().stream().filter(runtime -> !fresh.contains(runtime)).toList();
+    List<String> removed =
+        before.stream()
+            .filter(name -> next.config().projects().stream().noneMatch(p -> p.name().equals(name)))
+            .toList();
+    // Starting a watch tells its listeners (the status, a project's state), and a finished
+    // upstream starts its downstream: both after letting go of the lock.
     afterwards.add(
         () -> {
+          for (ProjectRuntime runtime : kept) {
+            runtime.retryEvents(); // a project polling after a fallback tries kernel events again
+            runtime.reloaded();
+          }
+          Map<ProjectRuntime, CompletableFuture<Void>> started = new LinkedHashMap<>();
+          List<ProjectRuntime> current = projects.all();
+          for (ProjectRuntime runtime : fresh) {
+            if (current.contains(runtime)) { // not removed by a reload since
+              started.put(runtime, runtime.start().thenRun(runtime::takeBaseline));
+            }
+          }
+          removed.forEach(chained::finished); // removed: nothing waits for them any longer
           CompletableFuture<Void> unused =
               CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new))
                   .whenComplete((v, e) -> chained.runAll(TriggerKind.CONFIG, armedOf(started)));

@@ -3,9 +3,14 @@ package dev.vigil.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.vigil.cache.StageCache;
+import dev.vigil.config.CacheSettings;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.LoadedConfig;
 import dev.vigil.pipeline.ChainedRuns;
+import dev.vigil.pipeline.ProjectLoop;
+import dev.vigil.pipeline.RunListener;
+import dev.vigil.pipeline.RunSlots;
 import dev.vigil.report.ConsoleReporter;
 import dev.vigil.report.EventBus;
 import dev.vigil.time.FakeScheduler;
@@ -19,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -111,6 +117,78 @@ class ConfigReloaderLockTest {
 
     assertThat(seen).containsExactly("reloaded again: vigil.yaml:4:5");
     assertThat(console.toString(StandardCharsets.UTF_8)).contains("config error:");
+  }
+
+  @Test
+  void aProjectStartedByAReloadWhoseStatusListenerReloadsAgainIsNotStalled() throws Exception {
+    RunServices runs = new RunServices(state);
+    Map<String, String> env =
+        Map.of("HOME", Files.createDirectories(state.resolve("home")).toString());
+    ProjectServices parts =
+        new ProjectServices(
+            runs,
+            new RunSlots(1),
+            RunListener.NONE,
+            env,
+            Runnable::run,
+            Runnable::run,
+            Set.of(),
+            new StageCache(
+                state, CacheSettings.DEFAULT, env, runs.scheduler(), Runnable::run, s -> {}));
+    List<ProjectRuntime> built = new CopyOnWriteArrayList<>();
+    AtomicBoolean asked = new AtomicBoolean();
+    Runnable askAgain =
+        () -> {
+          if (asked.compareAndSet(false, true)) {
+            try {
+              Optional<String> again =
+                  CompletableFuture.supplyAsync(() -> reloader.get().reload(), other)
+                      .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+              seen.add("reloaded again: " + (again.isEmpty() ? "applied" : again.get()));
+            } catch (TimeoutException e) {
+              seen.add("<stuck>");
+            } catch (Exception e) {
+              seen.add("<failed: " + e + ">");
+            }
+          }
+        };
+    try {
+      reloader.set(
+          new ConfigReloader(
+              options,
+              new ProjectRegistry(
+                  config -> {
+                    ProjectRuntime runtime =
+                        new ProjectRuntime(
+                            config,
+                            parts,
+                            new ProjectLoop.Listener() {},
+                            WatchSettings.DEFAULTS,
+                            askAgain);
+                    built.add(runtime);
+                    return runtime;
+                  }),
+              new ChainedRuns((p, k) -> {}),
+              ConsoleReporter.human(
+                  new PrintStream(console, true, StandardCharsets.UTF_8), state, false),
+              events,
+              () -> {},
+              ConcurrentHashMap.newKeySet(),
+              settings -> {}));
+      reloader.get().started(loaded, new FakeScheduler());
+
+      Optional<String> problems =
+          assertTimeoutPreemptively(WAIT.multipliedBy(3), () -> reloader.get().reload());
+
+      assertThat(problems).isEmpty();
+      assertThat(seen).containsExactly("reloaded again: applied");
+    } finally {
+      for (ProjectRuntime runtime : built) {
+        runtime.baselineTaken().get(WAIT.toSeconds(), TimeUnit.SECONDS); // done writing its record
+        runtime.close();
+      }
+      runs.close();
+    }
   }
 
   private void start(Runnable statusChanged) {
