@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -175,11 +177,13 @@ public final class ProjectWatcher implements AutoCloseable {
 
   @Override
   public void close() {
+    Runnable stop;
     synchronized (this) {
       closed = true;
-      backends.stop();
+      stop = backends.detach();
       retry.cancel();
     }
+    stop.run();
     executor.shutdownNow();
   }
 
@@ -221,13 +225,20 @@ public final class ProjectWatcher implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       return registrationFailed(gen, e);
     }
+    boolean stale;
     synchronized (this) {
-      if (closed || gen != generation) {
-        opened.source().close();
-        return false;
+      stale = closed || gen != generation;
+      if (!stale) {
+        install(
+            opened.source(),
+            gen,
+            identity,
+            "watching " + root + " by " + opened.source().backend());
       }
-      install(
-          opened.source(), gen, identity, "watching " + root + " by " + opened.source().backend());
+    }
+    if (stale) {
+      opened.source().close();
+      return false;
     }
     announcer.deliver();
     whenLoopEnds(opened.loop(), gen);
@@ -289,17 +300,22 @@ public final class ProjectWatcher implements AutoCloseable {
       return;
     }
     long next;
+    List<Runnable> stops = new ArrayList<>();
     synchronized (this) {
-      if (closed || gen != generation) {
-        opened.source().close();
-        return;
+      next = -1;
+      if (!closed && gen == generation) {
+        backends.scanner = null; // handed over below, not closed
+        next = advance(gen, stops);
+        owner.set(next);
+        String message =
+            "kernel events work again: watching " + root + " by " + opened.source().backend();
+        install(opened.source(), next, identity, message);
       }
-      backends.scanner = null; // handed over below, not closed
-      next = transition(gen);
-      owner.set(next);
-      String message =
-          "kernel events work again: watching " + root + " by " + opened.source().backend();
-      install(opened.source(), next, identity, message);
+    }
+    stops.forEach(Runnable::run);
+    if (next < 0) {
+      opened.source().close();
+      return;
     }
     announcer.deliver();
     log.info("kernel events work again for {}; polling stops", root);
@@ -353,21 +369,30 @@ public final class ProjectWatcher implements AutoCloseable {
       waitForRoot(gen);
       return false;
     }
+    boolean stale;
     synchronized (this) {
-      if (closed || gen != generation) {
-        s.close();
-        return false;
+      stale = closed || gen != generation;
+      if (!stale) {
+        install(s, gen, why, reason);
       }
-      backends.scanner = s;
-      backends.fallback = why == Polling.FALLBACK;
-      if (backends.fallback) {
-        retry.schedule(() -> executeQuietly(() -> tryEvents(gen)));
-      }
-      announcer.record(WatchState.POLLING, reason);
+    }
+    if (stale) {
+      s.close();
+      return false;
     }
     announcer.deliver();
     log.info("{}", reason);
     return true;
+  }
+
+  /** Makes the scanner this generation's backend; under the lock. */
+  private void install(PollingScanner s, long gen, Polling why, String reason) {
+    backends.scanner = s;
+    backends.fallback = why == Polling.FALLBACK;
+    if (backends.fallback) {
+      retry.schedule(() -> executeQuietly(() -> tryEvents(gen)));
+    }
+    announcer.record(WatchState.POLLING, reason);
   }
 
   /**
@@ -553,13 +578,30 @@ public final class ProjectWatcher implements AutoCloseable {
     }
   }
 
-  /** Ends whatever runs and starts a new generation; -1 if closed or the caller is stale. */
-  private synchronized long transition(long expected) {
+  /**
+   * Ends whatever runs and starts a new generation; -1 if closed or the caller is stale. What runs
+   * is ended after letting go of the lock.
+   */
+  private long transition(long expected) {
+    List<Runnable> stops = new ArrayList<>();
+    long next;
+    synchronized (this) {
+      next = advance(expected, stops);
+    }
+    stops.forEach(Runnable::run);
+    return next;
+  }
+
+  /**
+   * Starts a new generation under the lock, adding to {@code stops} what ends the old one's
+   * backends, for the caller to run after letting go; -1 if closed or the caller is stale.
+   */
+  private long advance(long expected, List<Runnable> stops) {
     if (closed || expected != generation) {
       return -1;
     }
     long next = ++generation;
-    backends.stop();
+    stops.add(backends.detach());
     retry.cancel();
     return next;
   }

@@ -8,7 +8,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 /**
  * What a {@link ProjectWatcher} runs in its current mode: the kernel event source with its liveness
  * probe, or the polling scanner, the watch above the root, the timer that looks for a missing root.
- * Guarded by its owner's lock; {@link #stop} ends all of it at a change of mode.
+ * Guarded by its owner's lock; {@link #detach} lets go of all of it at a change of mode.
  */
 final class WatchBackends {
   /** Volatile, so that {@link ProjectWatcher#walking} reads it without the lock. */
@@ -27,30 +27,41 @@ final class WatchBackends {
   /** The identity of the root directory the watches were registered in; null if none. */
   Object rootIdentity;
 
-  /** Ends whatever runs. */
-  void stop() {
-    if (source != null) {
-      source.close();
-      source = null;
-    }
-    if (scanner != null) {
-      scanner.close();
-      scanner = null;
-    }
-    if (probe != null) {
-      probe.close();
-      probe = null;
-    }
-    if (rootWatch != null) {
-      rootWatch.close();
-      rootWatch = null;
-    }
-    if (rootCheck != null) {
-      rootCheck.cancel();
-      rootCheck = null;
-    }
+  /**
+   * Lets go of whatever runs and returns what ends it. Call it under the owner's lock and run what
+   * it returns after letting go: closing an event source may complete its loop's future, and what
+   * waits on that runs right there.
+   */
+  Runnable detach() {
+    EventSource oldSource = source;
+    PollingScanner oldScanner = scanner;
+    LivenessProbe oldProbe = probe;
+    RootWatch oldRootWatch = rootWatch;
+    Scheduler.Cancellable oldRootCheck = rootCheck;
+    source = null;
+    scanner = null;
+    probe = null;
+    rootWatch = null;
+    rootCheck = null;
     fallback = false;
     rootIdentity = null;
+    return () -> {
+      if (oldSource != null) {
+        oldSource.close();
+      }
+      if (oldScanner != null) {
+        oldScanner.close();
+      }
+      if (oldProbe != null) {
+        oldProbe.close();
+      }
+      if (oldRootWatch != null) {
+        oldRootWatch.close();
+      }
+      if (oldRootCheck != null) {
+        oldRootCheck.cancel();
+      }
+    };
   }
 
   /**

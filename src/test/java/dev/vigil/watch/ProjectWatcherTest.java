@@ -12,11 +12,14 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -282,6 +285,86 @@ class ProjectWatcherTest {
       assertThat(answers).doesNotContainNull().endsWith(WatchState.WATCHING);
     } finally {
       other.shutdownNow();
+    }
+  }
+
+  @Test
+  void aSourceIsClosedWithNoLockOfTheWatcherHeldWhenItsLoopEndsAndWhenTheWatcherCloses()
+      throws Exception {
+    List<LockCheckingSource> sources = new CopyOnWriteArrayList<>();
+    watcher =
+        new ProjectWatcher(
+            dir,
+            WatchFilter.NONE,
+            events::add,
+            (s, m) -> states.add(s + ": " + m),
+            scheduler,
+            WatchSettings.DEFAULTS,
+            (root, filter, listener) -> {
+              LockCheckingSource source = new LockCheckingSource(() -> watcher);
+              sources.add(source);
+              return source;
+            });
+    watcher.start().get(30, TimeUnit.SECONDS);
+    assertThat(sources).hasSize(1);
+
+    // The loop ends unexpectedly: the watcher closes that source and tries again later.
+    sources.get(0).loop.completeExceptionally(new IOException("the loop died"));
+    await().atMost(WAIT).until(() -> watcher.state() == WatchState.ERROR);
+    watcher.close();
+
+    // Closing a source may complete its loop's future, and what waits on it runs right there.
+    assertThat(sources.get(0).closedUnderLock).containsOnly(false).isNotEmpty();
+  }
+
+  @Test
+  void theWatchersCloseClosesItsSourceWithNoLockHeld() throws Exception {
+    List<LockCheckingSource> sources = new CopyOnWriteArrayList<>();
+    watcher =
+        new ProjectWatcher(
+            dir,
+            WatchFilter.NONE,
+            events::add,
+            (s, m) -> states.add(s + ": " + m),
+            scheduler,
+            WatchSettings.DEFAULTS,
+            (root, filter, listener) -> {
+              LockCheckingSource source = new LockCheckingSource(() -> watcher);
+              sources.add(source);
+              return source;
+            });
+    watcher.start().get(30, TimeUnit.SECONDS);
+
+    watcher.close();
+
+    assertThat(sources).hasSize(1);
+    assertThat(sources.get(0).closedUnderLock).containsExactly(false);
+  }
+
+  /** A source that notes, when closed, whether its watcher's lock is held, and ends its loop. */
+  private static final class LockCheckingSource implements EventSource {
+    final CompletableFuture<Void> loop = new CompletableFuture<>();
+    final List<Boolean> closedUnderLock = new CopyOnWriteArrayList<>();
+    private final Supplier<ProjectWatcher> owner;
+
+    LockCheckingSource(Supplier<ProjectWatcher> owner) {
+      this.owner = owner;
+    }
+
+    @Override
+    public CompletableFuture<Void> start(Executor executor) {
+      return loop;
+    }
+
+    @Override
+    public void close() {
+      closedUnderLock.add(Thread.holdsLock(owner.get()));
+      loop.complete(null);
+    }
+
+    @Override
+    public String backend() {
+      return "lock-checking";
     }
   }
 
