@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Two workstations share stage results through a real remote cache: turborepo-remote-cache from npm
@@ -79,9 +81,10 @@ class RemoteCacheIT {
     assertThat(second.console()).contains("check cached (").contains("from the remote cache");
   }
 
-  @Test
-  void aTamperedArtifactOnTheRemoteIsIgnoredAndTheStageRuns() throws Exception {
-    server = CacheServer.turbo(tmp.resolve("turbo"));
+  @ParameterizedTest
+  @ValueSource(strings = {"turbo", "nginx"})
+  void aTamperedArtifactOnTheRemoteIsIgnoredAndTheStageRuns(String kind) throws Exception {
+    server = server(kind);
     Workstation first = workstation("first", "");
     first.start();
     first.awaitRun(1);
@@ -101,9 +104,10 @@ class RemoteCacheIT {
     assertThat(second.console()).contains("ignoring the artifact").contains("signature");
   }
 
-  @Test
-  void aReadOnlyWorkstationReadsButUploadsNothing() throws Exception {
-    server = CacheServer.turbo(tmp.resolve("turbo"));
+  @ParameterizedTest
+  @ValueSource(strings = {"turbo", "nginx"})
+  void aReadOnlyWorkstationReadsButUploadsNothing(String kind) throws Exception {
+    server = server(kind);
     Workstation laptop = workstation("laptop", ", upload: false");
     laptop.start();
     assertThat(laptop.awaitRun(1).path("stages").get(0).path("status").asText())
@@ -123,9 +127,10 @@ class RemoteCacheIT {
     assertThat(stage.path("cachedFrom").path("source").asText()).isEqualTo("remote");
   }
 
-  @Test
-  void aServerStoppedDuringARunChangesNothingButANote() throws Exception {
-    server = CacheServer.turbo(tmp.resolve("turbo"));
+  @ParameterizedTest
+  @ValueSource(strings = {"turbo", "nginx"})
+  void aServerStoppedDuringARunChangesNothingButANote(String kind) throws Exception {
+    server = server(kind);
     Path go = tmp.resolve("go");
     Workstation ws =
         new Workstation(
@@ -157,6 +162,13 @@ class RemoteCacheIT {
     server.startAgain();
     await().atMost(WAIT).until(() -> !server.stored().isEmpty());
     assertThat(ws.console()).contains("is reachable again; sending 1 upload made meanwhile");
+  }
+
+  /** A real remote cache server: turborepo-remote-cache or nginx with WebDAV. */
+  private CacheServer server(String kind) throws Exception {
+    return kind.equals("turbo")
+        ? CacheServer.turbo(tmp.resolve("turbo"))
+        : CacheServer.nginx(tmp.resolve("nginx"));
   }
 
   private Workstation workstation(String name, String remoteExtra) throws Exception {
