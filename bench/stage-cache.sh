@@ -10,8 +10,10 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$REPO"
 N="${1:-500}"
-mvn -B -q -o -DskipTests package >&2
-[ -s "$OUT/cp.txt" ] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >&2
+# offline first (fast); online where the local repository lacks a plugin (a fresh machine)
+mvn -B -q -o -DskipTests package >&2 || mvn -B -q -DskipTests package >&2
+[ -s "$OUT/cp.txt" ] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >&2 \
+  || mvn -B -q dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >&2
 cp="target/classes:target/test-classes:$(cat "$OUT/cp.txt")"
 flags="$(sed -n 's/^default_opts="\(.*\)"/\1/p' scripts/vigil)"
 "$REPO/.ci/servers/install.sh" >&2

@@ -20,7 +20,7 @@ fi
 
 ensure_jar() {
   if [ ! -f "$REPO/target/vigil.jar" ]; then
-    (cd "$REPO" && mvn -B -q -o -DskipTests package) >&2
+    (cd "$REPO" && { mvn -B -q -o -DskipTests package || mvn -B -q -DskipTests package; }) >&2
   fi
 }
 
