@@ -3,14 +3,10 @@ package dev.vigil.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.vigil.cache.StageCache;
-import dev.vigil.config.CacheSettings;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.LoadedConfig;
 import dev.vigil.pipeline.ChainedRuns;
 import dev.vigil.pipeline.ProjectLoop;
-import dev.vigil.pipeline.RunListener;
-import dev.vigil.pipeline.RunSlots;
 import dev.vigil.report.ConsoleReporter;
 import dev.vigil.report.EventBus;
 import dev.vigil.time.FakeScheduler;
@@ -24,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -122,19 +117,7 @@ class ConfigReloaderLockTest {
   @Test
   void aProjectStartedByAReloadWhoseStatusListenerReloadsAgainIsNotStalled() throws Exception {
     RunServices runs = new RunServices(state);
-    Map<String, String> env =
-        Map.of("HOME", Files.createDirectories(state.resolve("home")).toString());
-    ProjectServices parts =
-        new ProjectServices(
-            runs,
-            new RunSlots(1),
-            RunListener.NONE,
-            env,
-            Runnable::run,
-            Runnable::run,
-            Set.of(),
-            new StageCache(
-                state, CacheSettings.DEFAULT, env, runs.scheduler(), Runnable::run, s -> {}));
+    ProjectServices parts = InlineProjectServices.of(runs, state);
     List<ProjectRuntime> built = new CopyOnWriteArrayList<>();
     AtomicBoolean asked = new AtomicBoolean();
     Runnable askAgain =

@@ -3,23 +3,16 @@ package dev.vigil.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.vigil.cache.StageCache;
-import dev.vigil.config.CacheSettings;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.config.TestProjects;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.pipeline.ProjectLoop;
-import dev.vigil.pipeline.RunListener;
-import dev.vigil.pipeline.RunSlots;
 import dev.vigil.watch.WatchSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -52,19 +45,7 @@ class ProjectRegistryLockTest {
   @BeforeEach
   void wire() throws Exception {
     runs = new RunServices(state);
-    Map<String, String> env =
-        Map.of("HOME", Files.createDirectories(state.resolve("home")).toString());
-    parts =
-        new ProjectServices(
-            runs,
-            new RunSlots(1),
-            RunListener.NONE,
-            env,
-            Runnable::run,
-            Runnable::run,
-            Set.of(),
-            new StageCache(
-                state, CacheSettings.DEFAULT, env, runs.scheduler(), Runnable::run, s -> {}));
+    parts = InlineProjectServices.of(runs, state);
   }
 
   @AfterEach

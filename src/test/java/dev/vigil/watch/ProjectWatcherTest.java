@@ -291,21 +291,7 @@ class ProjectWatcherTest {
   @Test
   void aSourceIsClosedWithNoLockOfTheWatcherHeldWhenItsLoopEndsAndWhenTheWatcherCloses()
       throws Exception {
-    List<LockCheckingSource> sources = new CopyOnWriteArrayList<>();
-    watcher =
-        new ProjectWatcher(
-            dir,
-            WatchFilter.NONE,
-            events::add,
-            (s, m) -> states.add(s + ": " + m),
-            scheduler,
-            WatchSettings.DEFAULTS,
-            (root, filter, listener) -> {
-              LockCheckingSource source = new LockCheckingSource(() -> watcher);
-              sources.add(source);
-              return source;
-            });
-    watcher.start().get(30, TimeUnit.SECONDS);
+    List<LockCheckingSource> sources = startOnLockCheckingSources();
     assertThat(sources).hasSize(1);
 
     // The loop ends unexpectedly: the watcher closes that source and tries again later.
@@ -319,6 +305,16 @@ class ProjectWatcherTest {
 
   @Test
   void theWatchersCloseClosesItsSourceWithNoLockHeld() throws Exception {
+    List<LockCheckingSource> sources = startOnLockCheckingSources();
+
+    watcher.close();
+
+    assertThat(sources).hasSize(1);
+    assertThat(sources.get(0).closedUnderLock).containsExactly(false);
+  }
+
+  /** Starts {@link #watcher} on sources that note the lock; returns them as they are opened. */
+  private List<LockCheckingSource> startOnLockCheckingSources() throws Exception {
     List<LockCheckingSource> sources = new CopyOnWriteArrayList<>();
     watcher =
         new ProjectWatcher(
@@ -334,11 +330,7 @@ class ProjectWatcherTest {
               return source;
             });
     watcher.start().get(30, TimeUnit.SECONDS);
-
-    watcher.close();
-
-    assertThat(sources).hasSize(1);
-    assertThat(sources.get(0).closedUnderLock).containsExactly(false);
+    return sources;
   }
 
   /** A source that notes, when closed, whether its watcher's lock is held, and ends its loop. */
