@@ -9,6 +9,7 @@ import dev.vigil.report.VigilEvent;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.StageRecord;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ final class DaemonRunListener implements RunListener {
   private final java.nio.file.Path stateDir;
   private final java.util.function.Function<String, java.nio.file.Path> roots;
   private boolean historyFailing;
+  private final AtomicBoolean diagnosticsFailing = new AtomicBoolean();
 
   DaemonRunListener(
       ConsoleReporter console,
@@ -61,14 +63,33 @@ final class DaemonRunListener implements RunListener {
   @Override
   public void runFinished(RunRecord run) {
     appendToHistory(run);
-    try {
-      SarifWriter.writeLatest(stateDir, roots.apply(run.project()), run);
-    } catch (IOException | RuntimeException e) {
-      log.warn("could not write diagnostics of {}: {}", run.runId(), e.toString());
-    }
+    writeDiagnostics(run);
     console.runFinished(run);
     events.publish(VigilEvent.run(VigilEvent.Type.RUN_FINISHED, run));
     statusChanged.run();
+  }
+
+  /**
+   * Writes the run's SARIF log; a write that fails (a full or read-only state dir) is said once,
+   * and once more when a later run's is written again.
+   */
+  private void writeDiagnostics(RunRecord run) {
+    try {
+      SarifWriter.writeLatest(stateDir, roots.apply(run.project()), run);
+      if (diagnosticsFailing.compareAndSet(true, false)) {
+        log.info("diagnostics are written again, from {} on", run.runId());
+      }
+    } catch (IOException | RuntimeException e) {
+      if (diagnosticsFailing.compareAndSet(false, true)) {
+        log.warn(
+            "could not write diagnostics of {}: {}; tried again at each run, said again once it"
+                + " works",
+            run.runId(),
+            e.toString());
+      } else {
+        log.debug("still cannot write diagnostics of {}: {}", run.runId(), e.toString());
+      }
+    }
   }
 
   /** Says once when the history stops taking runs, and once when it takes them again. */
