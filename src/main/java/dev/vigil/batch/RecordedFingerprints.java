@@ -13,11 +13,12 @@ import java.util.Set;
  * records.
  *
  * <p>Entry {@code e} has its path's bytes at {@code arena[starts[e]]} up to {@code starts[e + 1]},
- * and its fingerprint's six longs at {@code longs[6 * e]}. A path is encoded char by char as UTF-8
- * encodes code points below U+10000 (as {@link java.io.DataOutput#writeUTF} does), so that every
- * string, a lone surrogate included, comes back as it went in. An open-addressing index, probed
- * linearly, maps the hash of a path's bytes to its entry. A removed entry is marked dead and its
- * index slot left as a tombstone; once the dead outnumber the live, the arrays are compacted.
+ * and its fingerprint's six longs in a page of the longs of 1,024 entries: the biggest part never
+ * moves as the table grows, so that growing leaves little garbage. A path is encoded char by char
+ * as UTF-8 encodes code points below U+10000 (as {@link java.io.DataOutput#writeUTF} does), so that
+ * every string, a lone surrogate included, comes back as it went in. An open-addressing index,
+ * probed linearly, maps the hash of a path's bytes to its entry. A removed entry is marked dead and
+ * its index slot left as a tombstone; once the dead outnumber the live, the arrays are compacted.
  *
  * <p>Every method holds the table's monitor and calls nothing outside it; {@link #snapshot} copies
  * what a reader needs, to be used after it lets go.
@@ -27,6 +28,8 @@ final class RecordedFingerprints {
   private static final int FREE = -1;
   private static final int TOMBSTONE = -2;
   private static final int MIN_ENTRIES = 16;
+  private static final int PAGE_SHIFT = 10;
+  private static final int PAGE_ENTRIES = 1 << PAGE_SHIFT;
   private static final int MIN_INDEX = 32;
 
   /** The index grows past this share of its slots in use (tombstones count). */
@@ -34,7 +37,7 @@ final class RecordedFingerprints {
 
   private byte[] arena = new byte[MIN_ENTRIES * 16];
   private int[] starts = new int[MIN_ENTRIES + 1];
-  private long[] longs = new long[MIN_ENTRIES * LONGS];
+  private long[][] pages = new long[1][];
   private final BitSet dead = new BitSet();
   private int[] index = freeIndex(MIN_INDEX);
 
@@ -112,22 +115,23 @@ final class RecordedFingerprints {
   /** A copy of every live entry, unaffected by later changes. */
   synchronized Snapshot snapshot() {
     int[] liveStarts = new int[live + 1];
-    long[] liveLongs = new long[live * LONGS];
+    long[][] livePages = new long[pageCount(live)][];
     byte[] liveBytes = new byte[liveBytes()];
-    copyLive(liveBytes, liveStarts, liveLongs);
-    return new Snapshot(liveBytes, liveStarts, liveLongs);
+    copyLive(liveBytes, liveStarts, livePages);
+    return new Snapshot(liveBytes, liveStarts, livePages);
   }
 
   /** Shrinks the arrays to what the entries need, as after the start-up walk. */
   synchronized void trim() {
-    compact(live);
+    arena = Arrays.copyOf(arena, Math.max(starts[entries], MIN_ENTRIES));
+    starts = Arrays.copyOf(starts, Math.max(entries, MIN_ENTRIES) + 1);
   }
 
   /** The bytes held by the table's arrays (their contents, not the array headers). */
   synchronized long footprintBytes() {
     return arena.length
         + (long) Integer.BYTES * (starts.length + index.length)
-        + (long) Long.BYTES * longs.length
+        + (long) Long.BYTES * LONGS * PAGE_ENTRIES * pageCount(entries)
         + dead.size() / Byte.SIZE;
   }
 
@@ -135,12 +139,12 @@ final class RecordedFingerprints {
   static final class Snapshot {
     private final byte[] arena;
     private final int[] starts;
-    private final long[] longs;
+    private final long[][] pages;
 
-    private Snapshot(byte[] arena, int[] starts, long[] longs) {
+    private Snapshot(byte[] arena, int[] starts, long[][] pages) {
       this.arena = arena;
       this.starts = starts;
-      this.longs = longs;
+      this.pages = pages;
     }
 
     int size() {
@@ -152,7 +156,7 @@ final class RecordedFingerprints {
     }
 
     Fingerprint fingerprint(int i) {
-      return read(longs, i * LONGS);
+      return read(pages, i);
     }
   }
 
@@ -202,9 +206,10 @@ final class RecordedFingerprints {
 
   private void ensureRoom(int pathBytes) {
     if (entries + 1 >= starts.length) {
-      int capacity = grown(starts.length - 1, entries + 1);
-      starts = Arrays.copyOf(starts, capacity + 1);
-      longs = Arrays.copyOf(longs, capacity * LONGS);
+      starts = Arrays.copyOf(starts, grown(starts.length, entries + 2));
+    }
+    if (pageCount(entries + 1) > pages.length) {
+      pages = Arrays.copyOf(pages, 2 * pages.length);
     }
     int end = starts[entries];
     if (end + pathBytes > arena.length) {
@@ -212,21 +217,26 @@ final class RecordedFingerprints {
     }
   }
 
-  /** A quarter more than {@code length}, or {@code needed} if that is more. */
+  /** Half as much again as {@code length}, or {@code needed} if that is more. */
   private static int grown(int length, int needed) {
-    return Math.max(needed, length + (length >> 2) + 1);
+    return Math.max(needed, length + (length >> 1) + 1);
+  }
+
+  /** How many pages {@code count} entries fill. */
+  private static int pageCount(int count) {
+    return (count + PAGE_ENTRIES - 1) >>> PAGE_SHIFT;
   }
 
   /** Rewrites the arrays with only the live entries, sized for {@code room} of them. */
   private void compact(int room) {
     int capacity = Math.max(room, MIN_ENTRIES);
     int[] newStarts = new int[capacity + 1];
-    long[] newLongs = new long[capacity * LONGS];
+    long[][] newPages = new long[pageCount(capacity)][];
     byte[] newArena = new byte[Math.max(liveBytes(), MIN_ENTRIES)];
-    copyLive(newArena, newStarts, newLongs);
+    copyLive(newArena, newStarts, newPages);
     arena = newArena;
     starts = newStarts;
-    longs = newLongs;
+    pages = newPages;
     entries = live;
     dead.clear();
     index = freeIndex(indexCapacity(live));
@@ -235,18 +245,33 @@ final class RecordedFingerprints {
   }
 
   /** Copies the live entries' bytes, bounds and longs, in order, into the given arrays. */
-  private void copyLive(byte[] toArena, int[] toStarts, long[] toLongs) {
+  private void copyLive(byte[] toArena, int[] toStarts, long[][] toPages) {
     int copied = 0;
     int end = 0;
     for (int e = 0; e < entries; e++) {
       if (!dead.get(e)) {
         int length = starts[e + 1] - starts[e];
         System.arraycopy(arena, starts[e], toArena, end, length);
-        System.arraycopy(longs, e * LONGS, toLongs, copied * LONGS, LONGS);
+        System.arraycopy(
+            pages[e >>> PAGE_SHIFT], offset(e), page(toPages, copied), offset(copied), LONGS);
         end += length;
         toStarts[++copied] = end;
       }
     }
+  }
+
+  /** The page holding {@code entry}'s longs, allocated on first use. */
+  private static long[] page(long[][] pages, int entry) {
+    int page = entry >>> PAGE_SHIFT;
+    if (pages[page] == null) {
+      pages[page] = new long[PAGE_ENTRIES * LONGS];
+    }
+    return pages[page];
+  }
+
+  /** Where {@code entry}'s longs start in its page. */
+  private static int offset(int entry) {
+    return (entry & (PAGE_ENTRIES - 1)) * LONGS;
   }
 
   private int liveBytes() {
@@ -288,11 +313,12 @@ final class RecordedFingerprints {
   }
 
   private Fingerprint fingerprintOf(int entry) {
-    return read(longs, entry * LONGS);
+    return read(pages, entry);
   }
 
   private void store(int entry, Fingerprint f) {
-    int at = entry * LONGS;
+    long[] longs = page(pages, entry);
+    int at = offset(entry);
     longs[at] = f.size();
     longs[at + 1] = f.mtimeNanos();
     longs[at + 2] = f.sha0();
@@ -301,7 +327,9 @@ final class RecordedFingerprints {
     longs[at + 5] = f.sha3();
   }
 
-  private static Fingerprint read(long[] longs, int at) {
+  private static Fingerprint read(long[][] pages, int entry) {
+    long[] longs = pages[entry >>> PAGE_SHIFT];
+    int at = offset(entry);
     return new Fingerprint(
         longs[at], longs[at + 1], longs[at + 2], longs[at + 3], longs[at + 4], longs[at + 5]);
   }
@@ -311,7 +339,10 @@ final class RecordedFingerprints {
     for (int i = from; i < to; i++) {
       h = 31 * h + bytes[i];
     }
-    h *= 0x9E3779B9; // spread the low bits the mask keeps
+    h ^= h >>> 16; // MurmurHash3's finalizer: every bit of h moves the low bits the mask keeps
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    h *= 0xC2B2AE35;
     return h ^ (h >>> 16);
   }
 
