@@ -92,7 +92,7 @@ final class RecordedFingerprints {
     dead.set(entry);
     live--;
     if (entries - live > live) {
-      compact(live);
+      compact();
     }
     return removed;
   }
@@ -227,9 +227,9 @@ final class RecordedFingerprints {
     return (count + PAGE_ENTRIES - 1) >>> PAGE_SHIFT;
   }
 
-  /** Rewrites the arrays with only the live entries, sized for {@code room} of them. */
-  private void compact(int room) {
-    int capacity = Math.max(room, MIN_ENTRIES);
+  /** Rewrites the arrays with only the live entries. */
+  private void compact() {
+    int capacity = Math.max(live, MIN_ENTRIES);
     int[] newStarts = new int[capacity + 1];
     long[][] newPages = new long[pageCount(capacity)][];
     byte[] newArena = new byte[Math.max(liveBytes(), MIN_ENTRIES)];
