@@ -47,7 +47,7 @@ public final class ContentBaseline {
 
   private final Path root;
   private final Scheduler scheduler;
-  private final Map<String, Fingerprint> recorded = new ConcurrentHashMap<>();
+  private final RecordedFingerprints recorded = new RecordedFingerprints();
 
   /**
    * Files that sent an event while the start-up walk and its re-reads went on: the walk does not
@@ -200,7 +200,7 @@ public final class ContentBaseline {
 
   /** Every path the baseline knows, relative to the root; a copy. */
   public Set<String> knownPaths() {
-    return Set.copyOf(recorded.keySet());
+    return recorded.knownPaths();
   }
 
   /** What the last run recorded for this path; null when the path is unknown or absent. */
@@ -235,6 +235,7 @@ public final class ContentBaseline {
   private void startedUp() {
     startingUp = false;
     eventsDuringStartUp.clear();
+    recorded.trim(); // the walk's growth left room for more files than the tree has
   }
 
   private boolean differs(String path) {

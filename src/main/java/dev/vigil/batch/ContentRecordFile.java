@@ -47,6 +47,15 @@ final class ContentRecordFile {
   /** Writes the entries atomically; {@code writtenAtNanos} decides which times are racy. */
   static void save(Path file, Path root, Map<String, Fingerprint> entries, long writtenAtNanos)
       throws IOException {
+    RecordedFingerprints table = new RecordedFingerprints();
+    entries.forEach(table::put);
+    save(file, root, table, writtenAtNanos);
+  }
+
+  /** Writes a snapshot of the table atomically; {@code writtenAtNanos} decides which are racy. */
+  static void save(Path file, Path root, RecordedFingerprints entries, long writtenAtNanos)
+      throws IOException {
+    RecordedFingerprints.Snapshot snapshot = entries.snapshot();
     Path dir = file.toAbsolutePath().getParent();
     OwnerOnly.createDirectories(dir);
     // A name of its own: an old runtime's save at a config reload may overlap the new one's.
@@ -60,17 +69,19 @@ final class ContentRecordFile {
       out.writeInt(MAGIC);
       out.writeInt(VERSION);
       out.writeUTF(root.toString());
-      Map<String, Fingerprint> present = new HashMap<>();
-      entries.forEach(
-          (path, f) -> {
-            if (!f.absent()) {
-              present.put(path, f);
-            }
-          });
-      out.writeInt(present.size());
-      for (Map.Entry<String, Fingerprint> e : present.entrySet()) {
-        Fingerprint f = e.getValue();
-        out.writeUTF(e.getKey());
+      int present = 0;
+      for (int i = 0; i < snapshot.size(); i++) {
+        if (!snapshot.fingerprint(i).absent()) {
+          present++;
+        }
+      }
+      out.writeInt(present);
+      for (int i = 0; i < snapshot.size(); i++) {
+        Fingerprint f = snapshot.fingerprint(i);
+        if (f.absent()) {
+          continue;
+        }
+        out.writeUTF(snapshot.path(i));
         out.writeLong(f.size());
         out.writeLong(
             f.mtimeNanos() >= trustedBefore ? Fingerprint.UNTRUSTED_MTIME : f.mtimeNanos());
