@@ -5,10 +5,10 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The one walk that fills a {@link ContentBaseline}: records each regular file that is not ignored
@@ -22,12 +22,13 @@ final class BaselineWalk extends SimpleFileVisitor<Path> {
   private final long trustedBeforeNanos;
   private final BiConsumer<String, Fingerprint> sink;
   private final Consumer<String> racy;
-  private final Map<String, Fingerprint> prior;
+  private final Function<String, Fingerprint> prior;
   private final Runnable onRead;
 
   /**
-   * A walk that trusts {@code prior} (what an earlier daemon recorded) for files whose size and
-   * modification time are as recorded, and calls {@code onRead} for every file it reads.
+   * A walk that trusts {@code prior} (what an earlier daemon recorded, null for a path it did not
+   * record) for files whose size and modification time are as recorded, and calls {@code onRead}
+   * for every file it reads.
    */
   BaselineWalk(
       Path root,
@@ -35,7 +36,7 @@ final class BaselineWalk extends SimpleFileVisitor<Path> {
       long walkStartNanos,
       BiConsumer<String, Fingerprint> sink,
       Consumer<String> racy,
-      Map<String, Fingerprint> prior,
+      Function<String, Fingerprint> prior,
       Runnable onRead) {
     this.prior = prior;
     this.onRead = onRead;
@@ -64,7 +65,7 @@ final class BaselineWalk extends SimpleFileVisitor<Path> {
       return FileVisitResult.CONTINUE;
     }
     long mtime = FileReads.nanos(attributes.lastModifiedTime());
-    Fingerprint known = prior.get(path);
+    Fingerprint known = prior.apply(path);
     if (known != null
         && known.mtimeNanos() != Fingerprint.UNTRUSTED_MTIME
         && known.mtimeNanos() == mtime

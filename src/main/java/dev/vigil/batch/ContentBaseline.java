@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +58,7 @@ public final class ContentBaseline {
   private volatile boolean startingUp = true;
 
   /** What an earlier daemon recorded, trusted by the walk where size and time still match. */
-  private volatile Map<String, Fingerprint> prior = Map.of();
+  private volatile Function<String, Fingerprint> prior = path -> null;
 
   /** Where an earlier daemon saved its record; the walk reads it first, off the start's path. */
   private volatile Path recordToLoad;
@@ -90,7 +90,7 @@ public final class ContentBaseline {
             () -> {
               Path record = recordToLoad;
               if (record != null) {
-                prior = ContentRecordFile.load(record, root);
+                prior = ContentRecordFile.load(record, root)::get;
               }
               try {
                 Files.walkFileTree(
@@ -111,7 +111,7 @@ public final class ContentBaseline {
         .thenCompose(v -> new RacyRecheck(root, scheduler, executor, this::takeIn).start(racy))
         .whenComplete(
             (v, e) -> {
-              prior = Map.of();
+              prior = path -> null;
               recordToLoad = null;
               startedUp();
             });

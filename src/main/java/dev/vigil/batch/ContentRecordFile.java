@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
@@ -99,26 +98,26 @@ final class ContentRecordFile {
     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
-  /** The entries saved for {@code root}, or an empty map when there is no usable file. */
-  static Map<String, Fingerprint> load(Path file, Path root) {
+  /** The entries saved for {@code root}, or an empty table when there is no usable file. */
+  static RecordedFingerprints load(Path file, Path root) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      return Map.of();
+      return new RecordedFingerprints();
     } catch (IOException e) {
       log.info("content record {} not read ({}); reading every file", file, e.toString());
-      return Map.of();
+      return new RecordedFingerprints();
     }
     try {
       return parse(bytes, root);
     } catch (IOException | RuntimeException e) {
       log.info("content record {} ignored: {}; reading every file", file, e.getMessage());
-      return Map.of();
+      return new RecordedFingerprints();
     }
   }
 
-  private static Map<String, Fingerprint> parse(byte[] bytes, Path root) throws IOException {
+  private static RecordedFingerprints parse(byte[] bytes, Path root) throws IOException {
     int body = bytes.length - Long.BYTES;
     if (body < 2 * Integer.BYTES) {
       throw new IOException("truncated (" + bytes.length + " bytes)");
@@ -144,7 +143,9 @@ final class ContentRecordFile {
     if (count < 0) {
       throw new IOException("bad entry count " + count);
     }
-    Map<String, Fingerprint> entries = new HashMap<>(Math.min(count, 1 << 20) * 2);
+    // A table, not a map of objects: what the walk looks up dies young instead of filling the
+    // old generation while a restarted daemon gets ready.
+    RecordedFingerprints entries = new RecordedFingerprints();
     for (int i = 0; i < count; i++) {
       String path = in.readUTF();
       entries.put(

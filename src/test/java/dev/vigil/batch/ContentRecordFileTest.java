@@ -170,7 +170,7 @@ class ContentRecordFileTest {
             new Fingerprint(1, settled, 5, 6, 7, 8)),
         savedAt);
 
-    Map<String, Fingerprint> loaded = ContentRecordFile.load(recordFile, root);
+    RecordedFingerprints loaded = ContentRecordFile.load(recordFile, root);
 
     assertThat(loaded.get("a").mtimeNanos()).isEqualTo(Fingerprint.UNTRUSTED_MTIME);
     assertThat(loaded.get("b")).isEqualTo(new Fingerprint(1, settled, 5, 6, 7, 8));
@@ -199,7 +199,7 @@ class ContentRecordFileTest {
     write("b.txt", "rght\n", anHourAgo); // same size, other bytes
     start();
 
-    Map<String, Fingerprint> saved = ContentRecordFile.load(recordFile, root);
+    RecordedFingerprints saved = ContentRecordFile.load(recordFile, root);
 
     assertThat(saved.get("a.txt").digest()).isEqualTo(sha256Of("a.txt"));
     assertThat(saved.get("b.txt").digest())
@@ -238,7 +238,8 @@ class ContentRecordFileTest {
 
     assertThat(baseline.startUpReads()).isEqualTo(3);
     assertThat(baseline.recorded("README.md").sha256()).isEqualTo(sha256Of("README.md"));
-    assertThat(ContentRecordFile.load(recordFile, root)).hasSize(3); // saved again, new format
+    assertThat(ContentRecordFile.load(recordFile, root).size())
+        .isEqualTo(3); // saved again, new format
   }
 
   private ContentDigest sha256Of(String relative) throws IOException {
