@@ -1,5 +1,7 @@
 package dev.vigil.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.vigil.batch.ContentDigest;
 import dev.vigil.batch.RecordedContent;
 import dev.vigil.cache.Lookup;
@@ -147,10 +149,8 @@ public final class StageCacheBench {
       String key = seeded.cacheKey();
       Path local = state.resolve("cache").resolve(key);
       waitFor(local);
-      if (remote.isPresent()) {
-        // The upload follows the local store, off the run's path.
-        Thread.sleep(500);
-      }
+      // With a remote, the seed's upload follows the local store, off the run's path: the first
+      // warm-up runs may still miss it, which only the warm-up sees.
       long[] times = new long[n];
       long[] reported = new long[1];
       int remoteHits = 0;
@@ -212,13 +212,11 @@ public final class StageCacheBench {
     return record;
   }
 
-  private static void waitFor(Path file) throws InterruptedException {
-    for (int i = 0; i < 500 && !Files.exists(file); i++) {
-      Thread.sleep(10);
-    }
-    if (!Files.exists(file)) {
-      throw new IllegalStateException("never stored: " + file);
-    }
+  private static void waitFor(Path file) {
+    await("stored: " + file)
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(5))
+        .until(() -> Files.exists(file));
   }
 
   private static RemoteCacheConfig remote(String kind, String url) {
