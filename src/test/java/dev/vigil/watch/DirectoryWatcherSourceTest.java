@@ -22,6 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DirectoryWatcherSourceTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
+  /**
+   * Ten times what the JDK keeps per directory (512): the JDK's poller thread must have queued 512
+   * of them on the directory's key by the time the held loop is let go, and it reads them while the
+   * test is still touching files; with fewer, a poller slowed by a loaded machine lagged behind.
+   */
+  private static final int FILES = 5_000;
+
   @TempDir Path root;
   private final List<FileEvent> events = new CopyOnWriteArrayList<>();
   private final List<Exception> failures = new CopyOnWriteArrayList<>();
@@ -42,7 +49,7 @@ class DirectoryWatcherSourceTest {
   @Test
   void moreEventsThanTheQueueHoldsArriveAsAnOverflowNotAsAnException() throws Exception {
     Path many = Files.createDirectories(root.resolve("many"));
-    for (int i = 0; i < 1_500; i++) {
+    for (int i = 0; i < FILES; i++) {
       Files.writeString(many.resolve("f" + i + ".txt"), "same " + i);
     }
     EventTranslator translator =
@@ -63,7 +70,7 @@ class DirectoryWatcherSourceTest {
     await().atMost(WAIT).until(() -> !events.isEmpty());
     // ... while a mass touch piles up more events on one directory than the JDK keeps for it.
     FileTime now = FileTime.from(Instant.now());
-    for (int i = 0; i < 1_500; i++) {
+    for (int i = 0; i < FILES; i++) {
       Files.setLastModifiedTime(many.resolve("f" + i + ".txt"), now);
     }
     release.countDown();
