@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,13 +48,6 @@ public final class Daemon {
   private final DaemonOptions options;
   private final ConsoleReporter console;
   private final DaemonLock lock;
-  private static final double BASELINE_WORTH_SAYING_SECONDS = 1.0;
-
-  /**
-   * Start-up recording of at least this many files ends with one full collection: the walk's
-   * garbage grew the heap, and only a full collection gives the room back to the system.
-   */
-  private static final int FILES_WORTH_A_COLLECTION = 20_000;
 
   private final RunServices services;
   private final SystemScheduler scheduler;
@@ -158,15 +150,7 @@ public final class Daemon {
     }
     CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
     // Only now: a baseline walk would compete with the other projects' registration.
-    long walkStart = scheduler.nanoTime();
-    List<CompletableFuture<Void>> taken = new ArrayList<>();
-    for (ProjectRuntime runtime : armed) {
-      runtime.takeBaseline();
-      taken.add(runtime.baselineTaken().thenRun(() -> reportBaseline(runtime, walkStart)));
-    }
-    CompletableFuture<Void> unused =
-        CompletableFuture.allOf(taken.toArray(CompletableFuture[]::new))
-            .thenRun(() -> giveBackStartUpHeap(armed));
+    StartUpRecording.start(armed, scheduler, console, stopping::get);
     services.runner().keepWarm();
     state = DaemonState.READY;
     console.info(
@@ -201,39 +185,6 @@ public final class Daemon {
 
   private ProjectRuntime newRuntime(ProjectConfig project) {
     return new ProjectRuntime(project, parts, loopEvents, options.watchSettings(), board::changed);
-  }
-
-  /**
-   * Says when a large project's content is recorded (a walk of a second or more): until then a
-   * touch of a file not yet reached still runs, and the daemon is still busy starting up.
-   */
-  private void reportBaseline(ProjectRuntime runtime, long walkStart) {
-    double seconds = (scheduler.nanoTime() - walkStart) / 1e9;
-    if (seconds < BASELINE_WORTH_SAYING_SECONDS) {
-      return;
-    }
-    console.info(
-        String.format(
-            Locale.ROOT,
-            "%s: content of %,d files recorded in %.1f s",
-            runtime.config().name(),
-            runtime.baselineSize(),
-            seconds));
-  }
-
-  /**
-   * After a large start-up recording the heap holds the record and has grown with the walk's
-   * garbage; a full collection now lets the JVM shrink it (to the launcher's MaxHeapFreeRatio), so
-   * an idle daemon does not keep the walk's peak for good.
-   */
-  private void giveBackStartUpHeap(List<ProjectRuntime> armed) {
-    int files = 0;
-    for (ProjectRuntime runtime : armed) {
-      files += runtime.baselineSize();
-    }
-    if (files >= FILES_WORTH_A_COLLECTION && !stopping.get()) {
-      System.gc();
-    }
   }
 
   /** Completes once every project's content baseline is taken (for tests). */
