@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 import org.slf4j.Logger;
@@ -42,14 +41,6 @@ final class ContentRecordFile {
   private static final Logger log = LoggerFactory.getLogger(ContentRecordFile.class);
 
   private ContentRecordFile() {}
-
-  /** Writes the entries atomically; {@code writtenAtNanos} decides which times are racy. */
-  static void save(Path file, Path root, Map<String, Fingerprint> entries, long writtenAtNanos)
-      throws IOException {
-    RecordedFingerprints table = new RecordedFingerprints();
-    entries.forEach(table::put);
-    save(file, root, table, writtenAtNanos);
-  }
 
   /** Writes a snapshot of the table atomically; {@code writtenAtNanos} decides which are racy. */
   static void save(Path file, Path root, RecordedFingerprints entries, long writtenAtNanos)

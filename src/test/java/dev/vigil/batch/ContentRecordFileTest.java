@@ -143,8 +143,7 @@ class ContentRecordFileTest {
 
   @Test
   void aRecordOfAnotherRootIsIgnored() throws IOException {
-    ContentRecordFile.save(
-        recordFile,
+    save(
         root.resolve("elsewhere"),
         Map.of("README.md", new Fingerprint(7, FileReads.nanos(anHourAgo), 42, 0, 0, 0)),
         FileReads.nanos(clock.now()));
@@ -160,8 +159,7 @@ class ContentRecordFileTest {
     long savedAt = FileReads.nanos(clock.now());
     long racy = savedAt - ContentBaseline.RACY_WINDOW.toNanos() / 2;
     long settled = savedAt - 10 * ContentBaseline.RACY_WINDOW.toNanos();
-    ContentRecordFile.save(
-        recordFile,
+    save(
         root,
         Map.of(
             "a",
@@ -179,8 +177,7 @@ class ContentRecordFileTest {
   @Test
   void anUntrustedEntryIsReadAgainEvenWithSizeAndTimeUnchanged() throws IOException {
     Path readme = root.resolve("README.md");
-    ContentRecordFile.save(
-        recordFile,
+    save(
         root,
         Map.of(
             "README.md",
@@ -263,5 +260,13 @@ class ContentRecordFileTest {
     try (var listing = Files.list(recordFile.getParent())) {
       assertThat(listing).containsExactly(recordFile);
     }
+  }
+
+  /** Saves these entries for {@code savedRoot} as a daemon would have recorded them. */
+  private void save(Path savedRoot, Map<String, Fingerprint> entries, long writtenAtNanos)
+      throws IOException {
+    RecordedFingerprints table = new RecordedFingerprints();
+    entries.forEach(table::put);
+    ContentRecordFile.save(recordFile, savedRoot, table, writtenAtNanos);
   }
 }
