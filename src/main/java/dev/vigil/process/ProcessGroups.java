@@ -1,7 +1,8 @@
 package dev.vigil.process;
 
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,23 +14,27 @@ import java.util.List;
  */
 final class ProcessGroups {
   private static final Path PROC = Path.of("/proc");
+  private static final int STAT_PREFIX = 128;
 
   private ProcessGroups() {}
 
-  /** The live (not zombie) processes of the group; empty without /proc. */
+  /**
+   * The live (not zombie) processes of the group; empty without /proc. It reads every process's
+   * stat file, after every stage, so it reads only the first bytes of each into one buffer and
+   * compares bytes: a desktop runs hundreds of processes.
+   */
   static List<ProcessHandle> members(long pgid) {
     List<ProcessHandle> members = new ArrayList<>();
-    if (!Files.isDirectory(PROC)) {
+    String[] names = PROC.toFile().list();
+    if (names == null) {
       return members;
     }
-    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, ProcessGroups::isPid)) {
-      for (Path dir : dirs) {
-        if (inGroupAndLive(dir, pgid)) {
-          ProcessHandle.of(Long.parseLong(dir.getFileName().toString())).ifPresent(members::add);
-        }
+    byte[] group = Long.toString(pgid).getBytes(StandardCharsets.US_ASCII);
+    byte[] buffer = new byte[STAT_PREFIX];
+    for (String name : names) {
+      if (isPid(name) && inGroupAndLive(name, group, buffer)) {
+        ProcessHandle.of(Long.parseLong(name)).ifPresent(members::add);
       }
-    } catch (IOException e) {
-      // /proc could not be listed: report no members; signals to known handles still go out.
     }
     return members;
   }
@@ -43,14 +48,58 @@ final class ProcessGroups {
     return fields == null ? !Files.isDirectory(PROC) : !isZombie(fields);
   }
 
-  private static boolean isPid(Path dir) {
-    String name = dir.getFileName().toString();
-    return !name.isEmpty() && name.chars().allMatch(Character::isDigit);
+  private static boolean isPid(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
-  private static boolean inGroupAndLive(Path dir, long pgid) {
-    String[] fields = statFields(dir);
-    return fields != null && !isZombie(fields) && fields[2].equals(Long.toString(pgid));
+  /**
+   * Whether /proc/NAME/stat, "pid (comm) state ppid pgrp ...", shows a process that is not a zombie
+   * in the group. The command name may hold spaces and parentheses but is at most 15 bytes, so the
+   * fields up to pgrp are in the first bytes, after the last ')' there.
+   */
+  private static boolean inGroupAndLive(String name, byte[] group, byte[] buffer) {
+    int n = 0;
+    try (FileInputStream in = new FileInputStream("/proc/" + name + "/stat")) {
+      for (int r; n < buffer.length && (r = in.read(buffer, n, buffer.length - n)) > 0; ) {
+        n += r;
+      }
+    } catch (IOException e) {
+      return false; // gone meanwhile
+    }
+    int close = -1;
+    for (int i = n - 1; i >= 0; i--) {
+      if (buffer[i] == ')') {
+        close = i;
+        break;
+      }
+    }
+    // ") S ppid pgrp ": the state at close + 2, then two fields separated by single spaces.
+    int state = close + 2;
+    if (close < 0 || state >= n || buffer[state] == 'Z' || buffer[state] == 'X') {
+      return false;
+    }
+    int pgrp = state + 2;
+    while (pgrp < n && buffer[pgrp] != ' ') {
+      pgrp++;
+    }
+    pgrp++;
+    if (pgrp + group.length >= n || buffer[pgrp + group.length] != ' ') {
+      return false;
+    }
+    for (int i = 0; i < group.length; i++) {
+      if (buffer[pgrp + i] != group[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isZombie(String[] fields) {
