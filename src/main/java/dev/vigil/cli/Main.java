@@ -25,6 +25,7 @@ public final class Main {
 
   public static void main(String[] args) {
     SpawnMechanism.apply();
+    StartWarmer.startFor(args);
     System.exit(run(args, CliContext.system()));
   }
 
