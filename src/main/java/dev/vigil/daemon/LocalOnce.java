@@ -56,7 +56,7 @@ public final class LocalOnce {
       Caching caching)
       throws IOException {
     ExecutorService background = NamedThreads.singleThread("vigil-cache");
-    try (RunServices services = new RunServices(stateDir)) {
+    try (RunServices services = RunServices.forOnce(stateDir)) {
       services.recoverAbandoned(say);
       StageCache cache =
           new StageCache(

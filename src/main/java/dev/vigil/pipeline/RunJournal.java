@@ -34,19 +34,25 @@ public final class RunJournal implements RunListener {
   private final ProcessStamp owner;
   private final Supplier<Instant> clock;
   private final RunListener inner;
-  private final ObjectMapper mapper = Json.create();
+  private final ObjectMapper mapper;
   private final Map<String, Map<String, Instant>> running = new HashMap<>();
 
-  private RunJournal(Path stateDir, Supplier<Instant> clock, RunListener inner) {
+  private RunJournal(
+      Path stateDir, Supplier<Instant> clock, RunListener inner, ObjectMapper mapper) {
     this.dir = stateDir.resolve(FOLDER);
+    this.mapper = mapper;
     this.owner = ProcessStamp.self();
     this.clock = clock;
     this.inner = inner;
   }
 
-  /** A listener that keeps the journal of the state dir, then tells {@code inner}. */
-  public static RunListener around(Path stateDir, Supplier<Instant> clock, RunListener inner) {
-    return new RunJournal(stateDir, clock, inner);
+  /**
+   * A listener that keeps the journal of the state dir, then tells {@code inner}; it writes with
+   * {@code json}'s mapper, which the history shares, so a run's record types are looked into once.
+   */
+  public static RunListener around(
+      Path stateDir, Supplier<Instant> clock, RunListener inner, Json json) {
+    return new RunJournal(stateDir, clock, inner, json.mapper());
   }
 
   /**
