@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -82,14 +81,7 @@ final class MemoryFiles {
 
   private void write(Path file, Object value) {
     try {
-      OwnerOnly.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, ".memory", ".tmp");
-      try {
-        Files.writeString(temp, json.writeValueAsString(value), StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      OwnerOnly.replace(file, json.writeValueAsString(value).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       LOG.warn("cannot write {}: {}", file, e.getMessage());
     }

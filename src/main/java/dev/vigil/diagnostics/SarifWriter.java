@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.files.OwnerOnly;
 import dev.vigil.run.RunResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -51,17 +49,9 @@ public final class SarifWriter {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode log = new SarifLog(mapper, root).build(project, stages);
     byte[] bytes = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(log);
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = null;
     try {
-      OwnerOnly.createDirectories(dir);
-      tmp = Files.createTempFile(dir, ".sarif-", ".tmp");
-      Files.write(tmp, bytes);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      OwnerOnly.replace(file, bytes);
     } catch (IOException e) {
-      if (tmp != null) {
-        Files.deleteIfExists(tmp);
-      }
       throw new IOException("cannot write SARIF log " + file + ": " + e, e);
     }
   }

@@ -3,9 +3,7 @@ package dev.vigil.report;
 import dev.vigil.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Replaces {@code <stateDir>/status.json} atomically: a temp file in the same directory, then a
@@ -15,12 +13,10 @@ public final class StatusFileWriter {
   /** The file name inside the state dir. */
   public static final String FILE_NAME = "status.json";
 
-  private final Path dir;
   private final Path target;
   private final Json json;
 
   public StatusFileWriter(Path stateDir, Json json) {
-    this.dir = stateDir;
     this.target = stateDir.resolve(FILE_NAME);
     this.json = json;
   }
@@ -37,16 +33,9 @@ public final class StatusFileWriter {
    */
   public void write(StatusSnapshot snapshot) throws IOException {
     byte[] bytes = (json.write(snapshot) + "\n").getBytes(StandardCharsets.UTF_8);
-    Path tmp = null;
     try {
-      OwnerOnly.createDirectories(dir);
-      tmp = Files.createTempFile(dir, ".status-", ".json.tmp");
-      Files.write(tmp, bytes);
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      OwnerOnly.replace(target, bytes);
     } catch (IOException e) {
-      if (tmp != null) {
-        Files.deleteIfExists(tmp);
-      }
       throw new IOException("cannot write " + target + ": " + e, e);
     }
   }
