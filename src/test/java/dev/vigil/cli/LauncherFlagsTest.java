@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.service.ServiceSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,13 @@ class LauncherFlagsTest {
         .contains("-XX:CompileThresholdScaling=0.1", "-XX:+UseSerialGC")
         .endsWith("-jar", dir.resolve("vigil.jar").toString(), "daemon", "--config", "x.yaml");
     assertThat(javaArgs("-v", "watch")).contains("-XX:CompileThresholdScaling=0.1");
+  }
+
+  @Test
+  void theDaemonStartsWithTheServiceFilesFlagsWhichGiveTheRecordingsHeapBackInOneStep()
+      throws Exception {
+    assertThat(ServiceSpec.LEAN_FLAGS).contains("-XX:-ShrinkHeapInSteps");
+    assertThat(javaArgs("daemon")).containsSubsequence(ServiceSpec.LEAN_FLAGS);
   }
 
   @Test

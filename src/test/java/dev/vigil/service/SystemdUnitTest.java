@@ -65,7 +65,7 @@ class SystemdUnitTest {
                 + " -XX:CompileCommand=CompileThresholdScaling,dev.vigil.p*::*,0.002"
                 + " -XX:CompileCommand=CompileThresholdScaling,dev.vigil.batch.*::*,0.002 -Xss512k"
                 + " -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -XX:MinHeapFreeRatio=20"
-                + " -XX:MaxHeapFreeRatio=40 -XX:+UnlockDiagnosticVMOptions"
+                + " -XX:MaxHeapFreeRatio=40 -XX:-ShrinkHeapInSteps -XX:+UnlockDiagnosticVMOptions"
                 + " -XX:AsyncDeflationInterval=10000 -XX:GuaranteedSafepointInterval=0 -jar "
                 + jar
                 + " daemon --config "
