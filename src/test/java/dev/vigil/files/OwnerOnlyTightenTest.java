@@ -19,11 +19,8 @@ class OwnerOnlyTightenTest {
 
   @Test
   void aLooseStateDirIsTightenedThroughout() throws Exception {
-    assumeTrue(Files.getFileStore(tmp).supportsFileAttributeView("posix"));
-    Path state = Files.createDirectories(tmp.resolve("state/runs"));
-    Path log = Files.writeString(state.resolve("a.log"), "x");
-    Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-r--r--"));
-    Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path log = readableLogInRuns();
+    Files.setPosixFilePermissions(log.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.setPosixFilePermissions(
         tmp.resolve("state"), PosixFilePermissions.fromString("rwxr-x---"));
 
@@ -36,10 +33,7 @@ class OwnerOnlyTightenTest {
 
   @Test
   void anOwnerOnlyStateDirIsNotWalked() throws Exception {
-    assumeTrue(Files.getFileStore(tmp).supportsFileAttributeView("posix"));
-    Path state = Files.createDirectories(tmp.resolve("state/runs"));
-    Path log = Files.writeString(state.resolve("a.log"), "x");
-    Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-r--r--"));
+    Path log = readableLogInRuns();
     Files.setPosixFilePermissions(
         tmp.resolve("state"), PosixFilePermissions.fromString("rwx------"));
 
@@ -48,6 +42,15 @@ class OwnerOnlyTightenTest {
     // Nobody else can get past the state dir itself, so what is inside it is left as it is.
     assertThat(t.any()).isFalse();
     assertThat(mode(log)).isEqualTo("rw-r--r--");
+  }
+
+  /** state/runs/a.log, readable by everyone; the POSIX check skips the test elsewhere. */
+  private Path readableLogInRuns() throws Exception {
+    assumeTrue(Files.getFileStore(tmp).supportsFileAttributeView("posix"));
+    Path runs = Files.createDirectories(tmp.resolve("state/runs"));
+    Path log = Files.writeString(runs.resolve("a.log"), "x");
+    Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-r--r--"));
+    return log;
   }
 
   private static String mode(Path p) throws Exception {
