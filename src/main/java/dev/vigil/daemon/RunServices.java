@@ -37,8 +37,8 @@ final class RunServices implements AutoCloseable {
 
   /**
    * The services of a {@code vigil once}, which waits for no quiet period and so needs no
-   * correction of its timers for the JVM's pauses: it loads none of the management classes they
-   * come from (8 ms of its start).
+   * correction of its timers for the JVM's pauses: its start loads none of the management classes
+   * and MXBeans that the pauses are read from.
    */
   static RunServices forOnce(Path stateDir) throws IOException {
     return new RunServices(stateDir, SystemScheduler.withoutPauses("vigil-timer"));
