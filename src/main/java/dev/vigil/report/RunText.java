@@ -69,9 +69,38 @@ final class RunText {
           : trigger.changedCount() + " files changed";
     }
     int more = Math.max(trigger.changedCount(), trigger.changed().size()) - 1;
-    return RawNames.readable(trigger.changed().get(0))
+    return onOneLine(RawNames.readable(trigger.changed().get(0)))
         + " changed"
         + (more > 0 ? " (+" + more + " more)" : "");
+  }
+
+  /**
+   * A file name as the console can show it on its line: as it is, or, when it holds a line break,
+   * an escape or another control character, quoted as git quotes such names ({@code "odd\nname"},
+   * {@code \t}, {@code \"}, {@code \\}, the rest as three octal digits).
+   */
+  static String onOneLine(String name) {
+    if (name.chars().noneMatch(c -> c < 0x20 || c == 0x7F)) {
+      return name;
+    }
+    StringBuilder quoted = new StringBuilder("\"");
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      switch (c) {
+        case '\n' -> quoted.append("\\n");
+        case '\t' -> quoted.append("\\t");
+        case '"' -> quoted.append("\\\"");
+        case '\\' -> quoted.append("\\\\");
+        default -> {
+          if (c < 0x20 || c == 0x7F) {
+            quoted.append('\\').append(String.format(Locale.ROOT, "%03o", (int) c));
+          } else {
+            quoted.append(c);
+          }
+        }
+      }
+    }
+    return quoted.append('"').toString();
   }
 
   List<String> stage(String project, StageRecord stage) {

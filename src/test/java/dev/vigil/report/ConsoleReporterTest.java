@@ -99,6 +99,21 @@ class ConsoleReporterTest {
   }
 
   @Test
+  void aChangedNameWithALineBreakOrOtherControlCharactersStaysOnItsLineQuoted() {
+    ConsoleReporter console = ConsoleReporter.human(out, STATE, false);
+
+    console.runStarted(queued(new Trigger(TriggerKind.CHANGE, List.of("odd\nname.md"), 1, false)));
+    console.runStarted(
+        queued(new Trigger(TriggerKind.CHANGE, List.of("tab\there \"q\" \u001b[31m"), 1, false)));
+
+    assertThat(printed())
+        .isEqualTo(
+            lines(
+                "engine: \"odd\\nname.md\" changed",
+                "engine: \"tab\\there \\\"q\\\" \\033[31m\" changed"));
+  }
+
+  @Test
   void aPassedRunReadsAsOneLinePerStage() {
     ConsoleReporter console = ConsoleReporter.human(out, STATE, false);
     RunRecord run =
