@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,8 +45,9 @@ final class ProcessGroups {
     if (!handle.isAlive()) {
       return false;
     }
-    String[] fields = statFields(PROC.resolve(Long.toString(handle.pid())));
-    return fields == null ? !Files.isDirectory(PROC) : !isZombie(fields);
+    byte[] buffer = new byte[STAT_PREFIX];
+    int state = state(Long.toString(handle.pid()), buffer);
+    return state < 0 ? !Files.isDirectory(PROC) : !zombie(buffer[state]);
   }
 
   private static boolean isPid(String name) {
@@ -60,38 +62,19 @@ final class ProcessGroups {
     return true;
   }
 
-  /**
-   * Whether /proc/NAME/stat, "pid (comm) state ppid pgrp ...", shows a process that is not a zombie
-   * in the group. The command name may hold spaces and parentheses but is at most 15 bytes, so the
-   * fields up to pgrp are in the first bytes, after the last ')' there.
-   */
+  /** Whether /proc/NAME/stat shows a process that is not a zombie in the group. */
   private static boolean inGroupAndLive(String name, byte[] group, byte[] buffer) {
-    int n = 0;
-    try (FileInputStream in = new FileInputStream("/proc/" + name + "/stat")) {
-      for (int r; n < buffer.length && (r = in.read(buffer, n, buffer.length - n)) > 0; ) {
-        n += r;
-      }
-    } catch (IOException e) {
-      return false; // gone meanwhile
-    }
-    int close = -1;
-    for (int i = n - 1; i >= 0; i--) {
-      if (buffer[i] == ')') {
-        close = i;
-        break;
-      }
-    }
-    // ") S ppid pgrp ": the state at close + 2, then two fields separated by single spaces.
-    int state = close + 2;
-    if (close < 0 || state >= n || buffer[state] == 'Z' || buffer[state] == 'X') {
+    int state = state(name, buffer);
+    if (state < 0 || zombie(buffer[state])) {
       return false;
     }
+    // "S ppid pgrp ": two fields after the state, separated by single spaces.
     int pgrp = state + 2;
-    while (pgrp < n && buffer[pgrp] != ' ') {
+    while (pgrp < buffer.length && buffer[pgrp] != ' ') {
       pgrp++;
     }
     pgrp++;
-    if (pgrp + group.length >= n || buffer[pgrp + group.length] != ' ') {
+    if (pgrp + group.length >= buffer.length || buffer[pgrp + group.length] != ' ') {
       return false;
     }
     for (int i = 0; i < group.length; i++) {
@@ -102,24 +85,31 @@ final class ProcessGroups {
     return true;
   }
 
-  private static boolean isZombie(String[] fields) {
-    return fields[0].equals("Z") || fields[0].equals("X");
+  /**
+   * Reads the first bytes of /proc/PID/stat, "pid (comm) state ppid pgrp ...", into {@code buffer}
+   * (the bytes past what was read are zero) and returns where the state is, or -1 when the file
+   * cannot be read (gone meanwhile, or no /proc). The command name may hold spaces and parentheses
+   * but is at most 15 bytes, so the fields up to pgrp are in the first bytes, after the last ')'.
+   */
+  private static int state(String pid, byte[] buffer) {
+    int n = 0;
+    try (FileInputStream in = new FileInputStream("/proc/" + pid + "/stat")) {
+      for (int r; n < buffer.length && (r = in.read(buffer, n, buffer.length - n)) > 0; ) {
+        n += r;
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    Arrays.fill(buffer, n, buffer.length, (byte) 0);
+    for (int i = n - 1; i >= 0; i--) {
+      if (buffer[i] == ')') {
+        return i + 2 < n ? i + 2 : -1;
+      }
+    }
+    return -1;
   }
 
-  /** The fields after the command name: state, ppid, pgrp, ...; null when unreadable. */
-  private static String[] statFields(Path dir) {
-    String stat;
-    try {
-      stat = Files.readString(dir.resolve("stat"));
-    } catch (IOException e) {
-      return null; // gone meanwhile, or no /proc
-    }
-    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
-    int close = stat.lastIndexOf(')');
-    if (close < 0) {
-      return null;
-    }
-    String[] fields = stat.substring(close + 1).trim().split(" ");
-    return fields.length < 3 ? null : fields;
+  private static boolean zombie(byte state) {
+    return state == 'Z' || state == 'X';
   }
 }
