@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine;
 
@@ -49,13 +50,20 @@ public final class Main {
    * that is known (help, a typo to suggest a fix for) or one that lists the others.
    */
   static Collection<Function<CliContext, Object>> chosen(String[] args) {
+    return commandName(args)
+        .filter(name -> COMMANDS.containsKey(name) && !NEED_ALL.contains(name))
+        .<Collection<Function<CliContext, Object>>>map(name -> List.of(COMMANDS.get(name)))
+        .orElse(COMMANDS.values());
+  }
+
+  /** The command a command line names: its first argument that is not an option, if any. */
+  static Optional<String> commandName(String[] args) {
     for (String arg : args) {
       if (!arg.startsWith("-")) {
-        Function<CliContext, Object> named = COMMANDS.get(arg);
-        return named == null || NEED_ALL.contains(arg) ? COMMANDS.values() : List.of(named);
+        return Optional.of(arg);
       }
     }
-    return COMMANDS.values();
+    return Optional.empty();
   }
 
   private static Map<String, Function<CliContext, Object>> commands() {

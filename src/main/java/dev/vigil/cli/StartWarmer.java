@@ -34,18 +34,13 @@ final class StartWarmer {
    * returns its thread, which never keeps the JVM from exiting.
    */
   static Optional<Thread> startFor(String[] args) {
-    for (String arg : args) {
-      if (!arg.startsWith("-")) {
-        if (!RUNNING.contains(arg)) {
-          return Optional.empty();
-        }
-        Thread warmer = new Thread(StartWarmer::warm, "vigil-warm");
-        warmer.setDaemon(true);
-        warmer.start();
-        return Optional.of(warmer);
-      }
+    if (!Main.commandName(args).filter(RUNNING::contains).isPresent()) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    Thread warmer = new Thread(StartWarmer::warm, "vigil-warm");
+    warmer.setDaemon(true);
+    warmer.start();
+    return Optional.of(warmer);
   }
 
   /** Does once what the command will do first; an error here only means the command does it. */
