@@ -26,8 +26,9 @@ public final class Main {
 
   public static void main(String[] args) {
     SpawnMechanism.apply();
-    StartWarmer.startFor(args);
-    System.exit(run(args, CliContext.system()));
+    CliContext ctx = CliContext.system();
+    StartWarmer.startFor(args, ctx.json());
+    System.exit(run(args, ctx));
   }
 
   /** Runs one command line; returns the exit code. */

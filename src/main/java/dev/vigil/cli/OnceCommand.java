@@ -86,7 +86,8 @@ final class OnceCommand implements Callable<Integer> {
                   runs,
                   report,
                   comfort.reporter()::info,
-                  new LocalOnce.Caching(loaded.cache(), ctx.env(), configFiles()));
+                  new LocalOnce.Caching(loaded.cache(), ctx.env(), configFiles()),
+                  ctx.json().get());
     }
     if (!allPassed && staged) {
       ctx.err().println(BlockedLine.of("commit", report.runs()));

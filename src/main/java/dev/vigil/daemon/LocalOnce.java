@@ -6,6 +6,7 @@ import dev.vigil.config.CacheSettings;
 import dev.vigil.config.ProjectConfig;
 import dev.vigil.pipeline.OnceSequence;
 import dev.vigil.pipeline.RunListener;
+import dev.vigil.report.Json;
 import dev.vigil.run.RunRecord;
 import dev.vigil.run.Trigger;
 import dev.vigil.run.TriggerKind;
@@ -42,8 +43,9 @@ public final class LocalOnce {
   }
 
   /**
-   * Runs the chosen projects in {@code after} order, each run heard by {@code runs}; returns
-   * whether all passed. Passed cached stages are stored (and uploaded) before it returns.
+   * Runs the chosen projects in {@code after} order, each run heard by {@code runs} and written
+   * with {@code json}; returns whether all passed. Passed cached stages are stored (and uploaded)
+   * before it returns.
    *
    * @throws IOException when the state dir cannot take the history
    */
@@ -53,10 +55,11 @@ public final class LocalOnce {
       RunListener runs,
       OnceSequence.Listener listener,
       Consumer<String> say,
-      Caching caching)
+      Caching caching,
+      Json json)
       throws IOException {
     ExecutorService background = NamedThreads.singleThread("vigil-cache");
-    try (RunServices services = RunServices.forOnce(stateDir)) {
+    try (RunServices services = RunServices.forOnce(stateDir, json)) {
       services.recoverAbandoned(say);
       StageCache cache =
           new StageCache(

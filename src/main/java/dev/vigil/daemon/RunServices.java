@@ -25,27 +25,29 @@ import java.util.function.Consumer;
 final class RunServices implements AutoCloseable {
   private final Path stateDir;
   private final SystemScheduler scheduler;
-  private final Json json = new Json();
+  private final Json json;
   private final ProcessRunner runner;
   private final HistoryLog history;
   private final RunIds ids;
   private final HistoryAndFixes memory;
 
   RunServices(Path stateDir) throws IOException {
-    this(stateDir, new SystemScheduler("vigil-timer"));
+    this(stateDir, new SystemScheduler("vigil-timer"), new Json());
   }
 
   /**
    * The services of a {@code vigil once}, which waits for no quiet period and so needs no
    * correction of its timers for the JVM's pauses: its start loads none of the management classes
-   * and MXBeans that the pauses are read from.
+   * and MXBeans that the pauses are read from. Its records are written with {@code json}, whose
+   * serializers a start-up warm-up may have built already.
    */
-  static RunServices forOnce(Path stateDir) throws IOException {
-    return new RunServices(stateDir, SystemScheduler.withoutPauses("vigil-timer"));
+  static RunServices forOnce(Path stateDir, Json json) throws IOException {
+    return new RunServices(stateDir, SystemScheduler.withoutPauses("vigil-timer"), json);
   }
 
-  private RunServices(Path stateDir, SystemScheduler scheduler) throws IOException {
+  private RunServices(Path stateDir, SystemScheduler scheduler, Json json) throws IOException {
     this.stateDir = stateDir;
+    this.json = json;
     this.scheduler = scheduler;
     this.runner = new ProcessRunner(scheduler, stateDir);
     try {

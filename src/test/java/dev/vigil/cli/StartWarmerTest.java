@@ -2,6 +2,8 @@ package dev.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ser.DefaultSerializerProvider;
+import dev.vigil.report.Json;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,7 @@ class StartWarmerTest {
   void onceAndTheHookGetAWarmUpThreadThatEndsByItselfAndNeverHoldsTheJvm() throws Exception {
     for (String[] args :
         new String[][] {{"once", "--config", "x.yaml"}, {"-v", "hook", "pre-commit"}}) {
-      Optional<Thread> warmer = StartWarmer.startFor(args);
+      Optional<Thread> warmer = StartWarmer.startFor(args, new SharedJson());
       assertThat(warmer).isPresent();
       assertThat(warmer.get().isDaemon()).isTrue();
       warmer.get().join(Duration.ofSeconds(60).toMillis());
@@ -21,10 +23,29 @@ class StartWarmerTest {
   }
 
   @Test
+  void theWarmUpBuildsTheSerializersOfTheMapperTheCommandWritesItsRecordsWith() throws Exception {
+    SharedJson json = new SharedJson();
+    Thread warmer = StartWarmer.startFor(new String[] {"once"}, json).orElseThrow();
+    warmer.join(Duration.ofSeconds(60).toMillis());
+
+    Json used = json.get();
+    assertThat(used).as("one JSON form for the process").isSameAs(json.get());
+    assertThat(cached(used))
+        .as("serializers the command's first record would otherwise build")
+        .isGreaterThan(5);
+    assertThat(cached(new SharedJson().get())).as("a mapper nobody warmed").isZero();
+  }
+
+  @Test
   void otherCommandsAndHelpStartNone() {
-    assertThat(StartWarmer.startFor(new String[] {"status"})).isEmpty();
-    assertThat(StartWarmer.startFor(new String[] {"daemon"})).isEmpty();
-    assertThat(StartWarmer.startFor(new String[] {"--help"})).isEmpty();
-    assertThat(StartWarmer.startFor(new String[] {})).isEmpty();
+    assertThat(StartWarmer.startFor(new String[] {"status"}, new SharedJson())).isEmpty();
+    assertThat(StartWarmer.startFor(new String[] {"daemon"}, new SharedJson())).isEmpty();
+    assertThat(StartWarmer.startFor(new String[] {"--help"}, new SharedJson())).isEmpty();
+    assertThat(StartWarmer.startFor(new String[] {}, new SharedJson())).isEmpty();
+  }
+
+  private static int cached(Json json) {
+    return ((DefaultSerializerProvider) json.mapper().getSerializerProvider())
+        .cachedSerializersCount();
   }
 }

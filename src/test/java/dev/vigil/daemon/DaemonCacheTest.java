@@ -273,7 +273,8 @@ class DaemonCacheTest {
             new LocalOnce.Caching(
                 config.cache(),
                 Map.of("HOME", state.resolve("home").toString(), "PATH", System.getenv("PATH")),
-                Set.of(fx.configFile)));
+                Set.of(fx.configFile)),
+            new dev.vigil.report.Json());
 
     assertThat(passed).isTrue();
     StageRecord stage = check(once.get(0));
