@@ -2,10 +2,10 @@ package dev.vigil.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -15,10 +15,13 @@ import org.slf4j.Logger;
  * lines) as {@code HH:mm:ss.SSS LEVEL Logger: message}, at the level {@code VIGIL_LOG_LEVEL} names
  * (default INFO), with the directory watcher's chatter below WARN left out. Reading the same from a
  * logback.xml cost 40-60 ms of every start (an XML parser and Joran's model), which {@code vigil
- * once} and the daemon's first save wait for. A logback.xml or logback-test.xml on the class path,
- * or {@code -Dlogback.configurationFile}, still takes precedence.
+ * once} and the daemon's first save wait for; the line is laid out by {@link LogLine}, as {@link
+ * #PATTERN} would lay it out, for the 30 ms more that Logback's pattern layout costs. A logback.xml
+ * or logback-test.xml on the class path, or {@code -Dlogback.configurationFile}, still takes
+ * precedence.
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
+  /** The layout of a note, which {@link LogLine} writes by hand. */
   static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0}: %msg%n";
 
   private final UnaryOperator<String> setting;
@@ -45,9 +48,12 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
   /** Sets vigil's own logging up on {@code context}, whatever files the class path holds. */
   ExecutionStatus configureInCode(LoggerContext context) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    LogLine layout = new LogLine();
+    layout.setContext(context);
+    layout.start();
+    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);
-    encoder.setPattern(PATTERN);
+    encoder.setLayout(layout);
     encoder.start();
     ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
     stderr.setContext(context);

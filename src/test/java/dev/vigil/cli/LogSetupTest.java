@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -26,8 +26,9 @@ class LogSetupTest {
         .isEqualTo(Level.WARN);
     ConsoleAppender<?> appender = (ConsoleAppender<?>) root.getAppender("STDERR");
     assertThat(appender.getTarget()).isEqualTo("System.err");
-    assertThat(((PatternLayoutEncoder) appender.getEncoder()).getPattern())
-        .isEqualTo("%d{HH:mm:ss.SSS} %-5level %logger{0}: %msg%n");
+    assertThat(((LayoutWrappingEncoder<?>) appender.getEncoder()).getLayout())
+        .isInstanceOf(LogLine.class);
+    assertThat(LogSetup.PATTERN).isEqualTo("%d{HH:mm:ss.SSS} %-5level %logger{0}: %msg%n");
   }
 
   @Test
