@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The AppCDS archive of a jar, as the launcher ({@code scripts/vigil}) dumps and refreshes it: in
- * {@code $XDG_CACHE_HOME/vigil} (else {@code ~/.cache/vigil}), named after a hash of the jar's real
- * path that the launcher computes without starting a program (64-bit FNV-1a of its bytes). The JVM
- * checks the jar's size and mtime against the archive itself and starts without it, silently with
- * these flags, when it is missing, stale or damaged.
+ * The AppCDS archive of a jar (one static archive of the JDK's classes and the jar's), as the
+ * launcher ({@code scripts/vigil}) dumps and refreshes it: in {@code $XDG_CACHE_HOME/vigil} (else
+ * {@code ~/.cache/vigil}), named after a hash of the jar's real path that the launcher computes
+ * without starting a program (64-bit FNV-1a of its bytes). The JVM checks the jar's size and mtime
+ * against the archive itself and starts without it, silently with these flags, when it is missing,
+ * stale or damaged.
  */
 public record CdsArchive(Path file) {
 
@@ -21,8 +22,7 @@ public record CdsArchive(Path file) {
 
   /** JVM flags that use the archive when it matches and ignore it quietly when not. */
   public List<String> jvmFlags() {
-    return List.of(
-        "-XX:SharedArchiveFile=" + file, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    return List.of("-XX:SharedArchiveFile=" + file, "-Xshare:auto", "-Xlog:cds=off");
   }
 
   static Path cacheDir(Map<String, String> env) {
