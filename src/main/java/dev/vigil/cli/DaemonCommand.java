@@ -109,7 +109,8 @@ final class DaemonCommand implements Callable<Integer> {
                   ctx.env(),
                   WatchSettings.DEFAULTS,
                   VersionProvider.version()),
-              console);
+              console,
+              ctx.json().get());
     } catch (DaemonLock.HeldElsewhere e) {
       throw new UserError(e.getMessage());
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.vigil.pipeline.RunJournal;
 import dev.vigil.report.Json;
+import dev.vigil.report.StatusSnapshot;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -19,27 +21,40 @@ import org.slf4j.LoggerFactory;
  * finish the command does as it would have.
  */
 final class StartWarmer {
-  /** The commands that read a config and run stages, whose start this shortens. */
+  /** The commands that read a config and run stages once, whose start this shortens. */
   private static final Set<String> RUNNING = Set.of("once", "hook");
+
+  /**
+   * The commands that start a daemon, whose watches are registered only after its history, status
+   * file and timers are set up: this sets up what they use on the second core meanwhile.
+   */
+  private static final Set<String> DAEMONS = Set.of("daemon", "watch");
 
   private StartWarmer() {}
 
   /**
-   * Starts the warm-up beside the command that {@code args} name, if it is one that runs stages;
-   * returns its thread, which never keeps the JVM from exiting.
+   * Starts the warm-up beside the command that {@code args} name, if it is one that runs stages or
+   * a daemon; returns its thread, which never keeps the JVM from exiting.
    */
   static Optional<Thread> startFor(String[] args, Supplier<Json> json) {
-    if (!Main.commandName(args).filter(RUNNING::contains).isPresent()) {
+    Optional<String> command =
+        Main.commandName(args).filter(c -> RUNNING.contains(c) || DAEMONS.contains(c));
+    if (command.isEmpty()) {
       return Optional.empty();
     }
-    Thread warmer = new Thread(() -> warm(json), "vigil-warm");
+    boolean daemon = DAEMONS.contains(command.get());
+    Thread warmer = new Thread(() -> warm(json, daemon), "vigil-warm");
     warmer.setDaemon(true);
     warmer.start();
     return Optional.of(warmer);
   }
 
-  /** Does once what the command will do first; an error here only means the command does it. */
-  static void warm(Supplier<Json> json) {
+  /**
+   * Does once what the command will do first, in the order it needs it (a daemon: the collectors'
+   * beans its timers read pauses from, and its status file's serializers); an error here only means
+   * the command does it.
+   */
+  static void warm(Supplier<Json> json, boolean daemon) {
     try {
       LoggerFactory.getLogger(StartWarmer.class).trace("warm");
       try (JsonParser parser =
@@ -47,6 +62,10 @@ final class StartWarmer {
         while (parser.nextToken() != null) {
           // reading is the warm-up
         }
+      }
+      if (daemon) {
+        ManagementFactory.getGarbageCollectorMXBeans();
+        json.get().mapper().canSerialize(StatusSnapshot.class);
       }
       RunJournal.warm(json.get());
       Class.forName("java.lang.ProcessImpl");

@@ -111,7 +111,8 @@ final class WatchCommand implements Callable<Integer> {
                     ctx.env(),
                     WatchSettings.DEFAULTS,
                     VersionProvider.version()),
-                console.reporter());
+                console.reporter(),
+                ctx.json().get());
       } catch (DaemonLock.HeldElsewhere e) {
         throw new UserError(e.getMessage());
       }

@@ -44,7 +44,7 @@ public final class ControlServer implements AutoCloseable {
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0 to 65535: " + port);
     }
-    Json json = new Json();
+    Json json = daemon.json();
     ApiToken token = ApiToken.generate(new SecureRandom());
     this.events = new EventsEndpoint(daemon.events(), json, pingEvery, MAX_EVENT_CLIENTS);
     StatusEndpoints status = new StatusEndpoints(daemon, json);

@@ -78,7 +78,7 @@ public final class Daemon {
     services.recoverAbandoned(console::info);
     this.board =
         new StatusBoard(
-            new StatusFileWriter(options.stateDir(), new Json()),
+            new StatusFileWriter(options.stateDir(), services.json()),
             this::daemonStatus,
             this::projectStatus,
             scheduler);
@@ -125,13 +125,28 @@ public final class Daemon {
     this.once = new OnceRuns(projects, taps, scheduler);
   }
 
+  /** The daemon's JSON form: its history's, its status file's and its API's. */
+  public Json json() {
+    return services.json();
+  }
+
   /** Takes the state dir's lock, arms every project and returns once all are watching. */
   public static Daemon start(DaemonOptions options, ConsoleReporter console)
+      throws IOException, DaemonLock.HeldElsewhere {
+    return start(options, console, new Json());
+  }
+
+  /**
+   * Takes the state dir's lock, arms every project and returns once all are watching; its history,
+   * status file and API write with {@code json}, one mapper for the process, whose serializers a
+   * start-up warm-up may have built already.
+   */
+  public static Daemon start(DaemonOptions options, ConsoleReporter console, Json json)
       throws IOException, DaemonLock.HeldElsewhere {
     DaemonLock lock = DaemonLock.acquire(options.stateDir());
     Daemon daemon;
     try {
-      daemon = new Daemon(options, console, lock, new RunServices(options.stateDir()));
+      daemon = new Daemon(options, console, lock, new RunServices(options.stateDir(), json));
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;

@@ -32,7 +32,12 @@ final class RunServices implements AutoCloseable {
   private final HistoryAndFixes memory;
 
   RunServices(Path stateDir) throws IOException {
-    this(stateDir, new SystemScheduler("vigil-timer"), new Json());
+    this(stateDir, new Json());
+  }
+
+  /** The services of a daemon whose records are written with {@code json}. */
+  RunServices(Path stateDir, Json json) throws IOException {
+    this(stateDir, new SystemScheduler("vigil-timer"), json);
   }
 
   /**
@@ -97,6 +102,11 @@ final class RunServices implements AutoCloseable {
 
   SystemScheduler scheduler() {
     return scheduler;
+  }
+
+  /** The JSON form the history and the journal are written in, for the rest of the process. */
+  Json json() {
+    return json;
   }
 
   ProcessRunner runner() {

@@ -37,9 +37,25 @@ class StartWarmerTest {
   }
 
   @Test
+  void aDaemonsWarmUpAlsoBuildsItsStatusFilesSerializers() throws Exception {
+    SharedJson once = new SharedJson();
+    StartWarmer.startFor(new String[] {"once"}, once).orElseThrow().join(60_000);
+    for (String command : new String[] {"daemon", "watch"}) {
+      SharedJson daemon = new SharedJson();
+      Thread warmer = StartWarmer.startFor(new String[] {command}, daemon).orElseThrow();
+      assertThat(warmer.isDaemon()).isTrue();
+      warmer.join(60_000);
+
+      assertThat(cached(daemon.get()))
+          .as("the run record's serializers and the status snapshot's")
+          .isGreaterThan(cached(once.get()));
+    }
+  }
+
+  @Test
   void otherCommandsAndHelpStartNone() {
     assertThat(StartWarmer.startFor(new String[] {"status"}, new SharedJson())).isEmpty();
-    assertThat(StartWarmer.startFor(new String[] {"daemon"}, new SharedJson())).isEmpty();
+    assertThat(StartWarmer.startFor(new String[] {"stop"}, new SharedJson())).isEmpty();
     assertThat(StartWarmer.startFor(new String[] {"--help"}, new SharedJson())).isEmpty();
     assertThat(StartWarmer.startFor(new String[] {}, new SharedJson())).isEmpty();
   }
