@@ -60,7 +60,7 @@ class SystemdUnitTest {
         .contains(
             "ExecStart="
                 + java
-                + " -XX:+UseSerialGC -Xms32m -Xmx96m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1"
+                + " -XX:+UseSerialGC -Xms32m -Xmn4m -Xmx96m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1"
                 + " -XX:CompileCommand=quiet"
                 + " -XX:CompileCommand=CompileThresholdScaling,dev.vigil.p*::*,0.002"
                 + " -XX:CompileCommand=CompileThresholdScaling,dev.vigil.batch.*::*,0.002 -Xss512k"
