@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +44,7 @@ class LauncherArchiveIT {
   }
 
   @Test
-  void aDumpCutShortByAFullDiskIsNotKeptAndTheNextRunDumpsAgain() throws Exception {
+  void aDumpCutShortByAFullDiskIsNotKeptNorTriedAgainForAnHour() throws Exception {
     // No file over 4 MB can be written, as on a disk with 4 MB left: the dump is cut short.
     Result cut =
         launcherUnder(
@@ -49,14 +52,29 @@ class LauncherArchiveIT {
 
     assertThat(cut.code()).as(cut.output()).isZero();
     assertThat(cut.output()).contains("passed").doesNotContain("SIGBUS");
-    try (Stream<Path> left = Files.list(tmp.resolve("cache/vigil"))) {
-      assertThat(left).isEmpty();
-    }
+    Path failed = onlyFileIn(tmp.resolve("cache/vigil"));
+    assertThat(failed.getFileName().toString()).endsWith(".failed");
 
-    Result next = launcher("once", "--config", config().toString());
+    Result soon = launcher("once", "--config", config().toString());
+    assertThat(soon.code()).as(soon.output()).isZero();
+    assertThat(onlyFileIn(tmp.resolve("cache/vigil")))
+        .as("not tried again at once")
+        .isEqualTo(failed);
 
-    assertThat(next.code()).as(next.output()).isZero();
+    Files.setLastModifiedTime(failed, FileTime.from(Instant.now().minus(Duration.ofMinutes(61))));
+    Result later = launcher("once", "--config", config().toString());
+
+    assertThat(later.code()).as(later.output()).isZero();
+    assertThat(Files.exists(failed)).isFalse();
     assertThat(shared(loadsWith(archive(), "--version"), "picocli.CommandLine")).isTrue();
+  }
+
+  private static Path onlyFileIn(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> all = files.toList();
+      assertThat(all).hasSize(1);
+      return all.get(0);
+    }
   }
 
   private Path config() throws IOException {
