@@ -13,10 +13,11 @@ import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads, on a second core, what a command that runs stages once will need while picocli reads the
- * command line on the first: the logging, the YAML reader and the serializers of the run record's
- * JSON form, in the mapper the command will write its records with ({@code json}). A short command
- * spends most of its life loading and first running classes, one after another on one thread; this
+ * Loads, on a second core, what a command that runs stages once, or a daemon, will need while
+ * picocli reads the command line on the first: the logging, the YAML reader and the serializers of
+ * the run record's JSON form (and a daemon's status file's), in the mapper the command will write
+ * its records with ({@code json}). A short command, and a daemon until its watches are registered,
+ * spend most of their time loading and first running classes, one after another on one thread; this
  * does some of that beside it. It writes nothing and touches no file, and whatever it does not
  * finish the command does as it would have.
  */
