@@ -91,7 +91,7 @@ final class RunServices implements AutoCloseable {
    * before the first run starts.
    */
   void recoverAbandoned(Consumer<String> say) {
-    AbandonedRuns.recover(stateDir, history, say);
+    AbandonedRuns.recover(stateDir, history, json, say);
   }
 
   /** Appends a finished run to the history and writes its diagnostics as SARIF. */

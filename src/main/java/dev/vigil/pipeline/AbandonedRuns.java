@@ -1,6 +1,5 @@
 package dev.vigil.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.process.LeftoverGroups;
 import dev.vigil.process.ProcessLedger;
 import dev.vigil.report.HistoryLog;
@@ -34,8 +33,11 @@ public final class AbandonedRuns {
 
   private AbandonedRuns() {}
 
-  /** Ends what a dead vigil of the state dir left, records its runs and says so. */
-  public static void recover(Path stateDir, HistoryLog history, Consumer<String> say) {
+  /**
+   * Ends what a dead vigil of the state dir left, records its runs and says so; the journal's files
+   * are read with {@code json}, the form they were written in.
+   */
+  public static void recover(Path stateDir, HistoryLog history, Json json, Consumer<String> say) {
     Map<Path, Integer> endedByLog = new HashMap<>();
     List<LeftoverGroups.Ended> ended = LeftoverGroups.endAbandoned(ProcessLedger.in(stateDir));
     for (LeftoverGroups.Ended e : ended) {
@@ -43,9 +45,8 @@ public final class AbandonedRuns {
           .logFile()
           .ifPresent(log -> endedByLog.merge(canonical(log), e.ended(), Integer::sum));
     }
-    ObjectMapper mapper = Json.create();
     for (Map.Entry<Path, RunJournal.Entry> found :
-        RunJournal.abandoned(stateDir, mapper).entrySet()) {
+        RunJournal.abandoned(stateDir, json.mapper()).entrySet()) {
       RunRecord record = cutShort(stateDir, found.getKey(), found.getValue(), endedByLog);
       try {
         history.append(record);
