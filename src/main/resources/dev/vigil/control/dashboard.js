@@ -437,7 +437,8 @@
 
   function duration(ms) {
     if (ms < 1000) return ms + " ms";
-    if (ms < 60000) return (ms / 1000).toFixed(1) + " s";
+    // tenths rounded half up, as the console rounds them (3050 ms is 3.1 s in both; toFixed gave 3.0)
+    if (ms < 60000) return (Math.round(ms / 100) / 10).toFixed(1) + " s";
     return Math.floor(ms / 60000) + " min " + Math.round((ms % 60000) / 1000) + " s";
   }
 
