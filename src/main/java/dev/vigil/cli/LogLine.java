@@ -15,15 +15,10 @@ import java.time.ZoneId;
  * start of vigil that the command or the daemon's first save would wait for.
  */
 final class LogLine extends LayoutBase<ILoggingEvent> {
-  private ZoneId zone;
-
   @Override
   public String doLayout(ILoggingEvent event) {
     StringBuilder line = new StringBuilder(96);
-    if (zone == null) {
-      zone = ZoneId.systemDefault();
-    }
-    LocalTime time = LocalTime.ofInstant(event.getInstant(), zone);
+    LocalTime time = LocalTime.ofInstant(event.getInstant(), ZoneId.systemDefault());
     twoDigits(line, time.getHour()).append(':');
     twoDigits(line, time.getMinute()).append(':');
     twoDigits(line, time.getSecond()).append('.');
